@@ -1,0 +1,113 @@
+"""The bundled data: fidelity to the source documents, completeness of each record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import attrs
+import pytest
+
+import aiforecasts
+from aiforecasts import clean_text
+from aiforecasts._convert import make_converter
+from aiforecasts._dataset import KINDS
+from aiforecasts._verify import excerpts
+
+DATA = resources.files("aiforecasts") / "data"
+
+# English text fields: every record must say in English what it is.
+ENGLISH = {
+    "sources": "title_en",
+    "companies": "name",
+    "people": "name_en",
+    "predictions": "statement",
+    "funding_rounds": "statement",
+    "compute_trends": "statement",
+    "debates": "question_en",
+    "statistics": "statement",
+}
+
+
+def test_every_kind_has_an_english_field() -> None:
+    assert set(ENGLISH) == set(KINDS)
+
+
+def test_not_empty(dataset: aiforecasts.Dataset) -> None:
+    counts = dataset.counts()
+    for kind in ("sources", "companies", "people", "predictions", "funding_rounds", "debates"):
+        assert counts[kind] > 0, kind
+
+
+def test_every_record_has_english_text_and_an_excerpt(dataset: aiforecasts.Dataset) -> None:
+    for name, collection in dataset.collections().items():
+        for record in collection:
+            text = getattr(record, ENGLISH[name])
+            assert text.strip(), record.id
+            assert text.isascii() or name in {"people"}, (record.id, text)
+            assert record.excerpts, record.id
+
+
+def test_positions_have_summaries(dataset: aiforecasts.Dataset) -> None:
+    for debate in dataset.debates:
+        assert debate.positions, debate.id
+        for position in debate.positions:
+            assert position.summary.strip()
+            assert position.holder.strip()
+
+
+@pytest.fixture(scope="module")
+def documents(seeds: Path, dataset: aiforecasts.Dataset) -> dict[str, str]:
+    """Source id → the text of the document whose SHA-256 the source records."""
+    texts = {}
+    for source in dataset.sources:
+        blob = (seeds / source.file).read_bytes()
+        assert hashlib.sha256(blob).hexdigest() == source.sha256, source.file
+        texts[source.id] = blob.decode("utf-8")
+    return texts
+
+
+def test_every_excerpt_slices_its_document(
+    dataset: aiforecasts.Dataset, documents: dict[str, str]
+) -> None:
+    checked = 0
+    for path, excerpt in excerpts(dataset):
+        document = documents[excerpt.source]
+        assert document[excerpt.start : excerpt.end] == excerpt.text, path
+        checked += 1
+    assert checked >= len(list(dataset.records()))
+
+
+def test_display_is_the_clean_text(dataset: aiforecasts.Dataset) -> None:
+    for path, excerpt in excerpts(dataset):
+        assert excerpt.display == clean_text(excerpt.text), path
+
+
+def test_sources_cover_the_seed_files(seeds: Path, dataset: aiforecasts.Dataset) -> None:
+    files = {source.file for source in dataset.sources}
+    assert files <= {path.name for path in seeds.glob("*.txt")}
+
+
+def test_files_are_canonical_json() -> None:
+    """UTF-8, sorted keys, indented, not ASCII-escaped: re-dumping changes no byte."""
+    for name in [*KINDS, "manifest"]:
+        blob = (DATA / f"{name}.json").read_bytes()
+        value = json.loads(blob.decode("utf-8"))
+        canonical = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        assert blob.decode("utf-8") == canonical, name
+
+
+def test_round_trip(dataset: aiforecasts.Dataset) -> None:
+    """Every record unstructures to exactly what its file holds."""
+    converter = make_converter()
+    for name, collection in dataset.collections().items():
+        raw = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+        assert [converter.unstructure(record) for record in collection] == raw["records"]
+
+
+def test_records_are_frozen(dataset: aiforecasts.Dataset) -> None:
+    record = dataset.companies[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        record.name = "x"  # type: ignore[misc]

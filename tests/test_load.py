@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+import pytest
+
+import aiforecasts
+from aiforecasts import DataError, _load
+from aiforecasts._dataset import KINDS
+
+EXCERPT = {"display": "英伟达", "end": 3, "source": "doc", "start": 0, "text": "英伟达"}
+SPAN = {"end": "2023-12-31", "label": "December 2023", "precision": "month", "start": "2023-12-01"}
+
+
+def minimal() -> dict[str, Any]:
+    """A small valid dataset, as the JSON values of the manifest and each kind file."""
+    records: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
+    records["sources"].append(
+        {
+            "excerpts": [EXCERPT],
+            "file": "doc.txt",
+            "id": "doc",
+            "published": SPAN,
+            "script": "zh-Hans",
+            "sha256": "0" * 64,
+            "title": "标题",
+            "title_en": "Title",
+        }
+    )
+    records["companies"].append(
+        {"excerpts": [EXCERPT], "id": "nvidia", "kind": "company", "name": "Nvidia"}
+    )
+    records["predictions"].append(
+        {
+            "companies": ["nvidia"],
+            "excerpts": [EXCERPT],
+            "hedge": "likely",
+            "horizon": {**SPAN, "start": "2024-01-01", "end": "2024-12-31", "precision": "year"},
+            "id": "p1",
+            "made": SPAN,
+            "source": "doc",
+            "statement": "Nvidia will do something.",
+        }
+    )
+    return json.loads(json.dumps({
+        "manifest": {"dataset_version": "test", "schema_version": 1},
+        **{
+            name: {"kind": name, "records": rows, "schema_version": 1}
+            for name, rows in records.items()
+        },
+    }))
+
+
+def parse(doc: dict[str, Any]) -> aiforecasts.Dataset:
+    files = {name: json.dumps(doc[name]).encode() for name in KINDS if name in doc}
+    return _load.parse(json.dumps(doc["manifest"]).encode(), files)
+
+
+def problems(doc: dict[str, Any]) -> list[str]:
+    with pytest.raises(DataError) as info:
+        parse(doc)
+    assert isinstance(info.value, ValueError)
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_minimal_is_valid() -> None:
+    dataset = parse(minimal())
+    assert dataset.counts()["predictions"] == 1
+    prediction = dataset.predictions[0]
+    assert dataset.get("p1") is prediction
+    assert dataset.companies.get("nvidia") is dataset.get("nvidia")
+    assert prediction.horizon.start.year == 2024
+
+
+class TestErrors:
+    def test_bad_date_names_its_path(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["horizon"]["start"] = "2024-13-01"
+        assert problems(doc) == [
+            "predictions.json: predictions[0].horizon.start: invalid date '2024-13-01'"
+        ]
+
+    def test_every_problem_is_reported(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["hedge"] = "perhaps"
+        doc["predictions"]["records"][0]["made"]["end"] = 20231231
+        del doc["companies"]["records"][0]["name"]
+        doc["sources"]["records"][0]["surprise"] = 1
+        assert sorted(problems(doc)) == [
+            "companies.json: companies[0].name: required field missing",
+            "predictions.json: predictions[0].hedge: 'perhaps' is not a valid Hedge",
+            "predictions.json: predictions[0].made.end: expected a date 'YYYY-MM-DD', "
+            "not 20231231",
+            "sources.json: sources[0]: extra fields found (surprise)",
+        ]
+
+    def test_invalid_utf8(self) -> None:
+        files = {name: json.dumps(minimal()[name]).encode() for name in KINDS}
+        files["companies"] = b'{"kind": "companies", "records": ["\xff"]}'
+        with pytest.raises(DataError, match="companies.json: \\$: not UTF-8"):
+            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+
+    def test_truncated_json(self) -> None:
+        files = {name: json.dumps(minimal()[name]).encode() for name in KINDS}
+        files["people"] = files["people"][:-3]
+        with pytest.raises(DataError, match="people.json: \\$: not valid JSON"):
+            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+
+    @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+    def test_non_finite_constants(self, constant: str) -> None:
+        files = {name: json.dumps(minimal()[name]).encode() for name in KINDS}
+        files["statistics"] = f'{{"kind": "statistics", "records": [{constant}]}}'.encode()
+        with pytest.raises(DataError, match=f"{constant} is not valid JSON"):
+            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+
+    def test_negative_amount(self) -> None:
+        doc = minimal()
+        doc["statistics"]["records"].append(
+            {
+                "excerpts": [EXCERPT],
+                "id": "s1",
+                "statement": "x",
+                "value": {"amount": "-5", "currency": "USD"},
+            }
+        )
+        found = problems(doc)
+        assert found
+        assert all(p.startswith("statistics.json: statistics[0].value") for p in found), found
+
+    def test_unknown_currency(self) -> None:
+        doc = minimal()
+        doc["statistics"]["records"].append(
+            {
+                "excerpts": [EXCERPT],
+                "id": "s1",
+                "statement": "x",
+                "value": {"amount": "5", "currency": "XXX"},
+            }
+        )
+        assert problems(doc)
+
+    def test_float_amount_is_refused(self) -> None:
+        doc = minimal()
+        doc["statistics"]["records"].append(
+            {
+                "excerpts": [EXCERPT],
+                "id": "s1",
+                "statement": "x",
+                "value": {"value": 1.5, "unit": "percent"},
+            }
+        )
+        assert problems(doc)
+
+    def test_dangling_reference(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["companies"] = ["nvidia", "nvidea"]
+        assert problems(doc) == [
+            "predictions.json: predictions[0].companies[1]: unknown id 'nvidea' "
+            "(expected one of companies)"
+        ]
+
+    def test_dangling_excerpt_source(self) -> None:
+        doc = minimal()
+        doc["companies"]["records"][0]["excerpts"][0] = {**EXCERPT, "source": "elsewhere"}
+        assert problems(doc) == [
+            "companies.json: companies[0].excerpts[0].source: unknown id 'elsewhere' "
+            "(expected one of sources)"
+        ]
+
+    def test_duplicate_ids_across_kinds(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["id"] = "nvidia"
+        assert problems(doc) == [
+            "predictions.json: predictions[0].id: duplicate id 'nvidia' (also companies[0])"
+        ]
+
+    def test_id_must_be_a_slug(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["id"] = "Nvidia Cloud"
+        assert problems(doc) == [
+            "predictions.json: predictions[0].id: 'Nvidia Cloud' is not a lower-case slug"
+        ]
+
+    def test_wrong_type(self) -> None:
+        doc = minimal()
+        doc["predictions"]["records"][0]["number"] = "1"
+        assert problems(doc) == [
+            "predictions.json: predictions[0].number: expected an integer, not str '1'"
+        ]
+
+    def test_record_not_an_object(self) -> None:
+        doc = minimal()
+        doc["people"]["records"].append(["not", "a", "record"])
+        assert problems(doc) == ["people.json: people[0]: expected an object, not a list"]
+
+    def test_newer_schema_version(self) -> None:
+        doc = minimal()
+        doc["manifest"]["schema_version"] = 99
+        found = problems(doc)
+        assert found == [
+            "manifest.json: schema_version: schema version 99 is newer than this package "
+            "reads (1); upgrade aiforecasts"
+        ]
+
+    def test_foreign_file(self) -> None:
+        doc = minimal()
+        doc["people"] = {"type": "FeatureCollection", "features": []}
+        found = problems(doc)
+        assert "people.json: features: unknown key" in found
+        assert "people.json: records: missing" in found
+
+    def test_wrong_kind(self) -> None:
+        doc = minimal()
+        doc["people"]["kind"] = "companies"
+        assert problems(doc) == ["people.json: kind: expected 'people', not 'companies'"]
+
+    def test_missing_file(self) -> None:
+        doc = minimal()
+        del doc["debates"]
+        assert problems(doc) == ["debates.json: debates: file missing"]
+
+    def test_excerpt_offsets_inconsistent(self) -> None:
+        doc = minimal()
+        doc["companies"]["records"][0]["excerpts"][0] = {**EXCERPT, "end": 5}
+        found = problems(doc)
+        assert len(found) == 1
+        assert found[0].startswith("companies.json: companies[0].excerpts[0]")
+
+
+class TestBundled:
+    def test_cached(self) -> None:
+        assert aiforecasts.load() is aiforecasts.load()
+
+    def test_thread_safe_single_parse(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        calls: list[int] = []
+        real_parse = _load.parse
+
+        def counting_parse(*args: Any, **kwargs: Any) -> aiforecasts.Dataset:
+            calls.append(1)
+            return real_parse(*args, **kwargs)
+
+        monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "parse", counting_parse)
+        start = threading.Barrier(16)
+        results: list[aiforecasts.Dataset] = []
+
+        def worker() -> None:
+            start.wait()
+            results.append(aiforecasts.load())
+
+        threads = [threading.Thread(target=worker) for _ in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(calls) == 1
+        assert len(results) == 16
+        assert all(result is results[0] for result in results)
+
+    def test_failed_load_leaves_nothing_behind(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*_args: Any, **_kwargs: Any) -> aiforecasts.Dataset:
+            raise DataError([aiforecasts.Problem("$", "broken")])
+
+        monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "parse", broken)
+        with pytest.raises(DataError):
+            aiforecasts.load()
+        assert _load._bundled is None
+
+    def test_versions(self, dataset: aiforecasts.Dataset) -> None:
+        assert dataset.schema_version == aiforecasts.SCHEMA_VERSION
+        assert dataset.dataset_version
