@@ -9,7 +9,7 @@ import aiforecasts
 
 
 def _seeds() -> Path:
-    """The folder of source documents: $AIFORECASTS_SEEDS, or ../shared/seeds beside the checkout."""
+    """The source documents' folder: $AIFORECASTS_SEEDS, or ../shared/seeds beside the checkout."""
     configured = os.environ.get("AIFORECASTS_SEEDS")
     if configured:
         return Path(configured)

@@ -44,13 +44,18 @@ def minimal() -> dict[str, Any]:
             "statement": "Nvidia will do something.",
         }
     )
-    return json.loads(json.dumps({
-        "manifest": {"dataset_version": "test", "schema_version": 1},
-        **{
-            name: {"kind": name, "records": rows, "schema_version": 1}
-            for name, rows in records.items()
-        },
-    }))
+    doc: dict[str, Any] = json.loads(
+        json.dumps(
+            {
+                "manifest": {"dataset_version": "test", "schema_version": 1},
+                **{
+                    name: {"kind": name, "records": rows, "schema_version": 1}
+                    for name, rows in records.items()
+                },
+            }
+        )
+    )
+    return doc
 
 
 def parse(doc: dict[str, Any]) -> aiforecasts.Dataset:
@@ -91,21 +96,20 @@ class TestErrors:
         assert sorted(problems(doc)) == [
             "companies.json: companies[0].name: required field missing",
             "predictions.json: predictions[0].hedge: 'perhaps' is not a valid Hedge",
-            "predictions.json: predictions[0].made.end: expected a date 'YYYY-MM-DD', "
-            "not 20231231",
+            "predictions.json: predictions[0].made.end: expected a date 'YYYY-MM-DD', not 20231231",
             "sources.json: sources[0]: extra fields found (surprise)",
         ]
 
     def test_invalid_utf8(self) -> None:
         files = {name: json.dumps(minimal()[name]).encode() for name in KINDS}
         files["companies"] = b'{"kind": "companies", "records": ["\xff"]}'
-        with pytest.raises(DataError, match="companies.json: \\$: not UTF-8"):
+        with pytest.raises(DataError, match=r"companies.json: \$: not UTF-8"):
             _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
 
     def test_truncated_json(self) -> None:
         files = {name: json.dumps(minimal()[name]).encode() for name in KINDS}
         files["people"] = files["people"][:-3]
-        with pytest.raises(DataError, match="people.json: \\$: not valid JSON"):
+        with pytest.raises(DataError, match=r"people.json: \$: not valid JSON"):
             _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
 
     @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
@@ -157,16 +161,20 @@ class TestErrors:
         doc = minimal()
         doc["predictions"]["records"][0]["companies"] = ["nvidia", "nvidea"]
         assert problems(doc) == [
-            "predictions.json: predictions[0].companies[1]: unknown id 'nvidea' "
-            "(expected one of companies)"
+            (
+                "predictions.json: predictions[0].companies[1]: unknown id 'nvidea' "
+                "(expected one of companies)"
+            )
         ]
 
     def test_dangling_excerpt_source(self) -> None:
         doc = minimal()
         doc["companies"]["records"][0]["excerpts"][0] = {**EXCERPT, "source": "elsewhere"}
         assert problems(doc) == [
-            "companies.json: companies[0].excerpts[0].source: unknown id 'elsewhere' "
-            "(expected one of sources)"
+            (
+                "companies.json: companies[0].excerpts[0].source: unknown id 'elsewhere' "
+                "(expected one of sources)"
+            )
         ]
 
     def test_duplicate_ids_across_kinds(self) -> None:
@@ -200,8 +208,10 @@ class TestErrors:
         doc["manifest"]["schema_version"] = 99
         found = problems(doc)
         assert found == [
-            "manifest.json: schema_version: schema version 99 is newer than this package "
-            "reads (1); upgrade aiforecasts"
+            (
+                "manifest.json: schema_version: schema version 99 is newer than this package "
+                "reads (1); upgrade aiforecasts"
+            )
         ]
 
     def test_foreign_file(self) -> None:

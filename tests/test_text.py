@@ -45,7 +45,10 @@ def test_clean_is_idempotent(seeds: Path) -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "annotations", "repaired"),
-    [("002", 317, ["全球化的進程", "他們在系統層面", "規模化提供服務"]), ("004", 131, ["可以想象"])],
+    [
+        ("002", 317, ["全球化的進程", "他們在系統層面", "規模化提供服務"]),
+        ("004", 131, ["可以想象", "輸掉這場競賽"]),
+    ],
 )
 def test_seed_artefacts_are_all_removed(
     seeds: Path, prefix: str, annotations: int, repaired: list[str]
@@ -60,7 +63,7 @@ def test_seed_artefacts_are_all_removed(
     assert not DOUBLED.search(clean)
     for words in repaired:
         assert words in clean
-    for garbled in ("梢韵胂", "蚧倪", "谙到", "峁┓"):
+    for garbled in ("梢韵胂", "蚧倪", "谙到", "峁┓", "暨@"):
         assert garbled not in clean
 
 

@@ -35,7 +35,8 @@ def test_every_mismatch_is_reported(seeds: Path, tmp_path: Path) -> None:
     problems = [m.problem for m in report.mismatches if m.source == source.id]
     assert problems[0] == "sha256"
     excerpt_count = sum(
-        1 for _, excerpt in aiforecasts._verify.excerpts(aiforecasts.load())
+        1
+        for _, excerpt in aiforecasts._verify.excerpts(aiforecasts.load())
         if excerpt.source == source.id
     )
     assert problems.count("excerpt") == excerpt_count > 1

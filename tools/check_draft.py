@@ -39,13 +39,13 @@ def main(folder: str) -> int:
         assert hashlib.sha256(blob).hexdigest() == source.sha256, f"sha256 of {source.file}"
         texts[source.id] = blob.decode("utf-8")
     bad = 0
-    for path, excerpt in excerpts(dataset):
+    for where, excerpt in excerpts(dataset):
         text = texts[excerpt.source]
         if text[excerpt.start : excerpt.end] != excerpt.text:
-            print(f"OFFSETS {path}: {text[excerpt.start:excerpt.end]!r} != {excerpt.text!r}")
+            print(f"OFFSETS {where}: {text[excerpt.start : excerpt.end]!r} != {excerpt.text!r}")
             bad += 1
         if excerpt.display != clean_text(excerpt.text):
-            print(f"DISPLAY {path}: {excerpt.display!r} != {clean_text(excerpt.text)!r}")
+            print(f"DISPLAY {where}: {excerpt.display!r} != {clean_text(excerpt.text)!r}")
             bad += 1
     print(dataset.counts(), f"{bad} problems")
     return 1 if bad else 0

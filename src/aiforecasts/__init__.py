@@ -12,6 +12,8 @@ Nothing is read at import time: `load` reads the bundled data on first call.
 
 from __future__ import annotations
 
+import typing as _typing
+
 from aiforecasts._dataset import Collection, Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._load import SCHEMA_VERSION, load
@@ -98,11 +100,17 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # The version comes from the installed metadata, read only when asked for.
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+if _typing.TYPE_CHECKING:
+    __version__: str
+    """The package version, from the installed metadata."""
+else:
 
-        return version("aiforecasts")
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+    def __getattr__(name: str) -> str:
+        # The version comes from the installed metadata, read only when asked for.
+        # Hidden from type checkers, so that a typo is still an error for them.
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415
+
+            return version("aiforecasts")
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)

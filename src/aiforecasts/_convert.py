@@ -114,8 +114,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
         return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
     converter.register_unstructure_hook_factory(
-        lambda cls: getattr(cls, "__module__", None) == _model.__name__
-        and hasattr(cls, "__attrs_attrs__"),
+        lambda cls: (
+            getattr(cls, "__module__", None) == _model.__name__ and hasattr(cls, "__attrs_attrs__")
+        ),
         unstructure_factory,
     )
 

@@ -32,7 +32,7 @@ class _HasId(Protocol):
     def id(self) -> str: ...
 
 
-R = TypeVar("R", bound=_HasId, covariant=True)
+R_co = TypeVar("R_co", bound=_HasId, covariant=True)
 
 KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -47,7 +47,7 @@ KINDS: dict[str, type[Record]] = {
 """Collection name → record class, in the order files are read and exported."""
 
 
-class Collection(Sequence[R], Generic[R]):
+class Collection(Sequence[R_co], Generic[R_co]):
     """
     A read-only, ordered collection of one kind of record.
 
@@ -66,18 +66,18 @@ class Collection(Sequence[R], Generic[R]):
 
     __slots__ = ("_by_id", "_records")
 
-    def __init__(self, records: Iterable[R]) -> None:
-        self._records: tuple[R, ...] = tuple(records)
-        self._by_id: dict[str, R] | None = None
+    def __init__(self, records: Iterable[R_co]) -> None:
+        self._records: tuple[R_co, ...] = tuple(records)
+        self._by_id: dict[str, R_co] | None = None
 
-    def _index(self) -> dict[str, R]:
+    def _index(self) -> dict[str, R_co]:
         # Built on first use; a race builds two equal dicts, which is harmless.
         index = self._by_id
         if index is None:
             index = self._by_id = {record.id: record for record in self._records}
         return index
 
-    def get(self, id: str) -> R | None:  # noqa: A002
+    def get(self, id: str) -> R_co | None:  # noqa: A002
         """The record with *id*, or ``None``."""
         return self._index().get(id)
 
@@ -86,10 +86,10 @@ class Collection(Sequence[R], Generic[R]):
         return tuple(record.id for record in self._records)
 
     @overload
-    def __getitem__(self, index: int) -> R: ...
+    def __getitem__(self, index: int) -> R_co: ...
     @overload
-    def __getitem__(self, index: slice) -> Collection[R]: ...
-    def __getitem__(self, index: int | slice) -> R | Collection[R]:
+    def __getitem__(self, index: slice) -> Collection[R_co]: ...
+    def __getitem__(self, index: int | slice) -> R_co | Collection[R_co]:
         if isinstance(index, slice):
             return Collection(self._records[index])
         return self._records[index]
@@ -97,7 +97,7 @@ class Collection(Sequence[R], Generic[R]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __iter__(self) -> Iterator[R]:
+    def __iter__(self) -> Iterator[R_co]:
         return iter(self._records)
 
     def __contains__(self, item: object) -> bool:

@@ -8,13 +8,12 @@ that has any.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
 from importlib import resources
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from aiforecasts import _model
 from aiforecasts._convert import make_converter
@@ -30,6 +29,8 @@ __all__ = ["SCHEMA_VERSION", "load", "parse"]
 
 SCHEMA_VERSION = 1
 """The version of the record layout this package reads and writes."""
+
+R = TypeVar("R", bound=_model.Record)
 
 _MANIFEST = "manifest.json"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -136,9 +137,7 @@ def _check_schema_version(version: object, file: str, problems: list[Problem]) -
             )
         )
     elif version != SCHEMA_VERSION:
-        problems.append(
-            Problem("schema_version", f"unknown schema version {version}", file)
-        )
+        problems.append(Problem("schema_version", f"unknown schema version {version}", file))
 
 
 def _structure(
@@ -146,10 +145,8 @@ def _structure(
 ) -> list[_model.Record]:
     cls = KINDS[name]
     fast = _converter(detailed=False)
-    try:
+    with contextlib.suppress(Exception):
         return [fast.structure(item, cls) for item in raw]
-    except Exception:  # noqa: BLE001 - reported in full by the detailed pass below
-        pass
     # Something is wrong: go again, slowly, to report every problem with its path.
     import cattrs  # noqa: PLC0415
 
@@ -220,10 +217,21 @@ def parse(manifest: bytes, files: Mapping[str, bytes]) -> Dataset:
     problems.extend(_check_integrity(collections))
     if problems:
         raise DataError(problems)
+
+    def collection(name: str, _kind: type[R]) -> Collection[R]:
+        return Collection(cast("list[R]", collections[name]))
+
     return Dataset(
         dataset_version,
         SCHEMA_VERSION,
-        **{name: Collection(records) for name, records in collections.items()},
+        sources=collection("sources", _model.Source),
+        companies=collection("companies", _model.Company),
+        people=collection("people", _model.Person),
+        predictions=collection("predictions", _model.Prediction),
+        funding_rounds=collection("funding_rounds", _model.FundingRound),
+        compute_trends=collection("compute_trends", _model.ComputeTrend),
+        debates=collection("debates", _model.Debate),
+        statistics=collection("statistics", _model.Statistic),
     )
 
 
@@ -238,7 +246,9 @@ def _check_integrity(collections: Mapping[str, list[_model.Record]]) -> Iterator
             if not _SLUG.match(record.id):
                 yield Problem(path, f"{record.id!r} is not a lower-case slug", f"{name}.json")
             if record.id in owner:
-                yield Problem(path, f"duplicate id {record.id!r} (also {owner[record.id]})", f"{name}.json")
+                yield Problem(
+                    path, f"duplicate id {record.id!r} (also {owner[record.id]})", f"{name}.json"
+                )
             else:
                 owner[record.id] = f"{name}[{index}]"
             ids[name].add(record.id)
@@ -247,7 +257,9 @@ def _check_integrity(collections: Mapping[str, list[_model.Record]]) -> Iterator
             for path, kinds, target in _references(record, f"{name}[{index}]"):
                 if not any(target in ids.get(kind, ()) for kind in kinds):
                     wanted = " or ".join(kinds)
-                    yield Problem(path, f"unknown id {target!r} (expected one of {wanted})", f"{name}.json")
+                    yield Problem(
+                        path, f"unknown id {target!r} (expected one of {wanted})", f"{name}.json"
+                    )
 
 
 def _references(record: _model.Record, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:

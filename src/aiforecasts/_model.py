@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 import attrs
 import pendulum
@@ -360,7 +360,7 @@ class Metric(str, enum.Enum):
     TRAINING_POWER = "training_power"
     INSTALLED_CAPACITY = "installed_capacity"
     CHIP_COUNT = "chip_count"
-    TOKEN_PRICE = "token_price"
+    TOKEN_PRICE = "token_price"  # noqa: S105
     HARDWARE_PERFORMANCE = "hardware_performance"
     COMPUTE_DEMAND = "compute_demand"
 
@@ -415,7 +415,7 @@ def walk(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[object
     (path, field, value) for every field of the attrs instance *value* and of
     the attrs instances nested in it, depth first; *path* names the top.
     """
-    for field in attrs.fields(type(value)):
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
         item = getattr(value, field.name)
         where = f"{path}.{field.name}"
         yield where, field, item
@@ -576,7 +576,7 @@ class TimeSpan:
     @property
     def interval(self) -> pendulum.Interval[pendulum.Date]:
         """The span as a `pendulum.Interval`."""
-        return pendulum.interval(self.start, self.end)
+        return pendulum.Interval(self.start, self.end)
 
     def contains(self, day: pendulum.Date) -> bool:
         """Whether *day* lies in the span (both ends included)."""
@@ -749,7 +749,7 @@ class Person:
         return _names(self.name, self.name_en, None, self.aliases)
 
 
-def _names(*parts: str | None | Iterable[str]) -> tuple[str, ...]:
+def _names(*parts: str | Iterable[str] | None) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for part in parts:
         if part is None:
@@ -772,7 +772,8 @@ class Prediction:
     *made_by* names the people or organisations who made it, *attributed_to*
     an unnamed group; when the document's own voice makes it, both are empty
     and *source* (the `Source`) is the predictor.
-    *horizon* is the time the forecast is about.
+    *horizon* is the time the forecast is about, ``None`` when the document
+    gives none.
 
     .. versionadded:: 0.1.0
     """
@@ -783,7 +784,9 @@ class Prediction:
     source: str = attrs.field(metadata=_ref("sources"))
     made: TimeSpan
     """When the forecast was made."""
-    horizon: TimeSpan
+    horizon: TimeSpan | None
+    """The time the forecast is about; ``None`` when the document gives none
+    ("in the long run", "will reach the Supreme Court")."""
     hedge: Hedge
     excerpts: tuple[Excerpt, ...]
     made_by: tuple[str, ...] = attrs.field(default=(), metadata=_ref("people", "companies"))
@@ -878,7 +881,9 @@ class Growth:
         elif self.value is None or self.value <= 0:
             msg = f"a '{self.kind.value}' growth needs a positive value"
             raise ValueError(msg)
-        if self.kind is GrowthKind.FACTOR and (self.period_months is None or self.period_months <= 0):
+        if self.kind is GrowthKind.FACTOR and (
+            self.period_months is None or self.period_months <= 0
+        ):
             msg = "a 'factor' growth needs a positive period_months"
             raise ValueError(msg)
         if self.high is not None and self.value is not None and self.high < self.value:
@@ -1013,7 +1018,7 @@ class Statistic:
     note: str | None = None
 
 
-Record = Union[
-    Source, Company, Person, Prediction, FundingRound, ComputeTrend, Debate, Statistic
-]
+Record: TypeAlias = (
+    Source | Company | Person | Prediction | FundingRound | ComputeTrend | Debate | Statistic
+)
 """Any record kind."""

@@ -25,8 +25,7 @@ def show_dataset(out: TextIO) -> int:
     )
     counts = dataset.counts()
     width = max(map(len, counts))
-    for name, count in counts.items():
-        out.write(f"  {name:<{width}}  {count:>5}\n")
+    out.writelines(f"  {name:<{width}}  {count:>5}\n" for name, count in counts.items())
     out.write(f"  {'total':<{width}}  {sum(counts.values()):>5}\n")
     for name, collection in dataset.collections().items():
         if not collection:

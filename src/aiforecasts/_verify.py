@@ -5,7 +5,6 @@ The provenance check: does a folder of documents match the dataset?
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ import attrs
 from aiforecasts import _model
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterator
 
     from aiforecasts._dataset import Dataset
@@ -131,13 +131,19 @@ def verify_sources(
         path = folder / source.file
         if not path.is_file():
             if by_digest is None:
-                by_digest = {
-                    _sha256(p): p for p in sorted(folder.iterdir()) if p.is_file()
-                } if folder.is_dir() else {}
+                by_digest = (
+                    {_sha256(p): p for p in sorted(folder.iterdir()) if p.is_file()}
+                    if folder.is_dir()
+                    else {}
+                )
             found = by_digest.get(source.sha256)
             if found is None:
                 mismatches.append(
-                    Mismatch(source.id, "missing", f"no file {source.file!r} or with its SHA-256 in {folder}")
+                    Mismatch(
+                        source.id,
+                        "missing",
+                        f"no file {source.file!r} or with its SHA-256 in {folder}",
+                    )
                 )
                 texts[source.id] = None
                 continue

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import metadata, resources
+
+import aiforecasts
+
+
+def test_version_is_the_installed_metadata() -> None:
+    assert aiforecasts.__version__ == metadata.version("aiforecasts")
+
+
+def test_unknown_attribute() -> None:
+    try:
+        aiforecasts.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_name" in str(error)  # noqa: PT017
+    else:
+        raise AssertionError
+
+
+def test_ships_py_typed_and_data() -> None:
+    package = resources.files("aiforecasts")
+    assert (package / "py.typed").is_file()
+    assert (package / "data" / "manifest.json").is_file()
+
+
+def test_all_is_sorted_and_complete() -> None:
+    names = aiforecasts.__all__
+    assert len(names) == len(set(names))  # the order itself is ruff's RUF022
+    for name in names:
+        assert getattr(aiforecasts, name) is not None
+    public = {n for n in dir(aiforecasts) if not n.startswith("_")} - {"annotations"}
+    modules = {n for n in public if type(getattr(aiforecasts, n)).__name__ == "module"}
+    assert public - modules == set(names)
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    for name in aiforecasts.__all__:
+        obj = getattr(aiforecasts, name)
+        if callable(obj) and not isinstance(obj, str):
+            assert (obj.__doc__ or "").strip(), name
+
+
+def test_import_reads_no_data() -> None:
+    """Importing the package parses nothing: the data is read on first load()."""
+    code = (
+        "import sys, aiforecasts, aiforecasts._load as l;"
+        "assert l._bundled is None;"
+        "import json;"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('aiforecasts'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert "aiforecasts._show" not in json.loads(out)
+
+
+def test_module_entry_point_shows_the_dataset() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "aiforecasts"], check=True, capture_output=True, text=True
+    ).stdout
+    dataset = aiforecasts.load()
+    assert f"aiforecasts dataset {dataset.dataset_version}" in out
+    for name, count in dataset.counts().items():
+        assert f"{name}" in out
+        assert str(count) in out
+        if count:
+            assert f"--- {name}[0] ---" in out

@@ -1,0 +1,104 @@
+"""Merge extraction drafts (one folder per document) into the bundled data files.
+
+    python tools/merge_drafts.py drafts/000 drafts/001 ...           # report only
+    python tools/merge_drafts.py --write drafts/000 drafts/001 ...   # write src/aiforecasts/data
+
+Companies and people that several drafts name are merged into one record by id: excerpts,
+aliases and roles are united, missing fields filled; a conflict in a field is reported and the
+first value kept. Any other id seen twice is an error. The result is checked by the package's
+strict parser before anything is written, and nothing is written without --write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from aiforecasts._dataset import KINDS
+from aiforecasts._load import SCHEMA_VERSION, parse
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "aiforecasts" / "data"
+ENTITIES = {"companies", "people"}
+UNITED = ("excerpts", "aliases", "roles")
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def unite(base: list[Any], extra: list[Any]) -> list[Any]:
+    seen = [json.dumps(item, sort_keys=True) for item in base]
+    result = list(base)
+    for item in extra:
+        key = json.dumps(item, sort_keys=True)
+        if key not in seen:
+            seen.append(key)
+            result.append(item)
+    return result
+
+
+def merge_entity(base: dict[str, Any], other: dict[str, Any], warnings: list[str]) -> None:
+    for key, value in other.items():
+        if key in UNITED:
+            base[key] = unite(base.get(key, []), value)
+        elif key not in base:
+            base[key] = value
+        elif base[key] != value and key != "note":
+            warnings.append(f"{base['id']}.{key}: kept {base[key]!r}, not {value!r}")
+        elif key == "note" and base[key] != value:
+            base[key] = f"{base[key]} {value}"
+
+
+def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[str], list[str]]:
+    kinds: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
+    index: dict[str, tuple[str, dict[str, Any]]] = {}
+    warnings: list[str] = []
+    errors: list[str] = []
+    for folder in folders:
+        for name in KINDS:
+            path = folder / f"{name}.json"
+            if not path.exists():
+                continue
+            for record in json.loads(path.read_text(encoding="utf-8"))["records"]:
+                seen = index.get(record["id"])
+                if seen is None:
+                    index[record["id"]] = (name, record)
+                    kinds[name].append(record)
+                elif name in ENTITIES and seen[0] == name:
+                    merge_entity(seen[1], record, warnings)
+                else:
+                    errors.append(f"{folder.name}: {name} id {record['id']!r} already in {seen[0]}")
+    return kinds, warnings, errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--write", action="store_true", help="write the data files")
+    args = parser.parse_args()
+    kinds, warnings, errors = merge(args.folders)
+    for line in warnings:
+        print("conflict:", line)
+    for line in errors:
+        print("ERROR:", line)
+    if errors:
+        return 1
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    files = {
+        name: dumps({"kind": name, "records": records, "schema_version": SCHEMA_VERSION})
+        for name, records in kinds.items()
+    }
+    dataset = parse(dumps(manifest).encode(), {k: v.encode() for k, v in files.items()})
+    print(dataset.counts())
+    if args.write:
+        for name, text in files.items():
+            (DATA / f"{name}.json").write_text(text, encoding="utf-8")
+        print(f"wrote {len(files)} files to {DATA}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
