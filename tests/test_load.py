@@ -76,6 +76,7 @@ def test_minimal_is_valid() -> None:
     prediction = dataset.predictions[0]
     assert dataset.get("p1") is prediction
     assert dataset.companies.get("nvidia") is dataset.get("nvidia")
+    assert prediction.horizon is not None
     assert prediction.horizon.start.year == 2024
 
 
