@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -222,6 +224,25 @@ class TestErrors:
         assert "people.json: features: unknown key" in found
         assert "people.json: records: missing" in found
 
+    def test_unknown_nested_field(self) -> None:
+        doc = minimal()
+        doc["companies"]["records"][0]["excerpts"][0]["page"] = 3
+        assert problems(doc) == [
+            "companies.json: companies[0].excerpts[0]: extra fields found (page)"
+        ]
+
+    def test_unknown_field_in_a_union_member(self) -> None:
+        doc = minimal()
+        doc["statistics"]["records"].append(
+            {
+                "excerpts": [EXCERPT],
+                "id": "s1",
+                "statement": "x",
+                "value": {"amount": "5", "currency": "USD", "per": "month"},
+            }
+        )
+        assert problems(doc)
+
     def test_wrong_kind(self) -> None:
         doc = minimal()
         doc["people"]["kind"] = "companies"
@@ -279,6 +300,14 @@ class TestBundled:
         with pytest.raises(DataError):
             aiforecasts.load()
         assert _load._bundled is None
+
+    def test_bundled_data_takes_the_fast_path(self) -> None:
+        """A clean load never needs the slow, detailed converter (a regression guard)."""
+        code = (
+            "import aiforecasts, aiforecasts._load as l;"
+            "aiforecasts.load(); assert list(l._converters) == [False], list(l._converters)"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
 
     def test_versions(self, dataset: aiforecasts.Dataset) -> None:
         assert dataset.schema_version == aiforecasts.SCHEMA_VERSION

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -44,18 +45,32 @@ def test_every_public_name_has_a_docstring() -> None:
             assert (obj.__doc__ or "").strip(), name
 
 
-def test_import_reads_no_data() -> None:
-    """Importing the package parses nothing: the data is read on first load()."""
+def test_import_is_lazy() -> None:
+    """`import aiforecasts` imports no submodule and parses nothing."""
     code = (
-        "import sys, aiforecasts, aiforecasts._load as l;"
-        "assert l._bundled is None;"
-        "import json;"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('aiforecasts'))))"
+        "import sys, json, aiforecasts;"
+        "names = (m for m in sys.modules if m.startswith(('aiforecasts', 'cattrs')));"
+        "print(json.dumps(sorted(names)))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
-    assert "aiforecasts._show" not in json.loads(out)
+    assert json.loads(out) == ["aiforecasts"]
+
+
+def test_names_resolve_to_their_modules() -> None:
+    for name, module in aiforecasts._LAZY.items():
+        assert getattr(importlib.import_module(module), name) is getattr(aiforecasts, name)
+    assert set(aiforecasts._LAZY) == set(aiforecasts.__all__)
+
+
+def test_load_reads_data_only_when_called() -> None:
+    code = (
+        "import aiforecasts, aiforecasts._load as l;"
+        "assert aiforecasts.Prediction and l._bundled is None;"
+        "aiforecasts.load(); assert l._bundled is not None"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_module_entry_point_shows_the_dataset() -> None:

@@ -14,45 +14,46 @@ from __future__ import annotations
 
 import typing as _typing
 
-from aiforecasts._dataset import Collection, Dataset
-from aiforecasts._errors import DataError, Problem
-from aiforecasts._load import SCHEMA_VERSION, load
-from aiforecasts._model import (
-    Certainty,
-    Company,
-    ComputeTrend,
-    Currency,
-    Debate,
-    Excerpt,
-    FundingKind,
-    FundingRound,
-    FundingStatus,
-    Growth,
-    GrowthKind,
-    Hedge,
-    Investment,
-    InvestorRole,
-    Metric,
-    Money,
-    OrgKind,
-    Person,
-    Position,
-    Precision,
-    Prediction,
-    Qualifier,
-    Quantity,
-    Record,
-    Role,
-    Script,
-    Source,
-    Stance,
-    Statistic,
-    TimeRelation,
-    TimeSpan,
-    Topic,
-)
-from aiforecasts._text import clean_text
-from aiforecasts._verify import Mismatch, VerificationReport, verify_sources
+if _typing.TYPE_CHECKING:
+    from aiforecasts._dataset import Collection, Dataset
+    from aiforecasts._errors import DataError, Problem
+    from aiforecasts._load import SCHEMA_VERSION, load
+    from aiforecasts._model import (
+        Certainty,
+        Company,
+        ComputeTrend,
+        Currency,
+        Debate,
+        Excerpt,
+        FundingKind,
+        FundingRound,
+        FundingStatus,
+        Growth,
+        GrowthKind,
+        Hedge,
+        Investment,
+        InvestorRole,
+        Metric,
+        Money,
+        OrgKind,
+        Person,
+        Position,
+        Precision,
+        Prediction,
+        Qualifier,
+        Quantity,
+        Record,
+        Role,
+        Script,
+        Source,
+        Stance,
+        Statistic,
+        TimeRelation,
+        TimeSpan,
+        Topic,
+    )
+    from aiforecasts._text import clean_text
+    from aiforecasts._verify import Mismatch, VerificationReport, verify_sources
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -100,17 +101,75 @@ __all__ = [
 ]
 
 
+# Public name -> the private module that defines it.  Importing the package
+# imports none of them: each is imported on first use (PEP 562), so that
+# ``import aiforecasts`` stays cheap and reads no data.
+_LAZY = {
+    "Certainty": "aiforecasts._model",
+    "Collection": "aiforecasts._dataset",
+    "Company": "aiforecasts._model",
+    "ComputeTrend": "aiforecasts._model",
+    "Currency": "aiforecasts._model",
+    "DataError": "aiforecasts._errors",
+    "Dataset": "aiforecasts._dataset",
+    "Debate": "aiforecasts._model",
+    "Excerpt": "aiforecasts._model",
+    "FundingKind": "aiforecasts._model",
+    "FundingRound": "aiforecasts._model",
+    "FundingStatus": "aiforecasts._model",
+    "Growth": "aiforecasts._model",
+    "GrowthKind": "aiforecasts._model",
+    "Hedge": "aiforecasts._model",
+    "Investment": "aiforecasts._model",
+    "InvestorRole": "aiforecasts._model",
+    "Metric": "aiforecasts._model",
+    "Mismatch": "aiforecasts._verify",
+    "Money": "aiforecasts._model",
+    "OrgKind": "aiforecasts._model",
+    "Person": "aiforecasts._model",
+    "Position": "aiforecasts._model",
+    "Precision": "aiforecasts._model",
+    "Prediction": "aiforecasts._model",
+    "Problem": "aiforecasts._errors",
+    "Qualifier": "aiforecasts._model",
+    "Quantity": "aiforecasts._model",
+    "Record": "aiforecasts._model",
+    "Role": "aiforecasts._model",
+    "SCHEMA_VERSION": "aiforecasts._load",
+    "Script": "aiforecasts._model",
+    "Source": "aiforecasts._model",
+    "Stance": "aiforecasts._model",
+    "Statistic": "aiforecasts._model",
+    "TimeRelation": "aiforecasts._model",
+    "TimeSpan": "aiforecasts._model",
+    "Topic": "aiforecasts._model",
+    "VerificationReport": "aiforecasts._verify",
+    "clean_text": "aiforecasts._text",
+    "load": "aiforecasts._load",
+    "verify_sources": "aiforecasts._verify",
+}
+
+
 if _typing.TYPE_CHECKING:
     __version__: str
     """The package version, from the installed metadata."""
 else:
 
-    def __getattr__(name: str) -> str:
-        # The version comes from the installed metadata, read only when asked for.
+    def __getattr__(name: str) -> object:
         # Hidden from type checkers, so that a typo is still an error for them.
+        module = _LAZY.get(name)
+        if module is not None:
+            from importlib import import_module  # noqa: PLC0415
+
+            value = getattr(import_module(module), name)
+            globals()[name] = value
+            return value
         if name == "__version__":
             from importlib.metadata import version  # noqa: PLC0415
 
             return version("aiforecasts")
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY, "__version__"})

@@ -12,18 +12,20 @@ import contextlib
 import json
 import re
 import threading
+import typing
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+import attrs
+import cattrs
+
 from aiforecasts import _model
-from aiforecasts._convert import make_converter
+from aiforecasts._convert import make_converter, make_reading_converter
 from aiforecasts._dataset import KINDS, Collection, Dataset
 from aiforecasts._errors import DataError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
-
-    import cattrs
 
 __all__ = ["SCHEMA_VERSION", "load", "parse"]
 
@@ -37,7 +39,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
-_converters: dict[bool, cattrs.Converter] = {}
+_converters: dict[bool, cattrs.BaseConverter] = {}
 
 
 def load() -> Dataset:
@@ -76,11 +78,20 @@ def _load_bundled() -> Dataset:
         return _bundled
 
 
-def _converter(*, detailed: bool) -> cattrs.Converter:
+def _converter(*, detailed: bool) -> cattrs.BaseConverter:
     converter = _converters.get(detailed)
     if converter is None:
-        converter = _converters.setdefault(detailed, make_converter(detailed_validation=detailed))
+        made = make_converter() if detailed else make_reading_converter(_note_reference)
+        converter = _converters.setdefault(detailed, made)
     return converter
+
+
+# The ids the reading converter met, per thread: (kinds, id) pairs.
+_seen = threading.local()
+
+
+def _note_reference(kinds: tuple[str, ...], target: str) -> None:
+    _seen.references.append((kinds, target))
 
 
 def _reject_constant(name: str) -> object:
@@ -144,12 +155,13 @@ def _structure(
     name: str, file: str, raw: list[Any], problems: list[Problem]
 ) -> list[_model.Record]:
     cls = KINDS[name]
+    # The fast pass generates no code, which makes a cold load several times
+    # faster, and notes the ids records refer to (see _check_integrity).
     fast = _converter(detailed=False)
     with contextlib.suppress(Exception):
         return [fast.structure(item, cls) for item in raw]
+    _seen.complete = False
     # Something is wrong: go again, slowly, to report every problem with its path.
-    import cattrs  # noqa: PLC0415
-
     detailed = _converter(detailed=True)
     records: list[_model.Record] = []
     for index, item in enumerate(raw):
@@ -189,6 +201,8 @@ def parse(manifest: bytes, files: Mapping[str, bytes]) -> Dataset:
         DataError: listing every problem found, each with its path.
     """
     problems: list[Problem] = []
+    _seen.references = []
+    _seen.complete = True
     meta = _decode(_MANIFEST, manifest, problems)
     dataset_version = ""
     if isinstance(meta, dict):
@@ -214,7 +228,7 @@ def parse(manifest: bytes, files: Mapping[str, bytes]) -> Dataset:
     if problems:
         raise DataError(problems)
 
-    problems.extend(_check_integrity(collections))
+    problems.extend(_check_integrity(collections, _seen.references if _seen.complete else None))
     if problems:
         raise DataError(problems)
 
@@ -235,8 +249,17 @@ def parse(manifest: bytes, files: Mapping[str, bytes]) -> Dataset:
     )
 
 
-def _check_integrity(collections: Mapping[str, list[_model.Record]]) -> Iterator[Problem]:
-    """Ids well-formed and unique across kinds; every reference resolves."""
+def _check_integrity(
+    collections: Mapping[str, list[_model.Record]],
+    references: list[tuple[tuple[str, ...], str]] | None,
+) -> Iterator[Problem]:
+    """
+    Ids well-formed and unique across kinds; every reference resolves.
+
+    *references* are the ``(kinds, id)`` pairs met while structuring, when all
+    records were structured by the reading converter: if they all resolve, the
+    records need not be walked; otherwise the walk finds each bad one's path.
+    """
     owner: dict[str, str] = {}
     ids: dict[str, set[str]] = {}
     for name, records in collections.items():
@@ -252,6 +275,10 @@ def _check_integrity(collections: Mapping[str, list[_model.Record]]) -> Iterator
             else:
                 owner[record.id] = f"{name}[{index}]"
             ids[name].add(record.id)
+    if references is not None and all(
+        any(target in ids.get(kind, ()) for kind in kinds) for kinds, target in references
+    ):
+        return
     for name, records in collections.items():
         for index, record in enumerate(records):
             for path, kinds, target in _references(record, f"{name}[{index}]"):
@@ -262,14 +289,52 @@ def _check_integrity(collections: Mapping[str, list[_model.Record]]) -> Iterator
                     )
 
 
-def _references(record: _model.Record, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+def _references(record: object, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
     """(path, kinds, id) for every id *record* refers to, found through field metadata."""
-    for where, field, item in _model.walk(record, path):
-        kinds = _model.refers_to(field)
-        if not kinds:
-            continue
+    refs, nested = _plan(type(record))
+    for name, kinds in refs:
+        item = getattr(record, name)
         if isinstance(item, str):
-            yield where, kinds, item
-        elif isinstance(item, tuple):
+            yield f"{path}.{name}", kinds, item
+        elif item:
             for index, target in enumerate(item):
-                yield f"{where}[{index}]", kinds, target
+                yield f"{path}.{name}[{index}]", kinds, target
+    for name in nested:
+        item = getattr(record, name)
+        if isinstance(item, tuple):
+            for index, element in enumerate(item):
+                yield from _references(element, f"{path}.{name}[{index}]")
+        elif item is not None:
+            yield from _references(item, f"{path}.{name}")
+
+
+_Plan = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    """
+    For the attrs class *cls*: its reference fields with their kinds, and the
+    fields that can hold records' parts that themselves hold references.
+    """
+    found = _PLANS.get(cls)
+    if found is None:
+        attrs.resolve_types(cls)
+        refs = []
+        nested = []
+        for field in attrs.fields(cls):
+            kinds = _model.refers_to(field)
+            if kinds:
+                refs.append((field.name, kinds))
+            elif any(_plan(part)[0] or _plan(part)[1] for part in _attrs_classes(field.type)):
+                nested.append(field.name)
+        found = _PLANS[cls] = tuple(refs), tuple(nested)
+    return found
+
+
+def _attrs_classes(type_: object) -> Iterator[type]:
+    """The attrs classes a type annotation mentions (``X | None``, ``tuple[X, ...]``)."""
+    if isinstance(type_, type) and attrs.has(type_):
+        yield type_
+    for argument in typing.get_args(type_):
+        yield from _attrs_classes(argument)
