@@ -23,6 +23,30 @@ from aiforecasts._load import SCHEMA_VERSION, parse
 DATA = Path(__file__).resolve().parents[1] / "src" / "aiforecasts" / "data"
 ENTITIES = {"companies", "people"}
 UNITED = ("excerpts", "aliases", "roles")
+# Spellings that differ between documents become aliases rather than conflicts.
+SPELLINGS = ("name", "name_en", "name_hans", "name_hant")
+
+# The same real event, reported by two documents under two ids: the second
+# record's excerpts and note are merged into the first.
+SAME_AS = {
+    # 003 lists 2023's top US venture rounds; 000 reports the same four deals.
+    ("funding_rounds", "openai-10b-2023"): "openai-microsoft-10b-2023",
+    ("funding_rounds", "anthropic-4b-2023"): "anthropic-amazon-4b-2023",
+    ("funding_rounds", "anthropic-2b-2023"): "anthropic-alphabet-2b-2023",
+    ("funding_rounds", "inflection-ai-1-3b-2023"): "inflection-ai-1-3b-2023",
+}
+# One real entity that two drafts gave different ids: the draft's id is
+# rewritten wherever it occurs in that draft (ids are whole JSON strings).
+REWRITE_IDS = {
+    "003": {"us-government": "us-federal-government"},
+}
+# Ownership the drafts could not state because their folders had to be
+# self-contained (the owner is named in another document or none).
+PARENTS = {"alibaba-cloud": "alibaba", "alibaba-damo-academy": "alibaba"}
+# Distinct records that two drafts gave the same id.
+RENAMED = {
+    ("002", "debates", "open-vs-closed-models-2024"): "open-vs-closed-models-2024-outlook",
+}
 
 
 def dumps(value: object) -> str:
@@ -40,16 +64,20 @@ def unite(base: list[Any], extra: list[Any]) -> list[Any]:
     return result
 
 
-def merge_entity(base: dict[str, Any], other: dict[str, Any], warnings: list[str]) -> None:
+def merge_record(base: dict[str, Any], other: dict[str, Any], warnings: list[str]) -> None:
     for key, value in other.items():
         if key in UNITED:
             base[key] = unite(base.get(key, []), value)
         elif key not in base:
             base[key] = value
-        elif base[key] != value and key != "note":
-            warnings.append(f"{base['id']}.{key}: kept {base[key]!r}, not {value!r}")
-        elif key == "note" and base[key] != value:
+        elif base[key] == value or key == "id":
+            continue
+        elif key == "note":
             base[key] = f"{base[key]} {value}"
+        elif key in SPELLINGS:
+            base["aliases"] = unite(base.get("aliases", []), [value])
+        else:
+            warnings.append(f"{base['id']}.{key}: kept {base[key]!r}, not {value!r}")
 
 
 def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[str], list[str]]:
@@ -62,15 +90,31 @@ def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[st
             path = folder / f"{name}.json"
             if not path.exists():
                 continue
-            for record in json.loads(path.read_text(encoding="utf-8"))["records"]:
-                seen = index.get(record["id"])
-                if seen is None:
+            text = path.read_text(encoding="utf-8")
+            for old, new in REWRITE_IDS.get(folder.name, {}).items():
+                text = text.replace(json.dumps(old), json.dumps(new))
+            for record in json.loads(text)["records"]:
+                record["id"] = RENAMED.get((folder.name, name, record["id"]), record["id"])
+                same = SAME_AS.get((name, record["id"]))
+                seen = index.get(same or record["id"])
+                if same and seen is None and same != record["id"]:
+                    errors.append(f"{folder.name}: {record['id']!r}: {same!r} not merged yet")
+                elif seen is None:
                     index[record["id"]] = (name, record)
                     kinds[name].append(record)
-                elif name in ENTITIES and seen[0] == name:
-                    merge_entity(seen[1], record, warnings)
+                elif seen[0] == name and same:
+                    # One event in two documents: keep the first telling, cite both.
+                    other = record["excerpts"][0]["source"]
+                    also = f"Also reported by source {other!r}: {record['statement']}"
+                    record["note"] = f"{also} {record.get('note', '')}".strip()
+                    merge_record(seen[1], record, [])
+                elif seen[0] == name and name in ENTITIES:
+                    merge_record(seen[1], record, warnings)
                 else:
                     errors.append(f"{folder.name}: {name} id {record['id']!r} already in {seen[0]}")
+    for company in kinds["companies"]:
+        if company["id"] in PARENTS and "parent" not in company:
+            company["parent"] = PARENTS[company["id"]]
     return kinds, warnings, errors
 
 

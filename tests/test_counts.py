@@ -1,0 +1,38 @@
+"""Records per source document: the table the dataset is reviewed against."""
+
+from __future__ import annotations
+
+import pytest
+
+import aiforecasts
+from aiforecasts._dataset import KINDS
+
+
+def table(dataset: aiforecasts.Dataset) -> dict[str, dict[str, int]]:
+    """Source id → kind → the number of records citing that source in any excerpt."""
+    counts = {source.id: dict.fromkeys(KINDS, 0) for source in dataset.sources}
+    for name, collection in dataset.collections().items():
+        for record in collection:
+            for source in {excerpt.source for excerpt in record.excerpts}:
+                counts[source][name] += 1
+    return counts
+
+
+def test_every_document_contributes(
+    dataset: aiforecasts.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counts = table(dataset)
+    width = max(map(len, counts))
+    lines = [f"{'source':<{width}} " + " ".join(f"{k[:11]:>11}" for k in KINDS)]
+    for source, row in counts.items():
+        lines.append(f"{source:<{width}} " + " ".join(f"{row[k]:>11}" for k in KINDS))
+    with capsys.disabled():
+        print("\n\nrecords per source document (a record citing two documents counts in both)")
+        print("\n".join(lines))
+    assert len(counts) == 5
+    for source, row in counts.items():
+        assert row["sources"] == 1, source
+        assert row["companies"] > 0, source
+        assert row["predictions"] > 0, source
+        assert row["debates"] > 0, source
+        assert row["statistics"] > 0, source
