@@ -84,3 +84,17 @@ def test_module_entry_point_shows_the_dataset() -> None:
         assert str(count) in out
         if count:
             assert f"--- {name}[0] ---" in out
+
+
+def test_module_entry_point_survives_a_closed_pipe() -> None:
+    """`python -m aiforecasts | head -1` ends without a traceback."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "aiforecasts"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait()
+    assert b"Traceback" not in stderr, stderr.decode()
