@@ -80,6 +80,22 @@ def merge_record(base: dict[str, Any], other: dict[str, Any], warnings: list[str
             warnings.append(f"{base['id']}.{key}: kept {base[key]!r}, not {value!r}")
 
 
+# Labels the extraction used for forecasts with no time in the text; the model says None.
+UNDATED = ("no horizon stated", "no date stated", "open-ended")
+
+
+def normalise(name: str, record: dict[str, Any]) -> None:
+    """Replace a placeholder horizon by None, keeping what the text said in the note."""
+    horizon = record.get("horizon")
+    if name != "predictions" or horizon is None:
+        return
+    if any(marker in horizon["label"] for marker in UNDATED):
+        said = f" ({horizon['text']})" if horizon.get("text") else ""
+        extra = f"The document gives no time for this forecast{said}."
+        record["horizon"] = None
+        record["note"] = f"{record['note']} {extra}" if record.get("note") else extra
+
+
 def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[str], list[str]]:
     kinds: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
     index: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -94,6 +110,7 @@ def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[st
             for old, new in REWRITE_IDS.get(folder.name, {}).items():
                 text = text.replace(json.dumps(old), json.dumps(new))
             for record in json.loads(text)["records"]:
+                normalise(name, record)
                 record["id"] = RENAMED.get((folder.name, name, record["id"]), record["id"])
                 same = SAME_AS.get((name, record["id"]))
                 seen = index.get(same or record["id"])

@@ -870,8 +870,9 @@ class Growth:
     period_months: Decimal | None = None
     """For `GrowthKind.FACTOR`: the period the factor is over."""
     qualifier: Qualifier = Qualifier.EXACT
-    level: Quantity | None = None
-    """For `GrowthKind.LEVEL`, or a level stated beside a rate."""
+    level: Quantity | Money | None = None
+    """For `GrowthKind.LEVEL`, or a level stated beside a rate: a quantity
+    ("360 EFLOPS") or an amount of money ("tens of billions of dollars")."""
 
     def __attrs_post_init__(self) -> None:
         if self.kind is GrowthKind.LEVEL:
