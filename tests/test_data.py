@@ -126,3 +126,19 @@ def test_fast_and_detailed_structuring_agree(dataset: aiforecasts.Dataset) -> No
     for name, cls in KINDS.items():
         raw = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))["records"]
         assert [converter.structure(item, cls) for item in raw] == list(getattr(dataset, name))
+
+
+def test_external_additions_cite_public_sources(dataset: aiforecasts.Dataset) -> None:
+    """Anything from outside the documents says so and cites where it comes from."""
+    found = 0
+    for record in dataset.records():
+        for addition in record.external:
+            found += 1
+            assert addition.cites.startswith("https://"), record.id
+            assert addition.statement.strip(), record.id
+            assert addition.field is None or addition.field in attrs.fields_dict(type(record))
+    assert found >= 1
+    column = dataset.sources.get("ten-ai-predictions-2024")
+    assert column is not None
+    assert column.author is None  # the document names no author; the addition does
+    assert "Rob Toews" in column.external[0].statement

@@ -80,6 +80,9 @@ def merge_record(base: dict[str, Any], other: dict[str, Any], warnings: list[str
             warnings.append(f"{base['id']}.{key}: kept {base[key]!r}, not {value!r}")
 
 
+# Additions from outside the documents, each citing a public source, by record id.
+EXTERNAL = "drafts/EXTERNAL.json"
+
 # Labels the extraction used for forecasts with no time in the text; the model says None.
 UNDATED = ("no horizon stated", "no date stated", "open-ended")
 
@@ -96,43 +99,71 @@ def normalise(name: str, record: dict[str, Any]) -> None:
         record["note"] = f"{record['note']} {extra}" if record.get("note") else extra
 
 
+def read_draft(folder: Path, name: str) -> list[dict[str, Any]]:
+    """The records of one kind in one draft folder, ids rewritten and horizons normalised."""
+    path = folder / f"{name}.json"
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    for old, new in REWRITE_IDS.get(folder.name, {}).items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    records: list[dict[str, Any]] = json.loads(text)["records"]
+    for record in records:
+        normalise(name, record)
+        record["id"] = RENAMED.get((folder.name, name, record["id"]), record["id"])
+    return records
+
+
+class Merger:
+    """Accumulates the drafts' records, one record per real entity or event."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
+        self.index: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
+
+    def add(self, folder: str, name: str, record: dict[str, Any]) -> None:
+        same = SAME_AS.get((name, record["id"]))
+        seen = self.index.get(same or record["id"])
+        if seen is None:
+            if same and same != record["id"]:
+                self.errors.append(f"{folder}: {record['id']!r}: {same!r} not merged yet")
+                return
+            self.index[record["id"]] = (name, record)
+            self.kinds[name].append(record)
+        elif seen[0] == name and same:
+            # One event in two documents: keep the first telling, cite both.
+            other = record["excerpts"][0]["source"]
+            also = f"Also reported by source {other!r}: {record['statement']}"
+            record["note"] = f"{also} {record.get('note', '')}".strip()
+            merge_record(seen[1], record, [])
+        elif seen[0] == name and name in ENTITIES:
+            merge_record(seen[1], record, self.warnings)
+        else:
+            self.errors.append(f"{folder}: {name} id {record['id']!r} already in {seen[0]}")
+
+    def finish(self) -> None:
+        root = Path(__file__).resolve().parents[1]
+        external = json.loads((root / EXTERNAL).read_text(encoding="utf-8"))
+        for record_id, additions in external.items():
+            if record_id not in self.index:
+                self.errors.append(f"{EXTERNAL}: no record {record_id!r}")
+            else:
+                self.index[record_id][1]["external"] = additions
+        for company in self.kinds["companies"]:
+            if company["id"] in PARENTS and "parent" not in company:
+                company["parent"] = PARENTS[company["id"]]
+
+
 def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[str], list[str]]:
-    kinds: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
-    index: dict[str, tuple[str, dict[str, Any]]] = {}
-    warnings: list[str] = []
-    errors: list[str] = []
+    merger = Merger()
     for folder in folders:
         for name in KINDS:
-            path = folder / f"{name}.json"
-            if not path.exists():
-                continue
-            text = path.read_text(encoding="utf-8")
-            for old, new in REWRITE_IDS.get(folder.name, {}).items():
-                text = text.replace(json.dumps(old), json.dumps(new))
-            for record in json.loads(text)["records"]:
-                normalise(name, record)
-                record["id"] = RENAMED.get((folder.name, name, record["id"]), record["id"])
-                same = SAME_AS.get((name, record["id"]))
-                seen = index.get(same or record["id"])
-                if same and seen is None and same != record["id"]:
-                    errors.append(f"{folder.name}: {record['id']!r}: {same!r} not merged yet")
-                elif seen is None:
-                    index[record["id"]] = (name, record)
-                    kinds[name].append(record)
-                elif seen[0] == name and same:
-                    # One event in two documents: keep the first telling, cite both.
-                    other = record["excerpts"][0]["source"]
-                    also = f"Also reported by source {other!r}: {record['statement']}"
-                    record["note"] = f"{also} {record.get('note', '')}".strip()
-                    merge_record(seen[1], record, [])
-                elif seen[0] == name and name in ENTITIES:
-                    merge_record(seen[1], record, warnings)
-                else:
-                    errors.append(f"{folder.name}: {name} id {record['id']!r} already in {seen[0]}")
-    for company in kinds["companies"]:
-        if company["id"] in PARENTS and "parent" not in company:
-            company["parent"] = PARENTS[company["id"]]
-    return kinds, warnings, errors
+            for record in read_draft(folder, name):
+                merger.add(folder.name, name, record)
+    merger.finish()
+    return merger.kinds, merger.warnings, merger.errors
 
 
 def main() -> int:

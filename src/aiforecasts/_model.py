@@ -26,6 +26,7 @@ __all__ = [
     "Currency",
     "Debate",
     "Excerpt",
+    "External",
     "FundingKind",
     "FundingRound",
     "FundingStatus",
@@ -638,6 +639,28 @@ class Excerpt:
 
 
 @attrs.frozen
+class External:
+    """
+    Information from outside the source documents, and the public source it
+    rests on.  The documents' own words stay as they are; this sits beside them.
+
+    >>> e = External("The column is by Rob Toews (Forbes).", "https://www.forbes.com/...",
+    ...              field="translation_of")
+    >>> e.field
+    'translation_of'
+
+    .. versionadded:: 0.1.0
+    """
+
+    statement: str
+    """What is added, in English."""
+    cites: str
+    """The URL of the public source."""
+    field: str | None = None
+    """The record field the addition bears on, if one."""
+
+
+@attrs.frozen
 class Source:
     """
     One source document.
@@ -667,6 +690,8 @@ class Source:
     translation_of: str | None = None
     """When the document is itself a translation: what of, in English."""
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 # --------------------------------------------------------------------------
@@ -700,6 +725,8 @@ class Company:
     parent: str | None = attrs.field(default=None, metadata=_ref("companies"))
     """The id of the owning `Company`."""
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -742,6 +769,8 @@ class Person:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -804,6 +833,8 @@ class Prediction:
     parent: str | None = attrs.field(default=None, metadata=_ref("predictions"))
     """The id of the prediction this is a concrete sub-claim of."""
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 @attrs.frozen
@@ -844,6 +875,8 @@ class FundingRound:
     round_name: str | None = None
     """"Series A" and the like, where stated."""
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 @attrs.frozen
@@ -954,6 +987,8 @@ class ComputeTrend:
     """What the claim cites, as the document gives it ("Sevilla et al. 2022")."""
     companies: tuple[str, ...] = attrs.field(default=(), metadata=_ref("companies"))
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 @attrs.frozen
@@ -997,6 +1032,8 @@ class Debate:
     excerpts: tuple[Excerpt, ...]
     topics: frozenset[Topic] = frozenset()
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 @attrs.frozen
@@ -1017,6 +1054,8 @@ class Statistic:
     topics: frozenset[Topic] = frozenset()
     cites: str | None = None
     note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
 
 
 Record: TypeAlias = (
