@@ -15,6 +15,7 @@ import aiforecasts
 from aiforecasts import clean_text
 from aiforecasts._convert import make_converter
 from aiforecasts._dataset import KINDS
+from aiforecasts._model import walk
 from aiforecasts._verify import excerpts
 
 if TYPE_CHECKING:
@@ -142,3 +143,23 @@ def test_external_additions_cite_public_sources(dataset: aiforecasts.Dataset) ->
     assert column is not None
     assert column.author is None  # the document names no author; the addition does
     assert "Rob Toews" in column.external[0].statement
+
+
+PINYIN_ANNOTATION = re.compile(r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+DOUBLED_PUNCTUATION = re.compile(r"[,、。;:?!]{2,}")
+# Chinese text shown to users besides excerpts' display forms.  (Notes may quote artefacts.)
+SHOWN = {"name", "name_hans", "name_hant", "title", "question", "title_original", "affiliation"}
+
+
+def test_display_texts_are_clean(dataset: aiforecasts.Dataset) -> None:
+    """No display text or Chinese field carries a pinyin annotation or doubled punctuation."""
+    texts = [(path, excerpt.display) for path, excerpt in excerpts(dataset)]
+    for name, collection in dataset.collections().items():
+        for index, record in enumerate(collection):
+            for path, field, value in walk(record, f"{name}[{index}]"):
+                if field.name in SHOWN and isinstance(value, str):
+                    texts.append((path, value))
+    assert len(texts) > 900  # every excerpt and Chinese name, title and question
+    for path, text in texts:
+        assert not PINYIN_ANNOTATION.search(text), (path, text)
+        assert not DOUBLED_PUNCTUATION.search(text), (path, text)
