@@ -169,22 +169,18 @@ def y2024_context(why: str, text: str | None = None) -> TimeSpan:
     )
 
 
-COMING_YEARS_REASON = (
-    "the text gives no date for this; taken as the years after publication. The end "
-    "(2028-12-31, five years) is an arbitrary bound, not stated in the document"
+NO_TIME = "The document gives no time for this forecast."
+
+NEXT_FEW_YEARS = TimeSpan(
+    D(2024, 1, 1),
+    D(2026, 12, 31),
+    Precision.YEARS,
+    "the next few years (about 2024-2026)",
+    Certainty.INFERRED,
+    text="未来几年",
+    reason="未来几年 ('the next few years') counted from the December 2023 publication; "
+    "几年 ('a few years') taken as about three, so the end (2026-12-31) is an approximation",
 )
-
-
-def coming_years(text: str | None = None, why: str = COMING_YEARS_REASON) -> TimeSpan:
-    return TimeSpan(
-        D(2024, 1, 1),
-        D(2028, 12, 31),
-        Precision.YEARS,
-        "the coming years (no date stated)",
-        Certainty.INFERRED,
-        text=text,
-        reason=why,
-    )
 
 
 THIS_YEAR = TimeSpan(
@@ -623,6 +619,9 @@ companies = [
         ),
         aliases=("Sakana AI", "Sakana"),
         country="JP",
+        note="The document calls it a new company led by one of the Transformer's co-inventors "
+        "(not named) and says a recent report mentioned it in the search for alternatives to "
+        "the Transformer. Country from the company's identity, not the text.",
     ),
     Company(
         "mit",
@@ -690,7 +689,7 @@ companies = [
         C.GOVERNMENT,
         (ex("预计明年美国证券交易委员会(SEC)将对 AI 投资中的“返程投资”进行更加严格的审查"),),
         name_hans="美国证券交易委员会",
-        aliases=("SEC", "美国证券交易委员会"),
+        aliases=("SEC", "US SEC", "Securities and Exchange Commission", "美国证券交易委员会"),
         country="US",
     ),
     Company(
@@ -699,7 +698,7 @@ companies = [
         C.COURT,
         (ex("这个问题将逐渐升级到美国最高法院审理。"),),
         name_hans="美国最高法院",
-        aliases=("US Supreme Court", "美国最高法院"),
+        aliases=("US Supreme Court", "Supreme Court", "美国最高法院"),
         country="US",
     ),
     Company(
@@ -733,6 +732,7 @@ people = [
         "Sam Altman",
         "Sam Altman",
         (ex("当 OpenAI 的首席执行官 Sam Altman 被董事会意外解雇时"),),
+        aliases=("Altman",),
         roles=(Role("CEO", SRC, "首席执行官", "openai"),),
         note="The document says he was unexpectedly fired by OpenAI's board 'last month' and "
         "that Satya Nadella played a key role in his reinstatement.",
@@ -743,6 +743,8 @@ people = [
         "Satya Nadella",
         (ex("Microsoft 的首席执行官 Satya Nadella 在使他复职中扮演了重要角色"),),
         roles=(Role("CEO", SRC, "首席执行官", "microsoft"),),
+        note="The document says that when OpenAI's board unexpectedly fired Sam Altman "
+        "'last month' (上个月), Nadella played an important role in his reinstatement.",
     ),
     Person(
         "chris-re",
@@ -752,7 +754,7 @@ people = [
             ex("其中,Stanford 的 Chris Ré 实验室是这一研究领域的重要中心。"),
             ex("Ré 和他的学生致力于研发一种新型模型架构"),
         ),
-        aliases=("Ré",),
+        aliases=("Ré", "Chris Re"),
         roles=(
             Role(
                 "head of a research lab at Stanford (with students)",
@@ -802,7 +804,7 @@ def pred(
     id: str,
     statement: str,
     hedge: Hedge,
-    horizon: TimeSpan,
+    horizon: TimeSpan | None,
     excerpts,
     *,
     topics=(),
@@ -815,6 +817,8 @@ def pred(
     condition=None,
     note=None,
 ) -> None:
+    if horizon is None and (note is None or "no time" not in note and "no date" not in note):
+        note = NO_TIME if note is None else f"{note} {NO_TIME}"
     predictions.append(
         Prediction(
             id=id,
@@ -891,7 +895,7 @@ pred(
     "The AI chips that the major cloud providers (Amazon, Microsoft, Google) are actively "
     "developing in-house will compete directly with Nvidia's GPUs.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [ex("这些主要的云服务商都在积极研发自家的 AI 芯片,这将直接与 Nvidia 的 GPU 形成竞争")],
     topics=[T.CHIPS, T.CLOUD],
     companies=["nvidia", "amazon", "microsoft", "google"],
@@ -1034,27 +1038,36 @@ pred(
 )
 pred(
     "open-models-not-surpass-closed-2024",
-    "In 2024 it will not be easy for open models to surpass closed models in performance: "
-    "state-of-the-art models need huge investment, and the cost will rise further as model "
-    "capabilities improve.",
+    "In 2024 it will not be easy for open models to surpass closed models in performance.",
     H.LIKELY,
     TimeSpan(D(2024, 1, 1), D(2024, 12, 31), Precision.YEAR, "2024", text="2024 年"),
-    [
-        ex("2024 年,开放模型在性能上超越封闭模型似乎并不容易。"),
-        ex("推进最先进技术的新模型所需的投资巨大,随着模型能力的提升,所需成本将进一步增加。"),
-    ],
+    [ex("2024 年,开放模型在性能上超越封闭模型似乎并不容易。")],
     topics=[T.OPEN_SOURCE, T.SCALING],
     parent=P4,
-    note="似乎并不容易 ('does not seem easy') rendered as hedge 'likely'. The rising-cost "
-    "claim has no figure or rate, so it is not a ComputeTrend record.",
+    note="似乎并不容易 ('does not seem easy') rendered as hedge 'likely'. The reason the text "
+    "gives (huge and rising cost of frontier models) is frontier-model-costs-keep-rising.",
+)
+pred(
+    "frontier-model-costs-keep-rising",
+    "New models that push the state of the art need huge investment, and the cost will rise "
+    "further as model capabilities improve.",
+    H.CERTAIN,
+    None,
+    [ex("推进最先进技术的新模型所需的投资巨大,随着模型能力的提升,所需成本将进一步增加。")],
+    topics=[T.SCALING, T.COMPUTE],
+    parent=P4,
+    note="A cost-trend claim with no rate or level, so a Prediction and not a ComputeTrend. "
+    "The next sentence's estimate (about $2B for GPT-5) is the Statistic "
+    "openai-gpt5-development-cost; the text does not present it as a level of this trend. "
+    "The document gives no time for this forecast.",
 )
 pred(
     "meta-unlikely-to-open-source-frontier-model",
     "The column doubts that Meta, a listed company answerable to shareholders, would spend "
     "nearly $2B on an industry-leading AI model and then open-source it for free with no "
     "clear return.",
-    H.POSSIBLE,
-    coming_years(),
+    H.LIKELY,
+    None,
     [
         ex(
             "但 Meta 真的会投资近 20 亿美元去开发一个业界领先的 AI 模型,然后无偿开源,不期待任何明确的投资回报吗?"
@@ -1063,7 +1076,9 @@ pred(
     topics=[T.OPEN_SOURCE, T.BUSINESS_MODEL],
     companies=["meta"],
     parent=P4,
-    note="Put as a rhetorical question; the implied forecast is that Meta would not do so.",
+    note="Put as a rhetorical question ('Meta 真的会…吗?'); the implied forecast is that Meta "
+    "would not do so, hedged 'likely' (a rhetorical question states doubt, not certainty). "
+    "The nearly $2B is hypothetical, so it is not a Statistic.",
 )
 pred(
     "mistral-and-others-drop-open-source",
@@ -1071,31 +1086,36 @@ pred(
     "powerful models, they may gradually abandon open source and charge for their most "
     "advanced models as proprietary products.",
     H.POSSIBLE,
-    coming_years(),
+    None,
     [
         ex(
             "我们有种预感,随着 Mistral 等公司投入更多资金开发更强大的 AI 模型,他们或许会逐渐放弃开源立场,转而将最先进的模型作为专利产品进行收费。"
-        )
+        ),
+        ex("即使 Mistral 拥有数十亿美元用于开发超越 OpenAI 的新模型,它真的会选择无偿分享这一成果吗?"),
     ],
     topics=[T.OPEN_SOURCE, T.BUSINESS_MODEL],
     companies=["mistral-ai"],
     parent=P4,
+    note="The rhetorical question about Mistral (with a hypothetical 数十亿美元, not a "
+    "Statistic) leads up to the hunch; hedge from 我们有种预感 / 或许.",
 )
 pred(
     "open-source-key-role-ai-adoption",
-    "Open-source models will play a key role in the spread of AI over the next few years, "
-    "while the most advanced systems that push AI's limits will remain proprietary.",
+    "Open-source models will play a key role in the spread of AI over the next few years.",
     H.CERTAIN,
-    coming_years(
-        "未来几年",
-        "未来几年 ('the next few years') after the December 2023 publication; the end "
-        "(2028-12-31, five years) is an arbitrary bound, not stated in the document",
-    ),
-    [
-        ex("相反,我们认为开源模型在未来几年 AI 的普及中将扮演关键角色。"),
-        ex("然而,我们预见那些最先进、能推动 AI 极限的系统,将继续保持专有状态。"),
-    ],
+    NEXT_FEW_YEARS,
+    [ex("相反,我们认为开源模型在未来几年 AI 的普及中将扮演关键角色。")],
     topics=[T.OPEN_SOURCE, T.APPLICATIONS],
+    parent=P4,
+)
+pred(
+    "frontier-ai-systems-stay-proprietary",
+    "The most advanced systems, those that push the limits of AI, will continue to remain "
+    "proprietary.",
+    H.CERTAIN,
+    None,
+    [ex("然而,我们预见那些最先进、能推动 AI 极限的系统,将继续保持专有状态。")],
+    topics=[T.OPEN_SOURCE],
     parent=P4,
 )
 pred(
@@ -1104,7 +1124,7 @@ pred(
     "as recently seen with Mistral's Mixtral; open-sourcing foundation models has no clear "
     "business model.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [
         ex(
             "例如,提供开源模型的托管服务,最终会陷入激烈的价格竞争,就像我们近日见到的 Mistral 推出的 Mixtral 模型一样。"
@@ -1187,13 +1207,16 @@ pred(
     topics=[T.ARCHITECTURE],
     companies=["stanford-chris-re-lab", "mit", "sakana-ai"],
     number=6,
-    note="Examples the section names: the sub-quadratic architectures S4, Monarch Mixer, Hyena "
-    "and Mamba from Chris Ré's Stanford lab, MIT's liquid neural networks, and Sakana AI.",
+    note="Examples the section names: the sub-quadratic architectures S4, Monarch Mixer and "
+    "Hyena from Chris Ré's Stanford lab, and Mamba, released by two of Ré's students 上月 "
+    "(November 2023); separately, MIT's liquid neural networks, and the start-up Sakana AI "
+    "(led by one of the Transformer's co-inventors), mentioned in a recent report as "
+    "looking for Transformer alternatives. Only the Ré-lab architectures are called "
+    "sub-quadratic.",
 )
 pred(
     "alternative-architecture-breakthrough-2024",
-    "In 2024 one or more of the new architectures (such as sub-quadratic ones like Mamba) will "
-    "break through and "
+    "In 2024 one or more of these new architectures (such as Mamba) will break through and "
     "begin to be widely adopted, moving from research novelty to reliable production "
     "alternatives.",
     H.CERTAIN,
@@ -1208,13 +1231,27 @@ pred(
 )
 pred(
     "transformers-not-disappear-2024",
-    "Transformers will not disappear in 2024: they are an important foundation on which the "
-    "world's most important AI systems are built.",
-    H.CERTAIN,
+    "The column does not think Transformers will disappear in 2024: they are an important "
+    "foundation on which the world's most important AI systems are built.",
+    H.LIKELY,
     Y2024,
     [ex("我们并不认为 Transformer 在 2024 年就会退出历史舞台。")],
     topics=[T.ARCHITECTURE],
     parent=P6,
+    note="我们并不认为 ('we do not think') rendered as hedge 'likely'. It answers the "
+    "commentators' 'end of the Transformer era' (debate transformer-era-ending).",
+)
+pred(
+    "mamba-ends-transformer-era",
+    "Some commentators think Mamba marks 'the end of the Transformer era'.",
+    H.CERTAIN,
+    None,
+    [ex("一些评论员 甚至认为它标志着“Transformer 时代的结束”")],
+    topics=[T.ARCHITECTURE],
+    attributed_to="some commentators",
+    parent=P6,
+    note="Reported view of unnamed commentators on Mamba, released 上月 by two of Chris Ré's "
+    "students; the column does not share it (transformers-not-disappear-2024).",
 )
 pred(
     "transformer-alternatives-in-applications-2024",
@@ -1283,7 +1320,7 @@ pred(
     "These investments, touching a grey area of accounting rules, will have a major impact on "
     "the future competitive landscape of AI.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [
         ex(
             "这类投资触及了会计规则中的一个模糊区域。虽然这听起来像是一个深奥的议题,但它将对 AI 领域的未来竞争格局产生重大影响。"
@@ -1298,21 +1335,25 @@ P8 = "microsoft-openai-rift-2024"
 pred(
     P8,
     "The Microsoft/OpenAI relationship will face challenges: the partnership between the "
-    "two will begin to show cracks in 2024 (OpenAI's models power Bing, GitHub Copilot and "
-    "Office 365 Copilot; Microsoft has announced a partnership with Cohere and invests in "
-    "small language models such as Phi-2).",
-    H.CERTAIN,
+    "two may run into problems in 2024, and signs of friction are already appearing.",
+    H.POSSIBLE,
     NEXT_YEAR,
     [
         ex("8. Microsoft/OpenAI 关系将面临挑战。"),
         ex("预测 #8: Microsoft 与 OpenAI 的合作关系将开始出现裂痕。"),
         ex("我们预测,明年这两个科技巨头之间的合作关系可能会出现问题。"),
+        ex("比如,Microsoft 近期就宣布与 OpenAI 的竞争对手 Cohere 达成合作。"),
+        ex("面对运营 OpenAI 模型所需的高昂成本,Microsoft 同时也在内部投资小型语言模型的 AI 研究,例如Phi-2。"),
     ],
     topics=[T.PARTNERSHIPS, T.CORPORATE_GOVERNANCE],
-    companies=["microsoft", "openai"],
+    companies=["microsoft", "openai", "cohere"],
     number=8,
-    note="The headline and the restatement under the title say 将 (will); the body hedges "
-    "with 可能 (may). Hedge follows the headline.",
+    note="The headline and the restatement under the title say 将 (will); the body's forecast "
+    "hedges with 可能 (may), and the hedge follows the body. Signs of friction the text gives: "
+    "Microsoft recently announced a partnership with OpenAI's competitor Cohere (no investment "
+    "or amount stated, so no FundingRound), and, given the high cost of running OpenAI's "
+    "models, Microsoft is investing internally in research on small language models such as "
+    "Phi-2 (internal research spending, not a FundingRound).",
 )
 pred(
     "openai-competes-with-microsoft-for-customers",
@@ -1330,7 +1371,7 @@ pred(
     "In the long run, as AI grows more powerful, questions of AI safety, risk, regulation and "
     "public accountability will become hot topics.",
     H.CERTAIN,
-    coming_years("放眼长远"),
+    None,
     [
         ex(
             "放眼长远,随着 AI 技术的不断壮大,围绕 AI 安全、风险、监管以及公众问责等方面的问题将成为热点议题。"
@@ -1338,6 +1379,7 @@ pred(
     ],
     topics=[T.REGULATION, T.POLICY],
     parent=P8,
+    note="The document gives no date, only 放眼长远 ('in the long run').",
 )
 pred(
     "microsoft-openai-diverge-on-safety",
@@ -1345,7 +1387,7 @@ pred(
     "diverge in their philosophy and approach to these AI safety, risk, regulation and "
     "accountability questions.",
     H.LIKELY,
-    coming_years("放眼长远"),
+    None,
     [
         ex(
             "鉴于两家公司不同的文化背景、价值观念和发展历程,它们在处理这些问题的理念和方法上很可能会出现分歧。"
@@ -1354,13 +1396,14 @@ pred(
     topics=[T.PARTNERSHIPS, T.REGULATION, T.CORPORATE_GOVERNANCE],
     companies=["microsoft", "openai"],
     parent=P8,
+    note="The document gives no date, only the paragraph's 放眼长远 ('in the long run').",
 )
 pred(
     "microsoft-openai-symbiosis-wont-last",
     "The current mutually beneficial coexistence of Microsoft and OpenAI is unlikely to last "
     "forever.",
     H.LIKELY,
-    coming_years(),
+    None,
     [ex("目前,这两个组织互利共存。但这种状态不太可能永久持续。")],
     topics=[T.PARTNERSHIPS],
     companies=["microsoft", "openai"],
@@ -1372,8 +1415,9 @@ P9 = "ai-hype-shifts-to-crypto-2024"
 pred(
     P9,
     "Some of the AI hype and herd behaviour will flow back to cryptocurrency, a trend "
-    "expected to continue in 2024.",
-    H.LIKELY,
+    "expected to continue in 2024; the enthusiasm and direction of venture capitalists may "
+    "shift quickly.",
+    H.POSSIBLE,
     Y2024,
     [
         ex("9. 2023 年将从人工智能的炒作和跟风现象中回流到加密货币,这一趋势预计将在 2024 年继续。"),
@@ -1383,13 +1427,15 @@ pred(
     number=9,
     note="The translated headline is garbled: it literally says '2023 will flow back from AI "
     "hype and herd behaviour to crypto, a trend expected to continue in 2024'. The statement "
-    "follows the sense of the section (VCs' enthusiasm returning from AI to crypto).",
+    "follows the sense of the section (VCs' enthusiasm returning from AI to crypto). The "
+    "headline says 预计 (expected); the body hedges with 可能 (may) and puts its concrete "
+    "forecast as conditional (vcs-return-to-crypto-2024); the hedge follows the body.",
 )
 pred(
     "crypto-bull-cycle-coming",
     "Another big crypto bull cycle will inevitably come, as in 2013, 2017 and 2021.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [ex("就像过去在 2013 年、2017 年和 2021 年那样,另一个大的牛市循环是必然会到来的。")],
     topics=[T.CRYPTO, T.MARKETS],
     parent=P9,
@@ -1431,10 +1477,11 @@ P10 = "us-court-copyright-infringement-2024"
 pred(
     P10,
     "At least one US court will rule that generative AI models trained on the internet "
-    "(such as GPT-4 and Midjourney) infringe copyright, and that the companies building them "
+    "infringe copyright (the body: 'don't be surprised' if, in 2024, at least one US court "
+    "rules that models such as GPT-4 and Midjourney do so), and that the companies building them "
     "are liable to the owners of the intellectual property used in training; the question "
     "will gradually make its way up to the US Supreme Court.",
-    H.CERTAIN,
+    H.POSSIBLE,
     NEXT_YEAR,
     [
         ex(
@@ -1447,15 +1494,16 @@ pred(
     topics=[T.COPYRIGHT, T.LITIGATION, T.DATA],
     companies=["openai", "midjourney"],
     number=10,
-    note="The body puts the 2024 ruling as 'don't be surprised if' (不要惊讶); hedge follows "
-    "the headline (将).",
+    note="The headline says 将 (will); the body puts the 2024 ruling as 'don't be surprised "
+    "if' (不要惊讶), and the hedge follows the body. The Supreme Court part, unhedged (将) in "
+    "the body too, is copyright-question-reaches-supreme-court.",
 )
 pred(
     "genai-copyright-liability-risk",
     "Training leading generative AI models on large amounts of copyrighted content could "
     "create enormous legal liability and even change the economics of the whole industry.",
     H.POSSIBLE,
-    coming_years(),
+    None,
     [ex("这一事实可能引发巨大法律责任,甚至改变整个行业的经济模式。")],
     topics=[T.COPYRIGHT, T.LITIGATION, T.BUSINESS_MODEL],
     parent=P10,
@@ -1465,7 +1513,7 @@ pred(
     "Other US courts, in other jurisdictions and on different facts, are likely to reach the "
     "opposite conclusion: that generative AI models are protected by fair use.",
     H.LIKELY,
-    coming_years(),
+    None,
     [
         ex(
             "在其他司法区域,面临不同的案件事实,其他美国法院很可能得出完全相反的结论:生成式 AI 模型受到“合理使用”原则的保护。"
@@ -1479,7 +1527,7 @@ pred(
     "The question will gradually rise to the US Supreme Court, which will eventually give a "
     "definitive ruling.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [ex("这个问题将逐渐上升至美国最高法院,最终获得决定性的法律定论。")],
     topics=[T.COPYRIGHT, T.LITIGATION],
     companies=["us-supreme-court"],
@@ -1487,26 +1535,23 @@ pred(
 )
 pred(
     "no-supreme-court-ruling-2024",
-    "There will be no Supreme Court ruling on the question in 2024: the path to the Supreme "
+    "There will probably be no Supreme Court ruling on the question in 2024 ('do not expect' "
+    "one): the path to the Supreme "
     "Court is long and winding.",
-    H.CERTAIN,
+    H.LIKELY,
     NEXT_YEAR,
     [ex("(通往该国最高法院的路径漫长且曲折,不要期待明年就能有最高法院对此问题的裁决。)")],
     topics=[T.COPYRIGHT, T.LITIGATION],
     companies=["us-supreme-court"],
     parent=P10,
-    note="Put as 'do not expect' (不要期待) a ruling next year.",
+    note="Put as 'do not expect' (不要期待) a ruling next year, rendered as hedge 'likely'.",
 )
 pred(
     "copyright-litigation-and-settlements",
     "In the meantime there will be a flood of lawsuits and many settlement negotiations, with "
     "lawyers around the world busy with the complexities of case law.",
     H.CERTAIN,
-    coming_years(
-        "在此期间",
-        "在此期间 ('in the meantime', until the Supreme Court rules); no "
-        "date stated. The end (2028-12-31) is an arbitrary bound",
-    ),
+    None,
     [
         ex(
             "在此期间,将会爆发大量诉讼,进行许多和解谈判,世界各地的律师将忙于应对各种案例法的复杂情况。"
@@ -1514,12 +1559,14 @@ pred(
     ],
     topics=[T.COPYRIGHT, T.LITIGATION],
     parent=P10,
+    note="The document gives no date, only 在此期间 ('in the meantime', i.e. until the "
+    "Supreme Court rules).",
 )
 pred(
     "billions-depend-on-copyright-outcomes",
     "Billions of dollars will hinge on the outcomes of these lawsuits.",
     H.CERTAIN,
-    coming_years(),
+    None,
     [ex("数十亿美元的资金走向将取决于这些诉讼的结果。")],
     topics=[T.COPYRIGHT, T.LITIGATION],
     parent=P10,
@@ -1716,8 +1763,8 @@ debates = [
         SRC,
         (
             Position(
-                Stance.YES,
-                "The column predicts that at least one US court will rule in 2024 that models "
+                Stance.MIXED,
+                "The column predicts that at least one US court may well rule in 2024 that models "
                 "such as GPT-4 and Midjourney infringe copyright and that their makers are "
                 "liable, while other US courts are likely to find fair use; it says both sides "
                 "have reasonable arguments.",
@@ -1746,6 +1793,36 @@ debates = [
             ex("在这个问题上,双方都有其合理的论据和论点。"),
         ),
         topics=frozenset({T.COPYRIGHT, T.LITIGATION, T.DATA}),
+        note="The column's stance is mixed: it expects at least one court to find infringement "
+        "and other courts likely to find fair use, until the Supreme Court decides.",
+    ),
+    Debate(
+        "transformer-era-ending",
+        "Mamba 是否标志着“Transformer 时代的结束”?",
+        "Does Mamba (and the rise of sub-quadratic alternatives) mark 'the end of the "
+        "Transformer era'?",
+        SRC,
+        (
+            Position(
+                Stance.YES,
+                "Some commentators go as far as to say that Mamba marks 'the end of the "
+                "Transformer era'.",
+                ex("一些评论员 甚至认为它标志着“Transformer 时代的结束”"),
+                "some commentators",
+            ),
+            Position(
+                Stance.MIXED,
+                "The column does not think Transformers will disappear in 2024, as the world's "
+                "most important AI systems are built on them, but predicts that advanced "
+                "alternatives will be integrated into real-world AI applications in 2024.",
+                ex("我们并不认为 Transformer 在 2024 年就会退出历史舞台。"),
+                "the column's authors",
+            ),
+        ),
+        (ex("这引发了 AI 研究界的极大关注,一些评论员 甚至认为它标志着“Transformer 时代的结束”。"),),
+        topics=frozenset({T.ARCHITECTURE}),
+        note="The question is framed from the commentators' phrase; the column answers it in "
+        "the section's last paragraph.",
     ),
     Debate(
         "cloud-ai-investments-round-tripping",
@@ -1800,7 +1877,7 @@ statistics = [
     ),
     Statistic(
         "openai-gpt5-development-cost",
-        "OpenAI is estimated to be spending about $2B to develop GPT-5.",
+        "OpenAI's cost of developing GPT-5 is estimated at about $2B.",
         usd("2000000000", Qualifier.ABOUT),
         (ex("据估计,OpenAI 开发 GPT-5 的花费约为 20 亿美元。"),),
         companies=("openai",),
@@ -1872,6 +1949,15 @@ statistics = [
         topics=frozenset({T.POLICY, T.LEADERSHIP}),
         note="A forecast figure; the forecast itself is also the prediction "
         "us-government-400-chief-ai-officers.",
+    ),
+    Statistic(
+        "genai-copyright-litigation-stakes",
+        "Billions of dollars will hinge on the outcomes of the generative-AI copyright lawsuits.",
+        usd("1000000000", Qualifier.SEVERAL),
+        (ex("数十亿美元的资金走向将取决于这些诉讼的结果。"),),
+        topics=frozenset({T.COPYRIGHT, T.LITIGATION}),
+        note="数十亿美元 ('billions of dollars'): an order of magnitude only. A forecast figure; "
+        "the forecast itself is also the prediction billions-depend-on-copyright-outcomes.",
     ),
 ]
 

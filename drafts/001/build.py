@@ -112,35 +112,6 @@ MADE_RECENTLY = TimeSpan(
 )
 
 
-def open_future(text: str | None = None) -> TimeSpan:
-    """An open-ended future: the document gives no horizon."""
-    return TimeSpan(
-        PUB_DAY,
-        D(2034, 7, 11),
-        Precision.DECADE,
-        "the open-ended future (no horizon stated)",
-        Certainty.INFERRED,
-        text=text,
-        reason=(
-            "no date is given; the open-ended future is recorded as the decade "
-            "following publication on 2024-07-12"
-        ),
-    )
-
-
-ONGOING = TimeSpan(
-    PUB_DAY,
-    D(2034, 7, 11),
-    Precision.DECADE,
-    "ongoing from July 2024 (no horizon stated)",
-    Certainty.INFERRED,
-    text="正在逐渐缩小",
-    reason=(
-        "a present-continuous trend ('is gradually narrowing') with no horizon; recorded "
-        "as the decade following publication on 2024-07-12"
-    ),
-)
-
 BY_END_2024 = TimeSpan(
     PUB_DAY,
     D(2024, 12, 31),
@@ -165,20 +136,6 @@ WITHIN_3_YEARS = TimeSpan(
     TimeRelation.BY,
     text="未来三年内",
     reason="未来三年内 ('within the next three years') resolved from the publication date 2024-07-12",
-)
-
-WITHIN_A_YEAR = TimeSpan(
-    PUB_DAY,
-    D(2025, 7, 12),
-    Precision.YEAR,
-    "within a year (per year of 10x compute growth)",
-    Certainty.INFERRED,
-    TimeRelation.BY,
-    text="每年",
-    reason=(
-        "a per-year relation ('if compute grows 10x per year'); recorded as the year "
-        "following publication on 2024-07-12"
-    ),
 )
 
 IN_TEN_YEARS = TimeSpan(
@@ -556,7 +513,7 @@ predictions = [
         "more parameters, which means higher inference cost and slower responses.",
         "而如果开源模型想要能力追平闭源模型,那么它就需要有更大的参数,这就意味着推理成本会更高,反应速度会更慢。",
         H.CONDITIONAL,
-        open_future(),
+        None,
         made_by=["robin-li"],
         topics=[T.OPEN_SOURCE, T.SCALING],
         condition="if open-source models are to match closed-source models' capability",
@@ -567,7 +524,7 @@ predictions = [
         "a customer-acquisition tool for business (ToB) customers.",
         "他认为,像OpenAI一样的闭源是通往超级应用的唯一通路,而开源只是ToB的获客手段。",
         H.CERTAIN,
-        open_future(),
+        None,
         made_by=["yang-zhilin"],
         companies=["openai"],
         topics=[T.OPEN_SOURCE, T.APPLICATIONS, T.BUSINESS_MODEL],
@@ -578,7 +535,7 @@ predictions = [
         "and no concentration of people and capital.",
         "“AI和其他领域不同,开源没有算力验证,没有人力和资本聚集,是追不上闭源的。”",
         H.CERTAIN,
-        open_future(),
+        None,
         made_by=["yang-zhilin"],
         topics=[T.OPEN_SOURCE, T.COMPUTE, T.TALENT],
     ),
@@ -587,7 +544,7 @@ predictions = [
         "As OpenAI tightens up, open source will be an important path for AI development.",
         "随着OpenAI的收紧,开源将是AI发展的一条重要路径。",
         H.CERTAIN,
-        open_future(),
+        None,
         made_by=["li-nan"],
         companies=["openai"],
         topics=[T.OPEN_SOURCE],
@@ -598,7 +555,7 @@ predictions = [
         "says it will go on to try models with more parameters in future.",
         "腾讯也从闭源转为开源,在开源文生图大模型之后,表示未来还会尝试参数量更大的模型。",
         H.CERTAIN,
-        open_future("未来"),
+        None,
         made_by=["tencent"],
         companies=["tencent"],
         topics=[T.OPEN_SOURCE, T.SCALING],
@@ -610,7 +567,7 @@ predictions = [
         "source keeps catching up.",
         "开源社区其实一直处在追赶闭源社区的态势,但这种差距正在逐渐缩小。",
         H.CERTAIN,
-        ONGOING,
+        None,
         made_by=["yi-bo"],
         topics=[T.OPEN_SOURCE],
         note="Stated as an ongoing trend rather than a dated forecast.",
@@ -622,7 +579,7 @@ predictions = [
         "source in any one respect.",
         "如果未来走向AGI,开源让AI的发展走向,更符合全人类的利益,这一点的价值要远高于在某一方面去超越闭源。",
         H.CONDITIONAL,
-        open_future("未来"),
+        None,
         made_by=["zhang-jiaju"],
         topics=[T.OPEN_SOURCE, T.AGI],
         condition="if AI development leads to AGI",
@@ -634,7 +591,7 @@ predictions = [
         "more than DAU-driven 'super apps'.",
         "AI时代,规律可能不是这样的,“超级能干”的应用比只看DAU的“超级应用”更重要",
         H.POSSIBLE,
-        open_future("AI时代"),
+        None,
         made_by=["robin-li"],
         topics=[T.APPLICATIONS, T.BUSINESS_MODEL],
     ),
@@ -644,10 +601,22 @@ predictions = [
         "overall value will be much greater than that of the mobile internet.",
         "只要对产业、对应用场景能产生大的增益,整体价值就比移动互联网要大多了。",
         H.CONDITIONAL,
-        open_future("AI时代"),
+        None,
         made_by=["robin-li"],
         topics=[T.APPLICATIONS, T.MARKETS],
         condition="as long as the applications bring large gains to industries and application scenarios",
+    ),
+    pred(
+        "xu-li-vertical-breakthrough-needs-higher-order-reasoning",
+        "Breaking through in vertical fields will require humans to build higher-order chains of thought, "
+        "since today's large models are only 'memorisers'.",
+        "在徐立看来,现在的大模型只是个“记忆器”,而想在垂直领域突破,需要人类构建更加高阶的思维链。",
+        H.CONDITIONAL,
+        None,
+        made_by=["xu-li"],
+        topics=[T.APPLICATIONS],
+        condition="if AI is to break through in vertical fields",
+        note="Stated as a requirement (想…需要…) for a future breakthrough; no date is given.",
     ),
     pred(
         "eric-jing-no-single-model",
@@ -655,7 +624,7 @@ predictions = [
         "across the whole industry.",
         "未来智能化无法依赖单一一个大模型,需要全行业开放合作。",
         H.CERTAIN,
-        open_future("未来"),
+        None,
         made_by=["eric-jing"],
         topics=[T.PARTNERSHIPS, T.APPLICATIONS],
     ),
@@ -665,7 +634,7 @@ predictions = [
         "mobile-internet era.",
         "移动互联网时代,APP是最典型的应用,但他相信在AI时代,专业智能体应该是新的应用范式。",
         H.LIKELY,
-        open_future("在AI时代"),
+        None,
         made_by=["eric-jing"],
         topics=[T.AGENTS, T.APPLICATIONS],
     ),
@@ -674,7 +643,7 @@ predictions = [
         "Agents are the best direction for AI applications.",
         "李彦宏同样认为智能体是最好的AI应用发展方向。",
         H.CERTAIN,
-        open_future(),
+        None,
         made_by=["robin-li"],
         topics=[T.AGENTS, T.APPLICATIONS],
     ),
@@ -685,7 +654,7 @@ predictions = [
         "data; agents will appear on the order of millions, forming a huge agent ecosystem.",
         "他判断,未来,医疗、金融、教育、制造、交通、农业等领域,都会依据自己的场景,自己特有的经验、规则、数据等,做出各种各样的智能体,将来会有数以百万量级的智能体出现,形成庞大的智能体生态。",
         H.CERTAIN,
-        open_future("将来"),
+        None,
         made_by=["robin-li"],
         topics=[T.AGENTS, T.APPLICATIONS],
         note="数以百万量级 = on the order of millions (multiples of 1,000,000 agents).",
@@ -730,23 +699,24 @@ predictions = [
         "at least 10x more powerful.",
         "若AI模型算力每年增长10倍,那么也可以据此推测训练模型所需的硬件也至少强大10倍。",
         H.CONDITIONAL,
-        WITHIN_A_YEAR,
+        None,
         made=MADE_RECENTLY,
         made_by=["dario-amodei"],
         topics=[T.COMPUTE, T.CHIPS, T.SCALING],
         condition="if AI model compute grows 10x per year",
+        note="The text gives a rate (每年, 'per year'), not a date, so no horizon is recorded.",
     ),
     pred(
         "amodei-hardware-largest-cost-driver",
         "Hardware is therefore very likely to be the largest cost driver in training AI models.",
         "因此,硬件很可能是训练AI模型中最大的成本驱动因素。",
         H.CONDITIONAL,
-        WITHIN_A_YEAR,
+        None,
         made=MADE_RECENTLY,
         made_by=["dario-amodei"],
         topics=[T.COMPUTE, T.CHIPS],
         condition="if AI model compute grows 10x per year (drawn as a consequence, 因此, of that premise)",
-        note="Hedged 很可能 ('very likely') as well as conditional.",
+        note="Hedged 很可能 ('very likely') as well as conditional. The text gives no date, so no horizon is recorded.",
     ),
     pred(
         "amodei-training-cost-3-years",
@@ -759,8 +729,8 @@ predictions = [
         made_by=["dario-amodei"],
         topics=[T.COMPUTE, T.SCALING],
         note=(
-            "百亿甚至千亿美元 = USD 10,000,000,000 or even 100,000,000,000 (tens to hundreds of billions). "
-            "A ComputeTrend cannot carry a money level (Growth.level is a Quantity), so the figure lives here only."
+            "百亿甚至千亿美元 = USD 10,000,000,000 or even 100,000,000,000. The level is also recorded as the "
+            "ComputeTrend amodei-training-cost-level-2027 (training_cost, Money range)."
         ),
     ),
     pred(
@@ -773,7 +743,11 @@ predictions = [
         made_by=["frank-meng"],
         topics=[T.COMPUTE, T.DEVICES, T.CLOUD],
         condition="if 20% of generative AI is moved onto devices",
-        note="160亿美元 = USD 16,000,000,000.",
+        note=(
+            "160亿美元 = USD 16,000,000,000. Not recorded as a ComputeTrend: it is a saving against a "
+            "counterfactual (what the compute would cost if it all stayed in the cloud), not a level or rate "
+            "of any compute metric; a 'compute_cost' level of USD 16B would misstate it."
+        ),
     ),
     pred(
         "frank-meng-on-device-models-match-cloud",
@@ -781,7 +755,7 @@ predictions = [
         "or better than those in the cloud.",
         "随着小型生成式AI的进步,能够在终端运行与云端一样好甚至更好的生成式AI模型。",
         H.CERTAIN,
-        open_future(),
+        None,
         made_by=["frank-meng"],
         topics=[T.DEVICES, T.CLOUD],
         note="The sentence has no subject of its own; it closes Meng Pu's paragraph and is attributed to him.",
@@ -853,6 +827,24 @@ compute_trends = [
         excerpts=(ex("训练模型所需的硬件也至少强大10倍"),),
         claimed_by=("dario-amodei",),
         note="Conditional on 10x-per-year compute growth; the 12-month period is taken from that premise.",
+    ),
+    ComputeTrend(
+        id="amodei-training-cost-level-2027",
+        statement="Within the next three years, the cost of training large AI models will rise to USD 10 "
+        "billion or even USD 100 billion.",
+        metric=Metric.TRAINING_COST,
+        growth=Growth(
+            G.LEVEL,
+            level=Money(Decimal("10000000000"), Currency.USD, Qualifier.RANGE, Decimal("100000000000")),
+        ),
+        excerpts=(ex("未来三年内,AI大模型训练成本将上升至百亿甚至千亿美元。"),),
+        period=WITHIN_3_YEARS,
+        claimed_by=("dario-amodei",),
+        note=(
+            "百亿甚至千亿美元 ('ten billion or even a hundred billion dollars'): USD 10B is the level "
+            "stated, USD 100B the upper possibility (甚至 'or even'); recorded as a range. Also a "
+            "Prediction (amodei-training-cost-3-years)."
+        ),
     ),
     ComputeTrend(
         id="guian-installed-chips-2024-05",
@@ -1018,8 +1010,9 @@ debates = [
         note=(
             "The document also reports company moves without stating a stance on the question: Google "
             "released the open model Gemma, returning from closed to open source; Alibaba Cloud open-sourced "
-            "several models from 500 million to 100 billion parameters and says its latest Qwen 2.5 fully "
-            "surpasses GPT-4 Turbo; Tencent switched from closed to open source; Baichuan AI chose the "
+            "several models from 500 million to 100 billion parameters, and the article states that the newly "
+            "released Qwen 2.5 (通义千问2.5) fully catches up with and surpasses GPT-4 Turbo in performance (no "
+            "benchmark or figure given); Tencent switched from closed to open source; Baichuan AI chose the "
             "open-source route. The article's own voice says more and more companies 'seem' to be betting on "
             "open source. Yang Zhilin does not use the term 'IQ tax'; his 'yes' follows from his backing of "
             "closed source. 'Lama3' is the document's spelling of Llama 3."

@@ -92,10 +92,11 @@ def ex(quote: str | None = None, *, raw: str | None = None, nth: int = 0) -> dic
 
 PUB_REASON = (
     "The document carries no date. The New York Times suit against Microsoft and OpenAI is "
-    "described as coming 'at the tail of 2023' (踩在2023年的尾巴); 明年 refers to 2024 "
-    "(Humane's AI Pin ships 明年3月, Windows 12 comes 明年) and the numbered predictions are "
-    "about 2024. Hence late December 2023. The lower bound, 27 December, is the day that suit "
-    "was filed, which the document itself does not state."
+    "described as coming 'at the tail of 2023' (踩在2023年的尾巴) and is reported as done; the "
+    "numbered predictions are about 2024 (這一切,注定2024年也是一個科技大年), and the items they "
+    "date 明年 (Humane's AI Pin 明年3月, Windows 12 明年) stand among them, so the writer's 明年 "
+    "is 2024 and the writer stands in 2023. Hence late December 2023. The lower bound, 27 December, is the day that suit "
+    "was filed, known from outside the document, which does not state it."
 )
 
 PUBLISHED = {
@@ -298,7 +299,7 @@ predictions: list[dict] = []
 
 
 def pred(id, statement, hedge, horizon, quotes, *, companies=(), topics=(), number=None,
-         parent=None, made_by=(), condition=None, note=None):
+         parent=None, made_by=(), attributed_to=None, condition=None, note=None):
     d = {
         "id": id,
         "statement": statement,
@@ -310,6 +311,8 @@ def pred(id, statement, hedge, horizon, quotes, *, companies=(), topics=(), numb
     }
     if made_by:
         d["made_by"] = list(made_by)
+    if attributed_to:
+        d["attributed_to"] = attributed_to
     if companies:
         d["companies"] = list(companies)
     if topics:
@@ -655,8 +658,11 @@ pred("big-tech-carbon-neutral-2030",
      ["大型科技公司基本都有2030碳中和的承諾,想要AI不被拖垮,他們已在研究小模型、端側模型,提升算力效率;"
       "通過采購綠電、自研芯片、自建綠色數據中心等方式解決"],
      topics=["energy", "compute", "chips"], parent=P7,
+     attributed_to="large technology companies (their 2030 carbon-neutrality pledges, as the "
+                   "document reports them)",
      note="A pledge reported by the document rather than the document's own forecast; recorded "
-          "as a sub-claim of prediction 7.")
+          "as a sub-claim of prediction 7, attributed to the companies that made the pledges. "
+          "The document names none of them here.")
 
 pred("microsoft-nuclear-power-for-ai",
      "Microsoft is already considering building nuclear power plants to power its AI large "
@@ -836,7 +842,12 @@ stat("openai-paper-80pct-jobs-affected",
      "An OpenAI paper states that 80% of jobs and incomes are affected by AI.",
      qty("80", "percent"), ["OpenAI論文指出80%的工作和收入被AI影響"],
      companies=["openai"], cites="OpenAI paper (OpenAI論文)",
-     note="The document does not name the paper or say which workforce the share refers to.")
+     note="The document does not name the paper or say which workforce the share refers to. "
+          "From outside the document: the OpenAI paper usually cited for this figure (Eloundou "
+          "et al. 2023, 'GPTs are GPTs') estimates that about 80% of the US workforce could have "
+          "at least 10% of their work tasks affected by large language models; it does not say "
+          "that 80% of jobs and incomes are affected. The document's wording is looser than "
+          "that finding and is kept as stated.")
 
 stat("china-large-models-238-oct-2023",
      "By October 2023, 238 AI large models had appeared in China.",
@@ -886,7 +897,8 @@ stat("nyt-suit-damages-billions",
      date=span("2023-12-27", "2023-12-31", "days", "late December 2023", certainty="inferred",
                text="踩在2023年的尾巴",
                reason="'at the tail of 2023', before the document's publication in late December "
-                      "2023"),
+                      "2023. The lower bound, 27 December 2023, is the day the suit was filed, "
+                      "known from outside the document, which gives no day"),
      companies=["new-york-times", "microsoft", "openai"], topics=["litigation", "copyright", "data"],
      note="數十億美金 ('billions of US dollars') is recorded as an order of magnitude.")
 

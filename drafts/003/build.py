@@ -108,7 +108,8 @@ PUB = span(
     reason=(
         "The document states no publication date. Its latest dated facts are market values "
         "'数据截至2024年4月11日', Jassy's shareholder letter '(2024.4)', and '今年一季度' spoken of "
-        "as over, so it was published after 2024-04-11; placed in late spring 2024 (to 2024-05-31). "
+        "as over, so it was published after 2024-04-11; placed in late spring 2024 (to 2024-05-31; "
+        "that end date is an assumption, not in the text). "
         "Precision 'season': the window is about seven weeks, wider than 'days'."
     ),
 )
@@ -120,16 +121,6 @@ Q1_2024 = span(
     "2024-01-01", "2024-03-31", Precision.QUARTER, "Q1 2024", Certainty.INFERRED,
     text="今年一季度", reason="今年一季度 resolved against the publication year 2024",
 )
-OPEN_REASON = (
-    "The text states no horizon. The model requires an end date, so this span runs from "
-    "publication to the end of 2033 only as a placeholder for 'open-ended'; the end is not "
-    "in the text."
-)
-
-
-def open_horizon(text: str | None) -> TimeSpan:
-    return span("2024-04-11", "2033-12-31", Precision.DECADE, "open-ended (no horizon stated)",
-                Certainty.INFERRED, TimeRelation.BY, text=text, reason=OPEN_REASON)
 
 
 # --------------------------------------------------------------------------
@@ -247,7 +238,7 @@ companies = [
     Company("wall-street-journal", "The Wall Street Journal", C.MEDIA, (ex("来源:华尔街日报,2023.10"),),
             name_hans="华尔街日报", aliases=("Wall Street Journal", "WSJ"), country="US"),
     Company("xueqiu", "Xueqiu", C.COMPANY, (ex("来源:根据雪球财经数据整理"),),
-            name_hans="雪球", aliases=("雪球财经", "Snowball Finance"), country="CN",
+            name_hans="雪球财经", aliases=("雪球", "Snowball Finance"), country="CN",
             note="Cited (as 雪球财经) for the market-value data of China's ten largest internet companies."),
     Company("andreessen-horowitz", "Andreessen Horowitz", C.INVESTOR, (ex("根据A16Z(2023)的数据"),),
             aliases=("A16Z", "a16z"), country="US"),
@@ -277,7 +268,7 @@ people = [
     Person("joseph-schumpeter", "熊彼特", "Joseph Schumpeter",
            (ex("不管把多大数量的马车连续相加,也决不能得到一条铁路(熊彼特,1934)"),),
            aliases=("Schumpeter",),
-           note="Quoted (1934): adding up any number of mail coaches never gives a railway."),
+           note="Quoted (1934): adding up any number of horse carriages (马车) in succession never gives a railway."),
     Person("andrew-yao", "姚期智", "Andrew Yao",
            (ex("其中只有一名华人——姚期智(2000)"), ex("自1966年以来,全世界共有77人获得图灵奖")),
            aliases=("Andrew Chi-Chih Yao", "Yao Qizhi"),
@@ -339,19 +330,19 @@ TOP5_NOTE = (
 Q1_NOTE = "One of the global top three GenAI venture deals of Q1 2024, two of which went to China; no investors named."
 funding_rounds = [
     FundingRound("openai-10b-2023", "openai",
-                 "OpenAI raised $10 billion in 2023, one of the five largest US venture rounds of the year.",
+                 "OpenAI raised $10 billion in 2023, one of the five largest US venture deals of the year.",
                  FundingKind.ROUND, FundingStatus.CLOSED, (TOP5, INVESTORS),
                  amount=usd("10000000000"), date=Y2023, note=TOP5_NOTE),
     FundingRound("anthropic-4b-2023", "anthropic",
-                 "Anthropic raised $4 billion in 2023 (the first of its two rounds among the five largest US venture rounds of the year).",
+                 "Anthropic raised $4 billion in 2023, one of its two deals among the five largest US venture deals of the year.",
                  FundingKind.ROUND, FundingStatus.CLOSED, (TOP5, INVESTORS),
                  amount=usd("4000000000"), date=Y2023, note=TOP5_NOTE),
     FundingRound("anthropic-2b-2023", "anthropic",
-                 "Anthropic raised $2 billion in 2023 (the second of its two rounds among the five largest US venture rounds of the year).",
+                 "Anthropic raised $2 billion in 2023, the other of its two deals among the five largest US venture deals of the year.",
                  FundingKind.ROUND, FundingStatus.CLOSED, (TOP5, INVESTORS),
                  amount=usd("2000000000"), date=Y2023, note=TOP5_NOTE),
     FundingRound("inflection-ai-1-3b-2023", "inflection-ai",
-                 "Inflection AI raised $1.3 billion in 2023, one of the five largest US venture rounds of the year.",
+                 "Inflection AI raised $1.3 billion in 2023, one of the five largest US venture deals of the year.",
                  FundingKind.ROUND, FundingStatus.CLOSED, (TOP5, INVESTORS),
                  amount=usd("1300000000"), date=Y2023, note=TOP5_NOTE),
     FundingRound("moonshot-ai-series-a-q1-2024", "moonshot-ai",
@@ -441,7 +432,7 @@ statistics = [
     Statistic("us-national-ai-rd-strategic-plan-strategies",
               "The US National AI R&D Strategic Plan, issued by the White House in 2016 and updated in 2019 and 2023, comprises 9 strategies: long-term investment, human–AI collaboration, ethics, safety, datasets, evaluation standards, talent, public–private partnership and international cooperation.",
               qty("9", "strategies"),
-              (ex("在奥巴马时期,美国白宫发布《国家人工智能研发战略计划》(2016),特朗普时期(2019)和拜登时期(2023)分别对其进行了更新,从而形成了9大战略"),),
+              (ex("在奥巴马时期,美国白宫发布《国家人工智能研发战略计划》(2016),特朗普时期(2019)和拜登时期(2023)分别对其进行了更新,从而形成了9大战略——长期投资、人和AI协作、伦理、安全、数据集、评估标准、人才、公私合作、国际合作"),),
               date=span("2016-01-01", "2023-12-31", Precision.YEARS, "2016–2023 (issued 2016, updated 2019 and 2023)"),
               companies=("white-house",), topics=frozenset({T.POLICY})),
     Statistic("gpt-4-training-compute",
@@ -472,16 +463,33 @@ statistics = [
               (ex("全球占比10.5%,位居世界第二"),), date=year(2022),
               topics=frozenset({T.DATA}),
               cites="国家互联网信息办公室《数字中国发展报告(2022年)》 (Cyberspace Administration of China, Digital China Development Report 2022)"),
+    Statistic("china-data-output-rank-2022",
+              "China ranked second in the world by data output in 2022.",
+              qty("2", "rank"),
+              (ex("全球占比10.5%,位居世界第二"),), date=year(2022),
+              topics=frozenset({T.DATA}),
+              cites="国家互联网信息办公室《数字中国发展报告(2022年)》 (Cyberspace Administration of China, Digital China Development Report 2022)"),
     Statistic("hugging-face-datasets-english-share",
               "English accounts for 37.7% of Hugging Face's high-quality datasets, ranking first among languages.",
               qty("37.7", "percent"),
               (ex("在Hugging Face的高质量数据集中,英语以37.7%的比重位居第一位"),),
+              companies=("hugging-face",), topics=frozenset({T.DATA}), cites="OECD, 2023"),
+    Statistic("hugging-face-datasets-english-rank",
+              "English ranks first among languages in Hugging Face's high-quality datasets.",
+              qty("1", "rank"),
+              (ex("英语以37.7%的比重位居第一位"),),
               companies=("hugging-face",), topics=frozenset({T.DATA}), cites="OECD, 2023"),
     Statistic("hugging-face-datasets-chinese-share",
               "Chinese accounts for only 3.2% of Hugging Face's high-quality datasets, tied ninth with Polish.",
               qty("3.2", "percent"),
               (ex("中文仅占3.2%,和波兰语并列第九(来源:OECD,2023)"),),
               companies=("hugging-face",), topics=frozenset({T.DATA}), cites="OECD, 2023"),
+    Statistic("hugging-face-datasets-chinese-rank",
+              "Chinese ranks ninth among languages in Hugging Face's high-quality datasets, tied with Polish.",
+              qty("9", "rank"),
+              (ex("中文仅占3.2%,和波兰语并列第九(来源:OECD,2023)"),),
+              companies=("hugging-face",), topics=frozenset({T.DATA}), cites="OECD, 2023",
+              note="A tie (并列第九), shared with Polish."),
     Statistic("turing-award-laureates-since-1966",
               "77 people worldwide have received the Turing Award since 1966.",
               qty("77", "people"),
@@ -495,11 +503,19 @@ statistics = [
               "Only one of the Turing Award laureates is ethnic Chinese: Andrew Yao (2000).",
               qty("1", "people"),
               (ex("其中只有一名华人——姚期智(2000)"),),
+              date=span("1966-01-01", "2024-05-31", Precision.YEARS, "since 1966",
+                        Certainty.INFERRED, TimeRelation.SINCE, text="自1966年以来 … 其中",
+                        reason="'其中' (of them) refers to the 77 laureates since 1966; the end is the latest possible publication date"),
               topics=frozenset({T.TALENT})),
     Statistic("top-ai-researchers-origin-china",
               "China is the country of origin of 26% of the world's most elite (top 2%) AI researchers, second and close behind the US.",
               qty("26", "percent"),
               (ex("全球最顶级(前2%)AI研究人员的原籍国中,我国以26%的比例逼近美国(28%),位居第二位"), MP),
+              topics=frozenset({T.TALENT}), cites="MacroPolo (2024)"),
+    Statistic("top-ai-researchers-origin-china-rank",
+              "By country of origin of the world's most elite (top 2%) AI researchers, China ranks second, behind the US.",
+              qty("2", "rank"),
+              (ex("我国以26%的比例逼近美国(28%),位居第二位"), MP),
               topics=frozenset({T.TALENT}), cites="MacroPolo (2024)"),
     Statistic("top-ai-researchers-origin-us",
               "The US is the country of origin of 28% of the world's most elite (top 2%) AI researchers.",
@@ -520,6 +536,11 @@ statistics = [
               "China employs only 12% of the world's most elite (top 2%) AI researchers, second but far behind the US.",
               qty("12", "percent"),
               (ex("在最顶级(前2%)AI研究人员的就业国家中,我国仍位居第二,但仅有12%,远落后于美国(57%)"), MP),
+              topics=frozenset({T.TALENT}), cites="MacroPolo (2024)"),
+    Statistic("top-ai-researchers-employment-china-rank",
+              "By country of employment of the world's most elite (top 2%) AI researchers, China still ranks second, far behind the US.",
+              qty("2", "rank"),
+              (ex("在最顶级(前2%)AI研究人员的就业国家中,我国仍位居第二"), MP),
               topics=frozenset({T.TALENT}), cites="MacroPolo (2024)"),
     Statistic("top-ai-researchers-employment-us",
               "The US employs 57% of the world's most elite (top 2%) AI researchers.",
@@ -614,7 +635,7 @@ statistics = [
     Statistic("second-industrial-revolution-term-lag",
               "Economists began using the term 'Second Industrial Revolution' only 40 years after it (1870–1914) ended; David Landes's The Unbound Prometheus standardised its academic definition in 1969.",
               qty("40", "years"),
-              (ex("第二次工业革命(1870-1914)结束40年后,经济学家才开始使用“Second Industrial Revolution”"),),
+              (ex("第二次工业革命(1870-1914)结束40年后,经济学家才开始使用“Second Industrial Revolution”,到1969年戴维·兰德斯《不受束缚的普罗米修斯》才标准化了其学术定义"),),
               topics=frozenset({T.TERMINOLOGY})),
 ]
 
@@ -664,23 +685,23 @@ predictions = [
                made_by=("marvin-minsky",), topics=frozenset({T.AGI}), note=HIST_NOTE),
     Prediction("ai-fourth-industrial-revolution-arriving",
                "An AI-driven fourth industrial revolution is coming.",
-               SRC, PUB, open_horizon("正在到来"), Hedge.CERTAIN,
+               SRC, PUB, None, Hedge.CERTAIN,
                (ex("人们兴奋大呼:人工智能驱动的第四次工业革命正在到来。"),),
                attributed_to="people excited by ChatGPT's release (人们)",
-               note="Reported, not endorsed: the author goes on to call it a paradox. The exclamation followed ChatGPT's release but is not dated, so 'made' is the publication span. '正在到来' (is arriving) gives no horizon."),
+               note="Reported, not endorsed: the author goes on to call it a paradox. The exclamation followed ChatGPT's release but is not dated, so 'made' is the publication span. '正在到来' (is arriving) gives no horizon, so horizon is None."),
     Prediction("fourth-industrial-revolution-conditional-prosperity",
                "If the fourth industrial revolution arrives, people will be full of confidence, the economy will be vibrant and life will flourish.",
-               SRC, PUB, open_horizon(None), Hedge.CONDITIONAL,
+               SRC, PUB, None, Hedge.CONDITIONAL,
                (ex("第四次工业革命如果到来,人们必会踌躇满志,经济必会生机蓬勃,生活必会欣欣向荣。"),),
                condition="The fourth industrial revolution arrives.",
                topics=frozenset({T.MARKETS}),
-               note="The author uses this as a test: '然而,好像并不是。这是一个悖论' (yet it seems not so — a paradox). No horizon stated."),
+               note="The author uses this as a test: '然而,好像并不是。这是一个悖论' (yet it seems not so — a paradox). The text gives no time for it, so horizon is None."),
     Prediction("china-dataset-quality-years",
                "Raising the quality of China's datasets will not happen quickly; it will take years of accumulation.",
-               SRC, PUB, open_horizon("需要历经岁月的积累"), Hedge.CERTAIN,
+               SRC, PUB, None, Hedge.CERTAIN,
                (ex("我国数据集的质量仍有待进一步提升。当然,这非一日之功,需要历经岁月的积累。"),),
                topics=frozenset({T.DATA}),
-               note="A statement about the time scale ('years'), not a dated forecast; the horizon is a placeholder."),
+               note="A statement about the time scale ('需要历经岁月的积累', it will take years), not a dated forecast; no horizon is given, so horizon is None."),
 ]
 
 # --------------------------------------------------------------------------
@@ -698,6 +719,14 @@ debates = [
                      "After ChatGPT's release people excitedly proclaimed that an AI-driven fourth industrial revolution is arriving.",
                      ex("人们兴奋大呼:人工智能驱动的第四次工业革命正在到来。"),
                      "people excited by ChatGPT's release (人们)"),
+            Position(Stance.MIXED,
+                     "Sceptics, as the author reports them: this time seems different (says the author), and even for sceptics ChatGPT's release means a major breakthrough in AI technology — a concession of a breakthrough, not a claim of an industrial revolution.",
+                     ex("这次似乎不一样,即使对怀疑论者来说,ChatGPT的发布也意味着人工智能技术的重大突破。"),
+                     "sceptics (怀疑论者), as reported by the author"),
+            Position(Stance.MIXED,
+                     "Some say that what has been 'experienced' since 2009 is the third, not the fourth, industrial revolution.",
+                     ex("自2009年以来我们时刻在“经历”第四次工业革命(也有人说是第三次工业革命)。"),
+                     "some (也有人), unnamed"),
             Position(Stance.NO,
                      "Xie Yun (2023) judged the field's optimism about 'intelligence' as 'lofty in ambition, blindly optimistic'; the author cites this as a caution against proclaiming a revolution.",
                      ex("谢耘(2023)对其评价是:“志存高远,盲目乐观。”"),
@@ -726,7 +755,51 @@ debates = [
             ex("第四,历次工业革命都不是预测的结果,而是后人的总结。"),
         ),
         topics=frozenset({T.TERMINOLOGY, T.APPLICATIONS}),
-        note="The author presents Huang, Gates and Jassy as evidence that abroad GenAI is likened to specific technologies (smartphone, cloud, internet) with hedges such as 'may' and 'one of'; their stances are relative to the industrial-revolution framing, which none of them uses in the quoted words. The author's position is recorded as the document's own voice (no speaker id), per the Position docstring.",
+        note="Technologies the text says were once given the 'fourth industrial revolution' mission, with the years it gives: microelectronics (1984), cloud computing (2012), the Internet of Things (2016), big data (2016), blockchain (2017), the industrial internet (2017) and new infrastructure (2020); '现在轮到GenAI了'. The 'some say third' position is about what has been 'experienced' since 2009, not about GenAI as such. The author presents Huang, Gates and Jassy as evidence that abroad GenAI is likened to specific technologies (smartphone, cloud, internet) with hedges such as 'may' and 'one of'; their stances are relative to the industrial-revolution framing, which none of them uses in the quoted words. The author's position is recorded as the document's own voice (no speaker id), per the Position docstring.",
+    ),
+]
+
+TWO_PROBLEMS_NOTE = (
+    "The author presents this as one of 'two prominent problems' GenAI faces, after noting that every "
+    "innovation meets difficulties and people's doubts ('遭受人们的质疑'); the text names no one who "
+    "doubts or defends GenAI on this point, so the only position is the document's own voice. "
+    "The figures offered in support are Statistics of this source."
+)
+debates += [
+    Debate(
+        "genai-killer-app-commercialisation",
+        "GenAI是否缺乏杀手级应用、面临商业化困难?",
+        "Does GenAI lack a killer application and face difficulties in commercialisation?",
+        SRC,
+        (
+            Position(Stance.YES,
+                     "The author: GenAI lacks a killer application (as Office was for the PC era, search for the desktop internet and mobile payment for the mobile internet) and faces commercialisation difficulties: it is still early in adoption (only 5.4% of US firms use AI), large models burn dollars and produce fewer dollars, it lacks the economies of scale of traditional software and needs heavy user subsidies, Chinese users prefer free services, and its business model is still at an early, exploratory stage. Only development can solve the problem.",
+                     ex("一是缺乏杀手级应用,面临商业化困难。"),
+                     "the document's author, Yan Deli (published by Tencent Research Institute)"),
+        ),
+        (
+            ex("每次创新都不是轻而易举的,都需要破除很多困难,遭受人们的质疑。当前的GenAI面临以下两个比较突出的问题。"),
+            ex("GenAI的商业模式仍处于探索的初期。"),
+        ),
+        topics=frozenset({T.APPLICATIONS, T.BUSINESS_MODEL}),
+        note=TWO_PROBLEMS_NOTE,
+    ),
+    Debate(
+        "genai-platform-companies-vs-cloud-chips",
+        "GenAI是否显著提振了平台企业业绩?",
+        "Has GenAI significantly boosted the performance of (Chinese) platform companies, or are cloud and chip firms the main beneficiaries?",
+        SRC,
+        (
+            Position(Stance.NO,
+                     "The author: GenAI has not significantly boosted platform companies' results — China's internet platforms are still in a slump, and since ChatGPT's release their market values have risen for some and fallen for others, with a considerable share falling substantially, despite favourable factors such as the end of the pandemic and state support — while cloud providers (Microsoft, Amazon, Google) and chips (Nvidia, +457%, now third by market value) are the biggest beneficiaries.",
+                     ex("二是未能显著提振平台企业业绩,云和芯片是最大受益者。"),
+                     "the document's author, Yan Deli (published by Tencent Research Institute)"),
+        ),
+        (
+            ex("然而,GenAI的火爆未能显著提振平台企业的业绩,我国互联网平台仍处于萎靡期。"),
+        ),
+        topics=frozenset({T.MARKETS, T.CLOUD, T.CHIPS}),
+        note=TWO_PROBLEMS_NOTE,
     ),
 ]
 

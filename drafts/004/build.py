@@ -72,28 +72,34 @@ END_OF_CONTENT = DOC.index("來源:智通財經(jīng)APP") + len("來源:智通
 # --------------------------------------------------------------------------
 
 
-def _clean_map(raw: str) -> tuple[str, list[int]]:
-    """The clean text and, for each clean character, its raw index.
+def _clean_map(raw: str) -> tuple[str, list[int | None], list[int | None]]:
+    """The clean text and, for each clean character, the raw offsets where it
+    starts and ends (``None`` where an excerpt may not start or end there).
 
-    Mirrors clean_text: mis-encoded fragments are replaced by words of the same
-    length; pinyin annotations are dropped (this document has no doubled
-    punctuation, which the assert below confirms).
+    Mirrors clean_text: mis-encoded fragments are replaced by their repair (which
+    may be shorter than the fragment: '?shù)暨@' -> '掉這'; an excerpt may start at
+    the repair's first character and end after its last, never in between);
+    pinyin annotations are dropped (this document has no doubled punctuation,
+    which the assert below confirms).
     """
     chars: list[str] = []
-    where: list[int] = []
+    starts: list[int | None] = []
+    ends: list[int | None] = []
     i = 0
     fixes = sorted(_MOJIBAKE.items(), key=lambda kv: -len(kv[0]))
     while i < len(raw):
         for bad, good in fixes:
             if raw.startswith(bad, i):
-                assert len(bad) == len(good)
                 chars.extend(good)
-                where.extend(range(i, i + len(bad)))
+                for k in range(len(good)):
+                    starts.append(i if k == 0 else None)
+                    ends.append(i + len(bad) if k == len(good) - 1 else None)
                 i += len(bad)
                 break
         else:
             chars.append(raw[i])
-            where.append(i)
+            starts.append(i)
+            ends.append(i + 1)
             i += 1
     text = "".join(chars)
     # drop pinyin annotations (they follow the Han character they read)
@@ -102,12 +108,13 @@ def _clean_map(raw: str) -> tuple[str, list[int]]:
         for k in range(match.start(), match.end()):
             keep[k] = False
     clean = "".join(c for c, k in zip(text, keep) if k)
-    index = [w for w, k in zip(where, keep) if k]
+    start_index = [w for w, k in zip(starts, keep) if k]
+    end_index = [w for w, k in zip(ends, keep) if k]
     assert clean == clean_text(raw), "clean map disagrees with clean_text"
-    return clean, index
+    return clean, start_index, end_index
 
 
-CLEAN, INDEX = _clean_map(DOC)
+CLEAN, STARTS, ENDS = _clean_map(DOC)
 
 
 def ex(quote: str, after: str | None = None, *, ads_ok: bool = False) -> Excerpt:
@@ -117,8 +124,10 @@ def ex(quote: str, after: str | None = None, *, ads_ok: bool = False) -> Excerpt
     c = CLEAN.find(quote, start_at)
     if c < 0:
         raise SystemExit(f"quote not found: {quote!r}")
-    start = INDEX[c]
-    end = INDEX[c + len(quote) - 1] + 1
+    start = STARTS[c]
+    end = ENDS[c + len(quote) - 1]
+    if start is None or end is None:
+        raise SystemExit(f"quote starts or ends inside a repaired fragment: {quote!r}")
     # include a pinyin annotation that follows the last character
     m = re.match(r"\([^()]{1,7}\)", DOC[end:])
     if m and clean_text(DOC[end - 1 : end + m.end()]) == DOC[end - 1]:
@@ -169,36 +178,25 @@ BY_2025 = TimeSpan(
     text="到2025年",
 )
 
-SOON = TimeSpan(
-    PUBLISHED.start,
-    d(2025, 12, 31),
-    Precision.YEARS,
-    label="soon (no date stated)",
-    certainty=Certainty.INFERRED,
-    relation=TimeRelation.BY,
-    text="即將",
-    reason=(
-        "即將 ('about to') gives no date; taken as within about a year of the "
-        "publication (late 2024), i.e. by the end of 2025"
-    ),
-)
+class NoTime:
+    """Marks a forecast the document gives no time for: its horizon is None,
+    and a note says so (quoting the vague expression, if any)."""
+
+    def __init__(self, text: str | None = None) -> None:
+        self.text = text
+
+    @property
+    def note(self) -> str:
+        where = f" ({self.text})" if self.text else ""
+        return f"The document gives no time for this forecast{where}."
 
 
-def future(text: str | None = None) -> TimeSpan:
-    """An open-ended horizon: the document states none."""
-    return TimeSpan(
-        PUBLISHED.start,
-        d(2029, 12, 31),
-        Precision.YEARS,
-        label="the coming years (no horizon stated)",
-        certainty=Certainty.INFERRED,
-        relation=TimeRelation.BY,
-        text=text,
-        reason=(
-            "no horizon stated; recorded as the next few years after the publication "
-            "(late 2024), to the end of 2029 — a placeholder, not a date the text gives"
-        ),
-    )
+def future(text: str | None = None) -> NoTime:
+    """No horizon: the document states none."""
+    return NoTime(text)
+
+
+SOON = NoTime("即將")
 
 
 AT_PUBLICATION = TimeSpan(
@@ -237,8 +235,8 @@ sources = [
             "breadcrumb '紅商網 >> 天下匯頻道 >> 正文'). No author is named and no date is given. "
             "Everything after '來源:智通財經APP' is site advertising and was not extracted. The "
             "file carries inline pinyin after many characters (結(jié)束) and two mis-encoded "
-            "fragments: '?梢韵胂' (可以想象, cleaned by clean_text) and '輸?shù)暨@場' (輸掉這場, "
-            "not cleaned)."
+            "fragments, both repaired by clean_text: '?梢韵胂' (可以想象) and '輸?shù)暨@場' "
+            "(輸掉這場)."
         ),
     )
 ]
@@ -471,6 +469,9 @@ T = Topic
 
 
 def pred(id, statement, hedge, quotes, horizon, **kw) -> Prediction:  # noqa: A002
+    if isinstance(horizon, NoTime):
+        kw["note"] = f"{kw['note']} {horizon.note}" if kw.get("note") else horizon.note
+        horizon = None
     return Prediction(
         id=id,
         statement=statement,
@@ -653,6 +654,27 @@ predictions = [
         parent="big-tech-mixed-picture",
     ),
     pred(
+        "losing-ai-race-missing-wealth-creation",
+        "Losing this race (to a rival with a superintelligent giant model) would mean missing "
+        "out on what may be the greatest wealth-creating technology ever.",
+        Hedge.CONDITIONAL,
+        ["輸掉這場競賽將意味著錯過可能是有史以來最偉大的創造財富的技術"],
+        future(),
+        condition=(
+            "if a big company such as Microsoft lost the race — a risk the document says was "
+            "conceivable if AI scaled indefinitely"
+        ),
+        companies=("microsoft",),
+        topics=frozenset({T.AGI, T.SCALING, T.MARKETS}),
+        parent="big-tech-mixed-picture",
+        note=(
+            "The raw text carries the mis-encoded fragment '輸?shù)暨@場' (輸掉這場), which "
+            "clean_text repairs. 可能 ('may be') hedges only the 'greatest wealth-creating "
+            "technology ever' part. It explains the stakes behind the existential risk "
+            "(big-tech-no-existential-risk) and the jackpot in smaller-jackpot-smaller-risk."
+        ),
+    ),
+    pred(
         "smaller-jackpot-smaller-risk",
         "For the big companies the jackpot may now be smaller, but so is the risk of being "
         "crushed by a more powerful competitor.",
@@ -726,7 +748,8 @@ predictions = [
     ),
     pred(
         "y-combinator-potential-challengers",
-        "Y Combinator's hundreds of companies include potential new challengers.",
+        "Among the fledgling companies Y Combinator funds and incubates are hundreds of "
+        "potential new challengers.",
         Hedge.POSSIBLE,
         ["Y Combinator是一家為剛起步的硅谷公司提供資金和孵化的公司,其中有數百家潛在的新挑戰者"],
         future(),
@@ -816,7 +839,7 @@ compute_trends = [
             "now, according to Andreessen Horowitz."
         ),
         metric=Metric.TOKEN_PRICE,
-        growth=Growth(GrowthKind.FACTOR, D("0.001"), period_months=D("36")),
+        growth=Growth(GrowthKind.LEVEL, level=Money(D("0.06"), Currency.USD)),
         excerpts=(
             ex("三年前,處理100萬個代幣(一個數據單位)的成本為60美元。據風險投資公司安德森·霍洛維茨稱,現在的成本為6美分"),
         ),
@@ -824,11 +847,13 @@ compute_trends = [
         claimed_by=("andreessen-horowitz",),
         cites="安德森·霍洛維茨 (Andreessen Horowitz)",
         note=(
-            "A decline, stated as two price levels ($60 and $0.06 per million tokens); recorded "
-            "as a factor of 0.001 (= 0.06 / 60) over 36 months (三年). The model accepts a "
-            "factor below 1: it only requires a positive value; the normalised forms give a "
-            "factor of 0.1 per year and no doubling time. The document attributes the current "
-            "price to Andreessen Horowitz; the $60 figure stands in the sentence before."
+            "A decline stated as two price levels per one million tokens: USD 60 three years "
+            "ago and 6 US cents (USD 0.06) now. Recorded as the end level (USD 0.06) over the "
+            "three-year period; the text states no rate, so none is entered (a factor would "
+            "be a number computed from the two levels, not one the text states). Both levels "
+            "are also Statistics (token-price-three-years-ago, token-price-now). The document "
+            "attributes the current price to Andreessen Horowitz; the $60 figure stands in "
+            "the sentence before."
         ),
     ),
     ComputeTrend(
@@ -846,7 +871,8 @@ compute_trends = [
         note=(
             "A planned level (100萬個圖形處理單元芯片, one million GPU chips); the text also "
             "says it is ten times today's very large supercomputers, a comparison with no "
-            "period, so it is not recorded as a growth factor. No target date is stated."
+            "period, so it is not recorded as a growth factor (it is the Statistic "
+            "xai-supercomputer-ten-times-current). No target date is stated."
         ),
     ),
 ]
@@ -1093,6 +1119,23 @@ statistics = [
         topics=frozenset({T.COMPUTE}),
         cites="安德森·霍洛維茨 (Andreessen Horowitz)",
         note="Price per one million tokens; 6美分 = USD 0.06.",
+    ),
+    Statistic(
+        id="xai-supercomputer-ten-times-current",
+        statement=(
+            "xAI's planned one-million-GPU supercomputer would be ten times today's already "
+            "very large supercomputers."
+        ),
+        value=Quantity(D("10"), "times"),
+        excerpts=(ex("是目前已經非常龐大的超級計算機的10倍"),),
+        date=AT_PUBLICATION,
+        companies=("xai",),
+        topics=frozenset({T.COMPUTE, T.CHIPS}),
+        note=(
+            "A comparison of size with today's supercomputers (目前, at publication), with no "
+            "period; the planned level itself (100萬個圖形處理單元芯片) is the compute trend "
+            "xai-million-gpu-supercomputer."
+        ),
     ),
     Statistic(
         id="y-combinator-hundreds-of-challengers",
