@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts import clean_text
+from aiforecasts import Money, Quantity, clean_text
 from aiforecasts._convert import make_converter
 from aiforecasts._dataset import KINDS
 from aiforecasts._model import walk
@@ -163,3 +164,61 @@ def test_display_texts_are_clean(dataset: aiforecasts.Dataset) -> None:
     for path, text in texts:
         assert not PINYIN_ANNOTATION.search(text), (path, text)
         assert not DOUBLED_PUNCTUATION.search(text), (path, text)
+
+
+_SCALES = {"万亿": 10**12, "萬億": 10**12, "亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
+_ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:×10\^(\d+))?\s*(万亿|萬億|亿|億|万|萬)?")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "兩": 2, "零": 0}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_RUN = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億]+")
+
+
+def _chinese_numeral(text: str) -> int:
+    total = section = number = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            number = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            section += (number or 1) * _CN_UNITS[char]
+            number = 0
+        elif char in "万萬":
+            total += (section + number) * 10**4
+            section = number = 0
+        else:  # 亿
+            total = (total + section + number) * 10**8
+            section = number = 0
+    return total + section + number
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """Every number a Chinese text states, in Arabic or Chinese numerals, with 万/亿 applied."""
+    found = set()
+    for match in _ARABIC.finditer(text):
+        value = Decimal(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= 10 ** int(match.group(2))
+        found.add(value * _SCALES.get(match.group(3) or "", 1))
+    for run in _CN_RUN.findall(text):
+        # Every part of a run: 「千億萬億」 states two numbers.
+        for start in range(len(run)):
+            for end in range(start + 1, len(run) + 1):
+                found.add(Decimal(_chinese_numeral(run[start:end])))
+    return found
+
+
+def test_every_amount_is_stated_in_its_excerpts(dataset: aiforecasts.Dataset) -> None:
+    """Each Money or Quantity figure (base units, 亿 = 10^8 …) is a number its excerpts state."""
+    checked = 0
+    for record in dataset.records():
+        texts = [excerpt.display for excerpt in record.excerpts]
+        texts += [position.excerpt.display for position in getattr(record, "positions", ())]
+        stated = numbers_in(" ".join(texts))
+        for path, _field, value in walk(record, record.id):
+            if isinstance(value, Money | Quantity):
+                low = value.amount if isinstance(value, Money) else value.value
+                for amount in (low, value.high):
+                    if amount is not None:
+                        checked += 1
+                        # Cents: 「6美分」 is USD 0.06.
+                        assert amount in stated or amount * 100 in stated, (path, amount)
+    assert checked > 100
