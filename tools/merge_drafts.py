@@ -43,6 +43,20 @@ REWRITE_IDS = {
 # Ownership the drafts could not state because their folders had to be
 # self-contained (the owner is named in another document or none).
 PARENTS = {"alibaba-cloud": "alibaba", "alibaba-damo-academy": "alibaba"}
+# Notes that replace the drafts' notes where those spoke of their own folder's limits.
+NOTES = {
+    "google": (
+        "Modelled as the brand and operating company; its parent is Alphabet, which documents "
+        "000 and 004 name as the investor or listed company. Each record names the one its "
+        "document names: 谷歌 / Google where the text says Google, Alphabet where it says Alphabet."
+    ),
+    "alphabet": (
+        "Google's parent company. Records name Alphabet only where the document does "
+        "(000: Alphabet's pledge to invest in Anthropic; 004: market value, Pichai as its CEO)."
+    ),
+    "alibaba-cloud": "Part of Alibaba (parent set across documents: 001 does not name Alibaba).",
+    "alibaba-damo-academy": "Part of Alibaba (parent set across documents: 001 does not name it).",
+}
 # Distinct records that two drafts gave the same id.
 RENAMED = {
     ("002", "debates", "open-vs-closed-models-2024"): "open-vs-closed-models-2024-outlook",
@@ -154,6 +168,8 @@ class Merger:
         for company in self.kinds["companies"]:
             if company["id"] in PARENTS and "parent" not in company:
                 company["parent"] = PARENTS[company["id"]]
+            if company["id"] in NOTES:
+                company["note"] = NOTES[company["id"]]
 
 
 def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[str], list[str]]:
