@@ -15,8 +15,9 @@ from __future__ import annotations
 import typing as _typing
 
 if _typing.TYPE_CHECKING:
-    from aiforecasts._dataset import Collection, Dataset
+    from aiforecasts._dataset import Dataset, FundingTotal, Hit
     from aiforecasts._errors import DataError, Problem
+    from aiforecasts._growth import Rate, RateComparison
     from aiforecasts._load import SCHEMA_VERSION, load
     from aiforecasts._model import (
         Certainty,
@@ -53,7 +54,8 @@ if _typing.TYPE_CHECKING:
         TimeSpan,
         Topic,
     )
-    from aiforecasts._text import clean_text
+    from aiforecasts._query import Collection, Match
+    from aiforecasts._text import clean_text, fold
     from aiforecasts._verify import Mismatch, VerificationReport, verify_sources
 
 __all__ = [
@@ -71,11 +73,14 @@ __all__ = [
     "FundingKind",
     "FundingRound",
     "FundingStatus",
+    "FundingTotal",
     "Growth",
     "GrowthKind",
     "Hedge",
+    "Hit",
     "Investment",
     "InvestorRole",
+    "Match",
     "Metric",
     "Mismatch",
     "Money",
@@ -87,6 +92,8 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Quantity",
+    "Rate",
+    "RateComparison",
     "Record",
     "Role",
     "Script",
@@ -98,6 +105,7 @@ __all__ = [
     "Topic",
     "VerificationReport",
     "clean_text",
+    "fold",
     "load",
     "verify_sources",
 ]
@@ -108,7 +116,7 @@ __all__ = [
 # ``import aiforecasts`` stays cheap and reads no data.
 _LAZY = {
     "Certainty": "aiforecasts._model",
-    "Collection": "aiforecasts._dataset",
+    "Collection": "aiforecasts._query",
     "Company": "aiforecasts._model",
     "ComputeTrend": "aiforecasts._model",
     "Currency": "aiforecasts._model",
@@ -120,11 +128,14 @@ _LAZY = {
     "FundingKind": "aiforecasts._model",
     "FundingRound": "aiforecasts._model",
     "FundingStatus": "aiforecasts._model",
+    "FundingTotal": "aiforecasts._dataset",
     "Growth": "aiforecasts._model",
     "GrowthKind": "aiforecasts._model",
     "Hedge": "aiforecasts._model",
+    "Hit": "aiforecasts._dataset",
     "Investment": "aiforecasts._model",
     "InvestorRole": "aiforecasts._model",
+    "Match": "aiforecasts._query",
     "Metric": "aiforecasts._model",
     "Mismatch": "aiforecasts._verify",
     "Money": "aiforecasts._model",
@@ -136,6 +147,8 @@ _LAZY = {
     "Problem": "aiforecasts._errors",
     "Qualifier": "aiforecasts._model",
     "Quantity": "aiforecasts._model",
+    "Rate": "aiforecasts._growth",
+    "RateComparison": "aiforecasts._growth",
     "Record": "aiforecasts._model",
     "Role": "aiforecasts._model",
     "SCHEMA_VERSION": "aiforecasts._load",
@@ -148,6 +161,7 @@ _LAZY = {
     "Topic": "aiforecasts._model",
     "VerificationReport": "aiforecasts._verify",
     "clean_text": "aiforecasts._text",
+    "fold": "aiforecasts._text",
     "load": "aiforecasts._load",
     "verify_sources": "aiforecasts._verify",
 }

@@ -21,8 +21,9 @@ import cattrs
 
 from aiforecasts import _model
 from aiforecasts._convert import make_converter, make_reading_converter
-from aiforecasts._dataset import KINDS, Collection, Dataset
+from aiforecasts._dataset import KINDS, Dataset
 from aiforecasts._errors import DataError, Problem
+from aiforecasts._query import Collection
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping

@@ -478,6 +478,17 @@ class Money:
     def __attrs_post_init__(self) -> None:
         _check_range(self.qualifier, self.amount, self.high)
 
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal | None]:
+        """
+        The least and most the stated amount allows (``None``: no upper bound).
+
+        >>> from decimal import Decimal
+        >>> Money(Decimal("4000000000"), Currency.USD, Qualifier.UP_TO).bounds
+        (Decimal('0'), Decimal('4000000000'))
+        """
+        return _bounds(self.qualifier, self.amount, self.high)
+
     def __str__(self) -> str:
         return _describe(self.qualifier, f"{self.currency.value} ", self.amount, self.high, "")
 
@@ -506,6 +517,11 @@ class Quantity:
     def __attrs_post_init__(self) -> None:
         _check_range(self.qualifier, self.value, self.high)
 
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal | None]:
+        """The least and most the stated value allows (``None``: no upper bound)."""
+        return _bounds(self.qualifier, self.value, self.high)
+
     def __str__(self) -> str:
         return _describe(self.qualifier, "", self.value, self.high, f" {self.unit}")
 
@@ -521,6 +537,18 @@ _QUALIFIER_WORDS = {
     Qualifier.RANGE: "",
     Qualifier.SEVERAL: "multiples of ",
 }
+
+
+def _bounds(
+    qualifier: Qualifier, low: Decimal, high: Decimal | None
+) -> tuple[Decimal, Decimal | None]:
+    if qualifier is Qualifier.RANGE:
+        return low, high
+    if qualifier in {Qualifier.UP_TO, Qualifier.LESS_THAN, Qualifier.NEARLY}:
+        return Decimal(0), low
+    if qualifier in {Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.SEVERAL}:
+        return low, None
+    return low, low
 
 
 def _number(value: Decimal) -> str:
@@ -596,6 +624,44 @@ class TimeSpan:
         True
         """
         return self.start <= other.end and other.start <= self.end
+
+    def is_past(self, as_of: pendulum.Date) -> bool:
+        """
+        Whether the span ended before *as_of*.
+
+        >>> import pendulum
+        >>> TimeSpan.of_year(2024).is_past(pendulum.Date(2026, 11, 22))
+        True
+        """
+        return self.end < as_of
+
+    def humanize(self, as_of: pendulum.Date) -> str:
+        """
+        The label with where the span stands relative to *as_of*.
+
+        >>> import pendulum
+        >>> TimeSpan.of_year(2024).humanize(pendulum.Date(2026, 11, 22))
+        '2024 (ended 2 years ago)'
+        >>> TimeSpan.of_year(2030).humanize(pendulum.Date(2026, 11, 22))
+        '2030 (starts in 3 years)'
+        """
+        if self.end < as_of:
+            return f"{self.label} (ended {self.end.diff_for_humans(as_of, absolute=True)} ago)"
+        if self.start > as_of:
+            return f"{self.label} (starts in {self.start.diff_for_humans(as_of, absolute=True)})"
+        return f"{self.label} (under way)"
+
+    @classmethod
+    def of_year(cls, year: int) -> TimeSpan:
+        """
+        The calendar year *year*, stated.
+
+        >>> TimeSpan.of_year(2024).end
+        Date(2024, 12, 31)
+        """
+        return cls(
+            pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31), Precision.YEAR, str(year)
+        )
 
     def __str__(self) -> str:
         return self.label

@@ -5,8 +5,11 @@ Cleaning the artefacts of the source documents for display.
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
+from typing import Any
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "fold"]
 
 # Fragments whose bytes were decoded with the wrong codec.  Each maps to the
 # text the surrounding sentence calls for; the verbatim excerpt keeps the
@@ -57,3 +60,35 @@ def clean_text(text: str) -> str:
     text = _MOJIBAKE_RE.sub(lambda match: _MOJIBAKE[match.group()], text)
     text = _PINYIN_RE.sub("", text)
     return _PUNCT_RUN_RE.sub(lambda match: match.group()[-1], text)
+
+
+_opencc: Any = None
+_opencc_lock = threading.Lock()
+
+
+def _to_simplified(text: str) -> str:
+    global _opencc  # noqa: PLW0603
+    if _opencc is None:
+        with _opencc_lock:
+            if _opencc is None:
+                import opencc  # noqa: PLC0415 - 20 ms to load: only when text is compared
+
+                _opencc = opencc.OpenCC("t2s")
+    converted: str = _opencc.convert(text)
+    return converted
+
+
+def fold(text: str) -> str:
+    """
+    *text* in the form names and words are compared in: traditional
+    characters converted to simplified (by OpenCC), full-width forms to
+    their plain equivalents (NFKC) and case folded.
+
+    >>> fold("英偉達") == fold("英伟达")
+    True
+    >>> fold("ＮＶＩＤＩＡ") == fold("Nvidia")
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return _to_simplified(unicodedata.normalize("NFKC", text)).casefold()

@@ -17,13 +17,24 @@ from aiforecasts import (
     Company,
     DataError,
     Dataset,
+    Debate,
     FundingRound,
+    FundingTotal,
+    Hit,
+    Match,
     Money,
+    Person,
+    Position,
     Prediction,
     Qualifier,
+    Quantity,
+    Rate,
+    RateComparison,
     Record,
     Source,
+    Statistic,
     TimeSpan,
+    Topic,
     VerificationReport,
 )
 
@@ -74,3 +85,39 @@ except DataError as error:
         assert_type(problem.path, str)
 
 version: str = aiforecasts.__version__
+
+# The query layer: every filter keeps the record kind; no Any reaches the user.
+nvidia_2024 = dataset.predictions.mentioning("英偉達").in_year(2024).about("chips")
+assert_type(nvidia_2024, Collection[Prediction])
+assert_type(nvidia_2024.first(), Prediction | None)
+assert_type(nvidia_2024.count(), int)
+assert_type(dataset.companies.lookup("Nvidia"), Company)
+assert_type(dataset.funding_rounds.backed_by("Intel").one(), FundingRound)
+assert_type(dataset.debates.with_stance("yes").sort_by(lambda d: d.id), Collection[Debate])
+assert_type(dataset.people.search_fuzzy("altman"), list[Match[Person]])
+assert_type(dataset.people.search_fuzzy("altman")[0].record, Person)
+assert_type(dataset.funding_rounds.amount_between(1e9, None), Collection[FundingRound])
+assert_type(dataset.statistics.between("2023-01-01", 2024), Collection[Statistic])
+assert_type(dataset.search("开源"), list[Hit])
+assert_type(dataset.search("开源")[0].record, Record)
+assert_type(dataset.positions_of("Robin Li"), list[tuple[Debate, Position]])
+assert_type(dataset.funding_totals(by="investor"), dict[str, FundingTotal])
+assert_type(dataset.funding_totals()["openai"].high, Decimal | None)
+assert_type(dataset.counts_by_topic(), dict[Topic, int])
+assert_type(dataset.counts_by_year("predictions"), dict[int, int])
+assert_type(dataset.predictions_about("Microsoft"), Collection[Prediction])
+
+# Growth maths.
+rate = Rate.from_doubling_months(5.6)
+assert_type(rate.factor_per_year, float)
+assert_type(rate.doubling_months, float | None)
+assert_type(rate.compare(Rate.from_factor(10)), RateComparison)
+trend_rate = Rate.of(dataset.compute_trends[0].growth)
+assert_type(trend_rate, Rate | None)
+assert_type(
+    rate.project(
+        Quantity(Decimal(1), "EFLOPS"), pendulum.Date(2024, 1, 1), pendulum.Date(2025, 1, 1)
+    ),
+    Quantity,
+)
+assert_type(TimeSpan.of_year(2024).humanize(pendulum.Date(2026, 1, 1)), str)

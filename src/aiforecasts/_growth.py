@@ -1,0 +1,199 @@
+"""
+Growth-rate maths for compute-trend claims: one rate, four ways of stating it.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from aiforecasts._model import Growth, Quantity
+
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["Rate", "RateComparison"]
+
+_LN2 = math.log(2)
+_LN10 = math.log(10)
+
+
+@attrs.frozen
+class Rate:
+    """
+    A constant exponential growth rate, convertible between the ways claims
+    state it: doubling time, factor per year, CAGR, orders of magnitude per
+    year.
+
+    It is held as natural-log growth per month; build it from any stated form.
+
+    >>> r = Rate.from_doubling_months(5.6)
+    >>> round(r.factor_per_year, 2), round(r.cagr_percent), round(r.ooms_per_year, 3)
+    (4.42, 342, 0.645)
+    >>> round(Rate.from_factor(10).doubling_months, 2)
+    3.61
+    >>> round(Rate.from_cagr_percent(20).doubling_months, 1)
+    45.6
+
+    .. versionadded:: 0.1.0
+    """
+
+    log_per_month: float
+    """Natural-log growth per month (negative for a decline)."""
+
+    @classmethod
+    def from_doubling_months(cls, months: float) -> Rate:
+        """Doubling every *months* months."""
+        if months <= 0:
+            msg = f"a doubling time must be positive, not {months}"
+            raise ValueError(msg)
+        return cls(_LN2 / months)
+
+    @classmethod
+    def from_factor(cls, factor: float, per_months: float = 12) -> Rate:
+        """Multiplying by *factor* every *per_months* months (a year by default)."""
+        if factor <= 0 or per_months <= 0:
+            msg = f"factor and period must be positive, not {factor} per {per_months} months"
+            raise ValueError(msg)
+        return cls(math.log(factor) / per_months)
+
+    @classmethod
+    def from_cagr_percent(cls, percent: float) -> Rate:
+        """A compound annual growth rate in percent (``20`` for 20 % a year)."""
+        if percent <= -100:
+            msg = f"a CAGR must exceed -100 %, not {percent}"
+            raise ValueError(msg)
+        return cls(math.log1p(percent / 100) / 12)
+
+    @classmethod
+    def from_ooms_per_year(cls, ooms: float) -> Rate:
+        """*ooms* orders of magnitude (powers of ten) a year."""
+        return cls(ooms * _LN10 / 12)
+
+    @classmethod
+    def of(cls, growth: Growth) -> Rate | None:
+        """
+        The rate a `Growth` states (the middle of a stated range), or ``None``
+        for a level with no rate.
+
+        >>> import aiforecasts
+        >>> trend = aiforecasts.load().compute_trends.get("training-compute-doubling-deep-learning")
+        >>> round(Rate.of(trend.growth).factor_per_year, 2)
+        4.42
+        """
+        rate = growth.monthly_log_rate
+        return None if rate is None else cls(rate)
+
+    @property
+    def doubling_months(self) -> float | None:
+        """Months to double; ``None`` when the quantity does not grow."""
+        return _LN2 / self.log_per_month if self.log_per_month > 0 else None
+
+    @property
+    def factor_per_year(self) -> float:
+        """The factor the quantity is multiplied by in a year."""
+        return math.exp(self.log_per_month * 12)
+
+    @property
+    def cagr_percent(self) -> float:
+        """The compound annual growth rate in percent."""
+        return math.expm1(self.log_per_month * 12) * 100
+
+    @property
+    def ooms_per_year(self) -> float:
+        """Orders of magnitude (powers of ten) a year."""
+        return self.log_per_month * 12 / _LN10
+
+    def factor_over(self, months: float) -> float:
+        """The factor the quantity is multiplied by over *months* months."""
+        return math.exp(self.log_per_month * months)
+
+    def project(self, quantity: Quantity, start: pendulum.Date, end: pendulum.Date) -> Quantity:
+        """
+        *quantity*, measured at *start*, grown at this rate until *end*.
+
+        The result keeps the unit; its value is rounded to four significant
+        figures and marked `Qualifier.ABOUT` — a projection, not a figure.
+
+        >>> import pendulum
+        >>> from decimal import Decimal
+        >>> guian = Quantity(Decimal("30.7"), "EFLOPS")
+        >>> str(Rate.from_cagr_percent(20).project(
+        ...     guian, pendulum.Date(2024, 5, 28), pendulum.Date(2026, 5, 28)))
+        'about 44.21 EFLOPS'
+        """
+        from aiforecasts._model import Qualifier  # noqa: PLC0415
+
+        months = _months_between(start, end)
+        value = float(quantity.value) * self.factor_over(months)
+        rounded = Decimal(f"{value:.4g}")
+        return Quantity(
+            rounded.normalize() if rounded == rounded.to_integral() else rounded,
+            quantity.unit,
+            Qualifier.ABOUT,
+        )
+
+    def compare(self, other: Rate) -> RateComparison:
+        """
+        How far apart this rate and *other* are.
+
+        >>> ten_x = Rate.from_factor(10)
+        >>> sevilla = Rate.from_doubling_months(5.6)
+        >>> comparison = ten_x.compare(sevilla)
+        >>> round(comparison.factor_ratio, 2), round(comparison.ooms_difference, 3)
+        (2.26, 0.355)
+        >>> print(comparison)  # doctest: +NORMALIZE_WHITESPACE
+        10.00x per year vs 4.42x per year: 2.26x apart per year
+        (0.355 orders of magnitude); doubling every 3.6 vs 5.6 months
+        """
+        return RateComparison(self, other)
+
+    def __str__(self) -> str:
+        doubling = self.doubling_months
+        tail = f", doubling every {doubling:.1f} months" if doubling else ""
+        return f"{self.factor_per_year:.2f}x per year{tail}"
+
+
+@attrs.frozen
+class RateComparison:
+    """
+    Two rates side by side: how many times faster the first grows per year.
+
+    .. versionadded:: 0.1.0
+    """
+
+    first: Rate
+    second: Rate
+
+    @property
+    def factor_ratio(self) -> float:
+        """How many times more the first multiplies a quantity in a year."""
+        return self.first.factor_per_year / self.second.factor_per_year
+
+    @property
+    def ooms_difference(self) -> float:
+        """The difference in orders of magnitude per year (first minus second)."""
+        return self.first.ooms_per_year - self.second.ooms_per_year
+
+    def __str__(self) -> str:
+        a, b = self.first, self.second
+        text = (
+            f"{a.factor_per_year:.2f}x per year vs {b.factor_per_year:.2f}x per year: "
+            f"{self.factor_ratio:.2f}x apart per year "
+            f"({self.ooms_difference:.3f} orders of magnitude)"
+        )
+        if a.doubling_months and b.doubling_months:
+            text += f"; doubling every {a.doubling_months:.1f} vs {b.doubling_months:.1f} months"
+        return text
+
+
+def _months_between(start: pendulum.Date, end: pendulum.Date) -> float:
+    """Calendar months from *start* to *end*, with the days left over as a fraction."""
+    if end < start:
+        return -_months_between(end, start)
+    whole = (end - start).in_months()
+    rest = (end - start.add(months=whole)).in_days()
+    return whole + rest / (365.2425 / 12)

@@ -1,0 +1,264 @@
+"""The query layer over the bundled dataset, and its indexes on synthetic data."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+
+import pendulum
+import pytest
+
+import aiforecasts
+from aiforecasts import (
+    Collection,
+    Company,
+    Currency,
+    Excerpt,
+    Hedge,
+    Money,
+    OrgKind,
+    Precision,
+    Prediction,
+    Qualifier,
+    Stance,
+    TimeSpan,
+    Topic,
+)
+from aiforecasts._text import fold
+
+
+class TestLookup:
+    def test_across_scripts_case_and_aliases(self, dataset: aiforecasts.Dataset) -> None:
+        nvidia = dataset.companies.lookup("Nvidia")
+        for name in ("英偉達", "英伟达", "NVIDIA", "nvidia", "  Nvidia "):
+            assert dataset.companies.lookup(name) is nvidia
+        assert dataset.companies.lookup("微軟") is dataset.companies.lookup("Microsoft")
+        assert dataset.people.lookup("黃仁勛") is dataset.people.lookup("Jensen Huang")
+
+    def test_unknown_name_raises_with_close_matches(self, dataset: aiforecasts.Dataset) -> None:
+        with pytest.raises(LookupError, match=r"close: Anthropic"):
+            dataset.companies.lookup("Anthropik")
+        with pytest.raises(LookupError, match=r"no record called 'zzz'$"):
+            dataset.companies.lookup("zzz")
+
+    def test_get_returns_none(self, dataset: aiforecasts.Dataset) -> None:
+        assert dataset.companies.get("英偉達") is None  # ids only
+        assert dataset.companies.get("nvidia") is dataset.companies.lookup("英偉達")
+
+    def test_sources_by_file_and_title(self, dataset: aiforecasts.Dataset) -> None:
+        source = dataset.sources.lookup("000_d19b0fbece737a18.txt")
+        assert dataset.sources.lookup(source.title) is source
+
+    def test_fuzzy_ranks_best_first(self, dataset: aiforecasts.Dataset) -> None:
+        matches = dataset.companies.search_fuzzy("micro soft")
+        assert matches[0].record.id == "microsoft"
+        assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+        assert dataset.companies.search_fuzzy("微軟")[0].score == 1.0
+        assert dataset.companies.search_fuzzy("") == []
+
+
+class TestFilters:
+    def test_mentioning_any_alias(self, dataset: aiforecasts.Dataset) -> None:
+        by_alias = dataset.predictions.mentioning("英偉達")
+        assert by_alias == dataset.predictions.mentioning("nvidia")
+        assert by_alias.count() > 0
+        assert all("nvidia" in p.companies or "nvidia" in p.made_by for p in by_alias)
+        # Derived collections filter the same way as the indexed root collection.
+        assert dataset.predictions[:].mentioning("Nvidia") == by_alias
+
+    def test_mentioning_with_units(self, dataset: aiforecasts.Dataset) -> None:
+        own = dataset.funding_rounds.mentioning("Alphabet")
+        with_units = dataset.funding_rounds.mentioning("Alphabet", include_units=True)
+        assert set(own) <= set(with_units)
+
+    def test_unknown_company_raises(self, dataset: aiforecasts.Dataset) -> None:
+        with pytest.raises(LookupError):
+            dataset.predictions.mentioning("No Such Company")
+
+    def test_chained_filters_keep_their_kind(self, dataset: aiforecasts.Dataset) -> None:
+        result = (
+            dataset.predictions.about(Topic.OPEN_SOURCE)
+            .in_year(2024)
+            .where(lambda p: p.hedge is not Hedge.CONDITIONAL)
+            .sort_by(lambda p: p.id)
+        )
+        assert isinstance(result, Collection)
+        assert all(isinstance(p, Prediction) for p in result)
+        assert [p.id for p in result] == sorted(p.id for p in result)
+        assert all(Topic.OPEN_SOURCE in p.topics for p in result)
+
+    def test_year_matches_any_overlapping_horizon(self, dataset: aiforecasts.Dataset) -> None:
+        in_2024 = dataset.predictions.in_year(2024)
+        for prediction in dataset.predictions:
+            horizon = prediction.horizon
+            expected = horizon is not None and horizon.start.year <= 2024 <= horizon.end.year
+            assert (prediction in in_2024) is expected, prediction.id
+
+    def test_early_2024_overlaps_march(self, dataset: aiforecasts.Dataset) -> None:
+        march = TimeSpan(
+            pendulum.Date(2024, 3, 1), pendulum.Date(2024, 3, 31), Precision.MONTH, "March 2024"
+        )
+        early = dataset.predictions.get("google-gemini-ultra-early-2024")
+        assert early is not None
+        assert early.horizon is not None
+        assert early.horizon.precision is Precision.PART_OF_YEAR
+        assert early in dataset.predictions.overlapping(march)
+        assert early not in dataset.predictions.between("2024-06-01", "2024-12-31")
+
+    def test_past_as_of(self, dataset: aiforecasts.Dataset) -> None:
+        day = pendulum.Date(2025, 1, 1)
+        past = dataset.predictions.where(lambda p: p.horizon is not None and p.horizon.is_past(day))
+        assert past.count() > 0
+        assert all(p.horizon is not None and p.horizon.end < day for p in past)
+
+    def test_by_person_and_citing(self, dataset: aiforecasts.Dataset) -> None:
+        assert dataset.predictions.by("Dario Amodei").count() > 0
+        citing = dataset.statistics.citing("refining-large-models")
+        assert citing.count() == sum(
+            1
+            for s in dataset.statistics
+            if any(e.source == "refining-large-models" for e in s.excerpts)
+        )
+
+    def test_stance(self, dataset: aiforecasts.Dataset) -> None:
+        for debate in dataset.debates.with_stance(Stance.NO):
+            assert any(p.stance is Stance.NO for p in debate.positions)
+
+    def test_amount_range_respects_qualifiers(self, dataset: aiforecasts.Dataset) -> None:
+        # "up to $4B" may be $1B: it matches a range that reaches below its ceiling.
+        low = dataset.funding_rounds.amount_between(1e9, 1.5e9)
+        assert low.get("anthropic-amazon-4b-2023") is not None
+        assert low.get("stability-ai-intel-50m-2023") is None
+        assert all(r.amount is not None for r in low)
+        assert dataset.funding_rounds.amount_between(currency="CNY").count() == 0
+
+    def test_qualifier(self, dataset: aiforecasts.Dataset) -> None:
+        over = dataset.funding_rounds.with_qualifier(Qualifier.OVER)
+        assert all(r.amount is not None and r.amount.qualifier is Qualifier.OVER for r in over)
+
+    def test_first_one_count(self, dataset: aiforecasts.Dataset) -> None:
+        empty = dataset.predictions.where(lambda _: False)
+        assert empty.first() is None
+        assert empty.count() == 0
+        with pytest.raises(LookupError, match="exactly one"):
+            empty.one()
+        with pytest.raises(LookupError, match="exactly one"):
+            dataset.predictions.one()
+        first = dataset.predictions[0]
+        assert dataset.predictions.count(first) == 1
+
+
+class TestSearch:
+    def test_any_script_any_case(self, dataset: aiforecasts.Dataset) -> None:
+        simplified = dataset.search("英伟达")
+        traditional = dataset.search("英偉達")
+        assert [h.record.id for h in simplified] == [h.record.id for h in traditional]
+        assert {h.record.id for h in dataset.search("NVIDIA")} >= {"nvidia"}
+
+    def test_every_word_must_occur(self, dataset: aiforecasts.Dataset) -> None:
+        for hit in dataset.search("open source closed", limit=None):
+            text = fold(" ".join(aiforecasts._facets.texts_of(hit.record)))
+            assert all(word in text for word in ("open", "source", "closed"))
+
+    def test_ranked(self, dataset: aiforecasts.Dataset) -> None:
+        hits = dataset.search("Stability AI", limit=None)
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+        assert hits[0].record.id == "stability-ai"
+        assert dataset.search("   ") == []
+
+
+class TestRelations:
+    def test_funding_of_and_by(self, dataset: aiforecasts.Dataset) -> None:
+        assert all(r.company == "stability-ai" for r in dataset.funding_of("Stability AI"))
+        assert all(
+            any(i.investor == "nvidia" for i in r.investors) for r in dataset.funding_by("英偉達")
+        )
+        assert dataset.funding_by("英偉達").count() == 8
+
+    def test_positions_of(self, dataset: aiforecasts.Dataset) -> None:
+        positions = dataset.positions_of("李彦宏")
+        assert positions
+        assert all(p.speaker == "robin-li" for _, p in positions)
+
+    def test_citing(self, dataset: aiforecasts.Dataset) -> None:
+        records = dataset.citing("ten-ai-predictions-2024")
+        assert len(records) == sum(1 for _ in records)
+        assert dataset.get("nvidia-gpu-cloud-2024") in records
+
+
+class TestAggregations:
+    def test_up_to_is_never_summed_as_fact(self, dataset: aiforecasts.Dataset) -> None:
+        anthropic = dataset.funding_totals(by="company")["anthropic"]
+        assert anthropic.low == 0
+        assert anthropic.high == Decimal(6_000_000_000)
+        assert not anthropic.is_exact
+
+    def test_totals_exclude_cumulative_and_failed(self, dataset: aiforecasts.Dataset) -> None:
+        openai = dataset.funding_totals(by="company")["openai"]
+        assert "openai-total-funding-11-3b" in openai.excluded
+        assert "openai-total-funding-11-3b" not in openai.counted
+        stability = dataset.funding_totals(by="company")["stability-ai"]
+        assert "stability-ai-4b-valuation-attempt-2023" in stability.excluded
+        assert stability.low == Decimal(150_000_000)
+
+    def test_undisclosed_leaves_the_total_open(self, dataset: aiforecasts.Dataset) -> None:
+        nvidia = dataset.funding_totals(by="investor")["nvidia"]
+        assert nvidia.high is None
+        assert len(nvidia.undisclosed) == 8
+
+    def test_counts(self, dataset: aiforecasts.Dataset) -> None:
+        topics = dataset.counts_by_topic()
+        assert sum(topics.values()) >= dataset.predictions.count()
+        years = dataset.counts_by_year("predictions")
+        assert list(years) == sorted(years)
+        assert years[2024] == dataset.predictions.in_year(2024).count()
+
+
+def synthetic(n: int) -> tuple[Collection[Company], Collection[Prediction]]:
+    excerpt = Excerpt("s", 0, 1, "x", "x")
+    made = TimeSpan.of_year(2023)
+    companies = Collection(
+        Company(f"c{i}", f"Company {i}", OrgKind.COMPANY, (excerpt,), aliases=(f"公司{i}",))
+        for i in range(n)
+    )
+    predictions = Collection(
+        Prediction(
+            f"p{i}",
+            f"statement {i}",
+            "s",
+            made,
+            TimeSpan.of_year(2024 + i % 3),
+            Hedge.LIKELY,
+            (excerpt,),
+            companies=(f"c{i % n}",),
+        )
+        for i in range(n)
+    )
+    return companies, predictions
+
+
+def test_indexes_agree_with_scans_and_build_once_under_threads() -> None:
+    companies, predictions = synthetic(500)
+    companies._root = predictions._root = True
+    barrier = threading.Barrier(8)
+    found: list[Company] = []
+
+    def worker() -> None:
+        barrier.wait()
+        found.append(companies.lookup("公司42"))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert {c.id for c in found} == {"c42"}
+    assert list(predictions.mentioning("c7")) == [p for p in predictions if "c7" in p.companies]
+
+
+def test_money_bounds() -> None:
+    assert Money(Decimal(5), Currency.USD, Qualifier.OVER).bounds == (Decimal(5), None)
+    five, nine = Decimal(5), Decimal(9)
+    assert Money(five, Currency.USD, Qualifier.RANGE, nine).bounds == (five, nine)
+    assert Money(five, Currency.USD, Qualifier.ABOUT).bounds == (five, five)
+    assert Money(five, Currency.USD, Qualifier.UP_TO).bounds == (Decimal(0), five)
