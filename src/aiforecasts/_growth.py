@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._model import Growth, Quantity
+from aiforecasts._model import Growth, Money, Qualifier, Quantity
 
 if TYPE_CHECKING:
     import pendulum
@@ -111,37 +111,51 @@ class Rate:
         """The factor the quantity is multiplied by over *months* months."""
         return math.exp(self.log_per_month * months)
 
-    def project(self, quantity: Quantity, start: pendulum.Date, end: pendulum.Date) -> Quantity:
+    @overload
+    def project(self, value: Quantity, start: pendulum.Date, end: pendulum.Date) -> Quantity: ...
+    @overload
+    def project(self, value: Money, start: pendulum.Date, end: pendulum.Date) -> Money: ...
+    def project(
+        self, value: Quantity | Money, start: pendulum.Date, end: pendulum.Date
+    ) -> Quantity | Money:
         """
-        *quantity*, measured at *start*, grown at this rate until *end*.
+        *value* (a `Quantity` or `Money`), measured at *start*, grown at this
+        rate until *end*.
 
-        The result keeps the unit; its value is rounded to four significant
-        figures and marked `Qualifier.ABOUT` — a projection, not a figure.
+        The result keeps the unit or currency; it is rounded to four
+        significant figures and marked `Qualifier.ABOUT` — a projection, not a
+        figure.  A range is projected from its lower end.
 
-        >>> import pendulum
-        >>> from decimal import Decimal
-        >>> guian = Quantity(Decimal("30.7"), "EFLOPS")
-        >>> str(Rate.from_cagr_percent(20).project(
-        ...     guian, pendulum.Date(2024, 5, 28), pendulum.Date(2026, 5, 28)))
+        Gui'an's installed 30.7 EFLOPS (May 2024), grown for two years at the
+        20 % a year CCID Consulting forecasts for China:
+
+        >>> import aiforecasts, pendulum
+        >>> trends = aiforecasts.load().compute_trends
+        >>> guian = trends.get("guian-installed-capacity-2024-05").growth.level
+        >>> china = Rate.of(trends.get("ccid-china-capacity-2026").growth)
+        >>> str(china.project(guian, pendulum.Date(2024, 5, 28), pendulum.Date(2026, 5, 28)))
         'about 44.21 EFLOPS'
         """
-        from aiforecasts._model import Qualifier  # noqa: PLC0415
-
-        months = _months_between(start, end)
-        value = float(quantity.value) * self.factor_over(months)
-        rounded = Decimal(f"{value:.4g}")
-        return Quantity(
-            rounded.normalize() if rounded == rounded.to_integral() else rounded,
-            quantity.unit,
-            Qualifier.ABOUT,
-        )
+        base = value.value if isinstance(value, Quantity) else value.amount
+        grown = float(base) * self.factor_over(_months_between(start, end))
+        rounded = Decimal(f"{grown:.4g}")
+        if rounded == rounded.to_integral():
+            rounded = rounded.quantize(Decimal(1))
+        if isinstance(value, Quantity):
+            return Quantity(rounded, value.unit, Qualifier.ABOUT)
+        return Money(rounded, value.currency, Qualifier.ABOUT)
 
     def compare(self, other: Rate) -> RateComparison:
         """
         How far apart this rate and *other* are.
 
-        >>> ten_x = Rate.from_factor(10)
-        >>> sevilla = Rate.from_doubling_months(5.6)
+        "Nearly 10x a year" (SenseTime's Jiang Qin, 001) against "doubling
+        every 5.6 months" (Sevilla et al., quoted in 003):
+
+        >>> import aiforecasts
+        >>> trends = aiforecasts.load().compute_trends
+        >>> ten_x = Rate.of(trends.get("frontier-model-compute-nearly-10x-per-year").growth)
+        >>> sevilla = Rate.of(trends.get("training-compute-doubling-deep-learning").growth)
         >>> comparison = ten_x.compare(sevilla)
         >>> round(comparison.factor_ratio, 2), round(comparison.ooms_difference, 3)
         (2.26, 0.355)

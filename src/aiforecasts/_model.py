@@ -629,9 +629,10 @@ class TimeSpan:
         """
         Whether the span ended before *as_of*.
 
-        >>> import pendulum
-        >>> TimeSpan.of_year(2024).is_past(pendulum.Date(2026, 11, 22))
-        True
+        >>> import aiforecasts, pendulum
+        >>> horizon = aiforecasts.load().predictions.get("nvidia-gpu-cloud-2024").horizon
+        >>> horizon.is_past(pendulum.Date(2026, 11, 22)), horizon.is_past(pendulum.Date(2024, 6, 1))
+        (True, False)
         """
         return self.end < as_of
 
@@ -639,8 +640,9 @@ class TimeSpan:
         """
         The label with where the span stands relative to *as_of*.
 
-        >>> import pendulum
-        >>> TimeSpan.of_year(2024).humanize(pendulum.Date(2026, 11, 22))
+        >>> import aiforecasts, pendulum
+        >>> horizon = aiforecasts.load().predictions.get("nvidia-gpu-cloud-2024").horizon
+        >>> horizon.humanize(pendulum.Date(2026, 11, 22))
         '2024 (ended 2 years ago)'
         >>> TimeSpan.of_year(2030).humanize(pendulum.Date(2026, 11, 22))
         '2030 (starts in 3 years)'
