@@ -43,6 +43,8 @@ def test_known_values() -> None:
         lambda: Rate.from_factor(0),
         lambda: Rate.from_factor(2, per_months=0),
         lambda: Rate.from_cagr_percent(-100),
+        lambda: Rate.from_doubling_months(float("nan")),
+        lambda: Rate(float("inf")),
     ],
 )
 def test_invalid(make: object) -> None:
@@ -85,3 +87,17 @@ def test_project_quantity_and_money() -> None:
     assert grown == Money(Decimal(100_000_000_000), Currency.USD, Qualifier.ABOUT)
     back = Rate.from_factor(10).project(grown, end, start)
     assert back.amount == Decimal(100_000_000)
+
+
+def test_projection_keeps_bounds() -> None:
+    start, end = pendulum.Date(2024, 1, 1), pendulum.Date(2025, 1, 1)
+    up_to = Rate.from_factor(2).project(
+        Money(Decimal(4), Currency.USD, Qualifier.UP_TO), start, end
+    )
+    assert up_to == Money(Decimal(8), Currency.USD, Qualifier.UP_TO)
+    spread = Quantity(Decimal(1), "x", Qualifier.RANGE, Decimal(5))
+    assert Rate.from_factor(2).project(spread, start, end) == Quantity(
+        Decimal(2), "x", Qualifier.RANGE, Decimal(10)
+    )
+    with pytest.raises(OverflowError):
+        Rate.from_factor(1e300).project(Quantity(Decimal("1e300"), "x"), start, end)

@@ -67,9 +67,12 @@ class TestFilters:
         assert dataset.predictions[:].mentioning("Nvidia") == by_alias
 
     def test_mentioning_with_units(self, dataset: aiforecasts.Dataset) -> None:
-        own = dataset.funding_rounds.mentioning("Alphabet")
-        with_units = dataset.funding_rounds.mentioning("Alphabet", include_units=True)
-        assert set(own) <= set(with_units)
+        own = dataset.predictions.mentioning("Alphabet")
+        with_units = dataset.predictions.mentioning("Alphabet", include_units=True)
+        assert set(own) < set(with_units)
+        # Units of units: Google Cloud belongs to Google, which belongs to Alphabet.
+        assert with_units.get("nvidia-cloud-relations-more-complex-2024") is not None
+        assert own.get("nvidia-cloud-relations-more-complex-2024") is None
 
     def test_unknown_company_raises(self, dataset: aiforecasts.Dataset) -> None:
         with pytest.raises(LookupError):
@@ -107,9 +110,39 @@ class TestFilters:
 
     def test_past_as_of(self, dataset: aiforecasts.Dataset) -> None:
         day = pendulum.Date(2025, 1, 1)
-        past = dataset.predictions.where(lambda p: p.horizon is not None and p.horizon.is_past(day))
+        past = dataset.predictions.ended_before(day)
         assert past.count() > 0
-        assert all(p.horizon is not None and p.horizon.end < day for p in past)
+        assert past == dataset.predictions.where(
+            lambda p: p.horizon is not None and p.horizon.end < day
+        )
+        assert dataset.predictions.ended_before("2025") == past
+
+    @pytest.mark.parametrize(
+        ("start", "end", "first", "last"),
+        [
+            (2024, 2024, (2024, 1, 1), (2024, 12, 31)),
+            ("2024", "2024", (2024, 1, 1), (2024, 12, 31)),
+            ("2024-02", "2024-02", (2024, 2, 1), (2024, 2, 29)),
+            ("2024-02-03", "2024-02-03", (2024, 2, 3), (2024, 2, 3)),
+        ],
+    )
+    def test_between_accepts_years_months_days(
+        self,
+        dataset: aiforecasts.Dataset,
+        start: str | int,
+        end: str | int,
+        first: tuple[int, int, int],
+        last: tuple[int, int, int],
+    ) -> None:
+        span = TimeSpan(pendulum.Date(*first), pendulum.Date(*last), Precision.DAYS, "x")
+        assert dataset.predictions.between(start, end) == dataset.predictions.overlapping(span)
+
+    @pytest.mark.parametrize(("start", "end"), [("2025", "2024"), ("24", "2025"), ("x", "y")])
+    def test_between_refuses_bad_ranges(
+        self, dataset: aiforecasts.Dataset, start: str, end: str
+    ) -> None:
+        with pytest.raises(ValueError):
+            dataset.predictions.between(start, end)
 
     def test_by_person_and_citing(self, dataset: aiforecasts.Dataset) -> None:
         assert dataset.predictions.by("Dario Amodei").count() > 0
@@ -182,8 +215,16 @@ class TestRelations:
 
     def test_citing(self, dataset: aiforecasts.Dataset) -> None:
         records = dataset.citing("ten-ai-predictions-2024")
-        assert len(records) == sum(1 for _ in records)
-        assert dataset.get("nvidia-gpu-cloud-2024") in records
+        expected = [
+            r
+            for r in dataset.records()
+            if any(
+                e.source == "ten-ai-predictions-2024" for e in aiforecasts._facets.excerpts_of(r)
+            )
+            or r.id == "ten-ai-predictions-2024"
+        ]
+        assert records == expected
+        assert dataset.citing("000_d19b0fbece737a18.txt") == records
 
 
 class TestAggregations:
@@ -206,7 +247,24 @@ class TestAggregations:
         assert nvidia.high is None
         assert len(nvidia.undisclosed) == 8
 
+    def test_currency_by_value_and_bad_arguments(self, dataset: aiforecasts.Dataset) -> None:
+        assert dataset.funding_totals(currency="USD") == dataset.funding_totals()
+        with pytest.raises(ValueError, match="by must be"):
+            dataset.funding_totals(by="investors")  # type: ignore[arg-type]
+        only_excluded = dataset.funding_totals(currency=Currency.CNY)["openai"]
+        assert not only_excluded.counted
+        assert not only_excluded.is_exact
+
+    def test_open_ended_totals_sort_first(self, dataset: aiforecasts.Dataset) -> None:
+        totals = list(dataset.funding_totals(by="investor").values())
+        opened = [t.high is None for t in totals]
+        assert opened == sorted(opened, reverse=True)
+        closed = [t.high for t in totals if t.high is not None]
+        assert closed == sorted(closed, reverse=True)
+
     def test_counts(self, dataset: aiforecasts.Dataset) -> None:
+        with pytest.raises(ValueError, match="kind must be"):
+            dataset.counts_by_year("dataset_version")
         topics = dataset.counts_by_topic()
         assert sum(topics.values()) >= dataset.predictions.count()
         years = dataset.counts_by_year("predictions")
@@ -214,7 +272,7 @@ class TestAggregations:
         assert years[2024] == dataset.predictions.in_year(2024).count()
 
 
-def synthetic(n: int) -> tuple[Collection[Company], Collection[Prediction]]:
+def synthetic(n: int) -> aiforecasts.Dataset:
     excerpt = Excerpt("s", 0, 1, "x", "x")
     made = TimeSpan.of_year(2023)
     companies = Collection(
@@ -234,18 +292,38 @@ def synthetic(n: int) -> tuple[Collection[Company], Collection[Prediction]]:
         )
         for i in range(n)
     )
-    return companies, predictions
+    return aiforecasts.Dataset(
+        "synthetic",
+        1,
+        Collection(()),
+        companies,
+        Collection(()),
+        predictions,
+        Collection(()),
+        Collection(()),
+        Collection(()),
+        Collection(()),
+    )
 
 
-def test_indexes_agree_with_scans_and_build_once_under_threads() -> None:
-    companies, predictions = synthetic(500)
-    companies._root = predictions._root = True
+def test_indexes_agree_with_scans_and_build_once_under_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dataset = synthetic(500)
+    folded: list[str] = []
+    real = aiforecasts._query._folded_names
+
+    def counting(record: object) -> set[str]:
+        folded.append("x")
+        return real(record)
+
+    monkeypatch.setattr(aiforecasts._query, "_folded_names", counting)
     barrier = threading.Barrier(8)
     found: list[Company] = []
 
     def worker() -> None:
         barrier.wait()
-        found.append(companies.lookup("公司42"))
+        found.append(dataset.companies.lookup("公司42"))
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for thread in threads:
@@ -253,7 +331,10 @@ def test_indexes_agree_with_scans_and_build_once_under_threads() -> None:
     for thread in threads:
         thread.join()
     assert {c.id for c in found} == {"c42"}
-    assert list(predictions.mentioning("c7")) == [p for p in predictions if "c7" in p.companies]
+    assert len(folded) == 500  # the name index was built once, not once per thread
+    assert list(dataset.predictions.mentioning("Company 7")) == [
+        p for p in dataset.predictions if "c7" in p.companies
+    ]
 
 
 def test_money_bounds() -> None:

@@ -85,12 +85,17 @@ class FundingTotal:
 
     @property
     def is_exact(self) -> bool:
-        """Whether the total is known exactly: no bound, no estimate, nothing undisclosed."""
-        return self.low == self.high and not self.approximate and not self.undisclosed
+        """Whether the total is known exactly: amounts counted, no bound, no estimate,
+        nothing undisclosed."""
+        return (
+            bool(self.counted)
+            and self.low == self.high
+            and not self.approximate
+            and not self.undisclosed
+        )
 
     def __str__(self) -> str:
-        def amount(value: Decimal) -> str:
-            return f"{value:,f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:,}"
+        from aiforecasts._model import _number as amount  # noqa: PLC0415
 
         if self.high is None:
             text = f"over {self.currency.value} {amount(self.low)}"
@@ -172,6 +177,13 @@ class Dataset:
         """The record of any kind with *id*, or ``None``."""
         return self._by_id.get(id)
 
+    def _collection(self, kind: str) -> Collection[Record]:
+        if kind not in KINDS:
+            msg = f"kind must be one of {', '.join(KINDS)}, not {kind!r}"
+            raise ValueError(msg)
+        collection: Collection[Record] = getattr(self, kind)
+        return collection
+
     def counts(self) -> dict[str, int]:
         """
         The number of records per collection.
@@ -203,7 +215,7 @@ class Dataset:
         >>> [r.id for r in aiforecasts.load().funding_of("Stability AI")][:2]
         ['stability-ai-100m-round-2022', 'stability-ai-4b-valuation-attempt-2023']
         """
-        wanted = self.companies.lookup(company).id
+        wanted = self.funding_rounds._resolve("companies", company)  # noqa: SLF001
         return self.funding_rounds.where(lambda round_: round_.company == wanted)
 
     def funding_by(self, investor: str) -> Collection[FundingRound]:
@@ -224,7 +236,7 @@ class Dataset:
         >>> [(d.id, p.stance.value) for d, p in aiforecasts.load().positions_of("Robin Li")]
         [('open-source-iq-tax', 'yes'), ('race-on-ai-applications', 'mixed')]
         """
-        wanted = self.people.lookup(person).id
+        wanted = self.debates._resolve("people", person)  # noqa: SLF001
         return [
             (debate, position)
             for debate in self.debates
@@ -240,7 +252,7 @@ class Dataset:
         >>> len(aiforecasts.load().citing("004_3cedf37b46dd57ca.txt")) > 50
         True
         """
-        wanted = self.sources.lookup(source).id
+        wanted = self.sources._resolve("sources", source)  # noqa: SLF001
         return [record for record in self.records() if wanted in _facets.sources_of(record)]
 
     # -- search -------------------------------------------------------------
@@ -270,11 +282,15 @@ class Dataset:
     # -- aggregations -------------------------------------------------------
 
     def funding_totals(
-        self, by: Literal["company", "investor"] = "company", *, currency: Currency = Currency.USD
+        self,
+        by: Literal["company", "investor"] = "company",
+        *,
+        currency: Currency | str = Currency.USD,
     ) -> dict[str, FundingTotal]:
         """
         Money raised per company, or invested per investor, qualifiers
-        respected (see `FundingTotal`), largest upper bound first.
+        respected (see `FundingTotal`): open-ended totals first, then by
+        upper bound.
 
         >>> import aiforecasts
         >>> totals = aiforecasts.load().funding_totals(by="company")
@@ -285,6 +301,10 @@ class Dataset:
         >>> print(aiforecasts.load().funding_totals(by="investor")["nvidia"])
         over USD 0 (8 rounds, 8 undisclosed)
         """
+        if by not in ("company", "investor"):
+            msg = f"by must be 'company' or 'investor', not {by!r}"
+            raise ValueError(msg)
+        currency = Currency(currency)
         parts: dict[str, list[_Part]] = {}
         excluded: dict[str, list[str]] = {}
         for round_ in self.funding_rounds:
@@ -299,7 +319,11 @@ class Dataset:
                     excluded.setdefault(key, []).append(round_.id)
                 continue
             for key in keys:
-                parts.setdefault(key, []).append(_part(round_, key if by == "investor" else None))
+                part = _part(round_, key if by == "investor" else None, currency)
+                if part is None:  # this investor's stated share is in another currency
+                    excluded.setdefault(key, []).append(round_.id)
+                else:
+                    parts.setdefault(key, []).append(part)
         totals = {
             key: _total(key, currency, rows, excluded.get(key, [])) for key, rows in parts.items()
         }
@@ -316,7 +340,7 @@ class Dataset:
         >>> counts[aiforecasts.Topic.OPEN_SOURCE] > 0
         True
         """
-        records = getattr(self, kind) if kind else self.records()
+        records = self._collection(kind) if kind else self.records()
         counter: Counter[Topic] = Counter()
         for record in records:
             counter.update(_facets.topics_of(record))
@@ -333,7 +357,7 @@ class Dataset:
         2024
         """
         counter: Counter[int] = Counter()
-        for record in getattr(self, kind):
+        for record in self._collection(kind):
             span: TimeSpan | None = _facets.span_of(record)
             if span is not None:
                 counter.update(range(span.start.year, span.end.year + 1))
@@ -351,8 +375,8 @@ class _Part:
     undisclosed: bool = False
 
 
-def _part(round_: FundingRound, investor: str | None) -> _Part:
-    """What *round_* adds to its company's total, or to *investor*'s."""
+def _part(round_: FundingRound, investor: str | None, currency: Currency) -> _Part | None:
+    """What *round_* adds to its company's total, or to *investor*'s (None: other currency)."""
     money = round_.amount
     shared = False
     if investor is not None:
@@ -364,6 +388,8 @@ def _part(round_: FundingRound, investor: str | None) -> _Part:
             shared = True
     if money is None:
         return _Part(round_.id, Decimal(0), None, undisclosed=True)
+    if money.currency is not currency:
+        return None
     low, high = money.bounds
     return _Part(round_.id, Decimal(0) if shared else low, high, money.qualifier is Qualifier.ABOUT)
 
@@ -383,7 +409,8 @@ def _total(key: str, currency: Currency, parts: list[_Part], excluded: list[str]
 
 
 def _largest(total: FundingTotal) -> Decimal:
-    return total.high if total.high is not None else total.low
+    """The sort key: the upper bound, open-ended totals first."""
+    return total.high if total.high is not None else Decimal("Infinity")
 
 
 def _score(record: Record, terms: list[str]) -> Hit:

@@ -41,13 +41,19 @@ class Rate:
     .. versionadded:: 0.1.0
     """
 
-    log_per_month: float
+    log_per_month: float = attrs.field()
     """Natural-log growth per month (negative for a decline)."""
+
+    @log_per_month.validator
+    def _finite(self, _attribute: attrs.Attribute[float], value: float) -> None:
+        if not math.isfinite(value):
+            msg = f"a rate must be finite, not {value}"
+            raise ValueError(msg)
 
     @classmethod
     def from_doubling_months(cls, months: float) -> Rate:
         """Doubling every *months* months."""
-        if months <= 0:
+        if not months > 0:
             msg = f"a doubling time must be positive, not {months}"
             raise ValueError(msg)
         return cls(_LN2 / months)
@@ -55,7 +61,7 @@ class Rate:
     @classmethod
     def from_factor(cls, factor: float, per_months: float = 12) -> Rate:
         """Multiplying by *factor* every *per_months* months (a year by default)."""
-        if factor <= 0 or per_months <= 0:
+        if not (factor > 0 and per_months > 0):
             msg = f"factor and period must be positive, not {factor} per {per_months} months"
             raise ValueError(msg)
         return cls(math.log(factor) / per_months)
@@ -63,7 +69,7 @@ class Rate:
     @classmethod
     def from_cagr_percent(cls, percent: float) -> Rate:
         """A compound annual growth rate in percent (``20`` for 20 % a year)."""
-        if percent <= -100:
+        if not percent > -100:
             msg = f"a CAGR must exceed -100 %, not {percent}"
             raise ValueError(msg)
         return cls(math.log1p(percent / 100) / 12)
@@ -84,8 +90,7 @@ class Rate:
         >>> round(Rate.of(trend.growth).factor_per_year, 2)
         4.42
         """
-        rate = growth.monthly_log_rate
-        return None if rate is None else cls(rate)
+        return growth.rate
 
     @property
     def doubling_months(self) -> float | None:
@@ -122,9 +127,10 @@ class Rate:
         *value* (a `Quantity` or `Money`), measured at *start*, grown at this
         rate until *end*.
 
-        The result keeps the unit or currency; it is rounded to four
-        significant figures and marked `Qualifier.ABOUT` — a projection, not a
-        figure.  A range is projected from its lower end.
+        The result keeps the unit or currency and the qualifier ("up to" stays
+        "up to", both ends of a range grow); an exact figure becomes "about" —
+        a projection, not a figure.  Values are rounded to four significant
+        figures.
 
         Gui'an's installed 30.7 EFLOPS (May 2024), grown for two years at the
         20 % a year CCID Consulting forecasts for China:
@@ -136,14 +142,12 @@ class Rate:
         >>> str(china.project(guian, pendulum.Date(2024, 5, 28), pendulum.Date(2026, 5, 28)))
         'about 44.21 EFLOPS'
         """
-        base = value.value if isinstance(value, Quantity) else value.amount
-        grown = float(base) * self.factor_over(_months_between(start, end))
-        rounded = Decimal(f"{grown:.4g}")
-        if rounded == rounded.to_integral():
-            rounded = rounded.quantize(Decimal(1))
+        factor = self.factor_over(_months_between(start, end))
         if isinstance(value, Quantity):
-            return Quantity(rounded, value.unit, Qualifier.ABOUT)
-        return Money(rounded, value.currency, Qualifier.ABOUT)
+            low, high = _grow(value.value, factor), _grow(value.high, factor)
+            return Quantity(low, value.unit, _projected(value.qualifier), high)
+        low, high = _grow(value.amount, factor), _grow(value.high, factor)
+        return Money(low, value.currency, _projected(value.qualifier), high)
 
     def compare(self, other: Rate) -> RateComparison:
         """
@@ -202,6 +206,26 @@ class RateComparison:
         if a.doubling_months and b.doubling_months:
             text += f"; doubling every {a.doubling_months:.1f} vs {b.doubling_months:.1f} months"
         return text
+
+
+def _projected(qualifier: Qualifier) -> Qualifier:
+    return Qualifier.ABOUT if qualifier is Qualifier.EXACT else qualifier
+
+
+@overload
+def _grow(value: Decimal, factor: float) -> Decimal: ...
+@overload
+def _grow(value: None, factor: float) -> None: ...
+def _grow(value: Decimal | None, factor: float) -> Decimal | None:
+    if value is None:
+        return None
+    grown = float(value) * factor
+    if not math.isfinite(grown):
+        msg = f"projecting {value} by a factor of {factor} overflows"
+        raise OverflowError(msg)
+    rounded = Decimal(f"{grown:.4g}")
+    # Plain notation for whole numbers ("100000000000", not "1E+11").
+    return Decimal(int(rounded)) if rounded == rounded.to_integral_value() else rounded
 
 
 def _months_between(start: pendulum.Date, end: pendulum.Date) -> float:

@@ -9,7 +9,6 @@ to and from JSON in ``_convert.py``.
 from __future__ import annotations
 
 import enum
-import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias, cast
 
@@ -18,6 +17,8 @@ import pendulum
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from aiforecasts._growth import Rate
 
 __all__ = [
     "Certainty",
@@ -992,46 +993,52 @@ class Growth:
             msg = f"high ({self.high}) is below value ({self.value})"
             raise ValueError(msg)
 
-    def _rate(self, value: Decimal) -> float | None:
-        """ln(growth per month) for one stated value."""
+    def _stated_rate(self, value: Decimal) -> Rate:
+        from aiforecasts._growth import Rate  # noqa: PLC0415 - the maths lives there
+
         if self.kind is GrowthKind.DOUBLING_TIME:
-            return math.log(2) / float(value)
+            return Rate.from_doubling_months(float(value))
         if self.kind is GrowthKind.FACTOR:
             assert self.period_months is not None
-            return math.log(float(value)) / float(self.period_months)
-        if self.kind is GrowthKind.CAGR:
-            return math.log1p(float(value) / 100) / 12
-        return None
+            return Rate.from_factor(float(value), float(self.period_months))
+        return Rate.from_cagr_percent(float(value))
+
+    @property
+    def rate(self) -> Rate | None:
+        """
+        The stated rate as a `Rate` (the middle of a stated range); ``None``
+        for a level with no rate.
+        """
+        if self.kind is GrowthKind.LEVEL or self.value is None:
+            return None
+        rate = self._stated_rate(self.value)
+        if self.high is None:
+            return rate
+        return type(rate)((rate.log_per_month + self._stated_rate(self.high).log_per_month) / 2)
 
     @property
     def monthly_log_rate(self) -> float | None:
-        """Natural-log growth per month (the midpoint of a range); ``None`` for a level."""
-        if self.value is None:
-            return None
-        low = self._rate(self.value)
-        if low is None or self.high is None:
-            return low
-        high = self._rate(self.high)
-        assert high is not None
-        return (low + high) / 2
+        """Natural-log growth per month (the middle of a range); ``None`` for a level."""
+        rate = self.rate
+        return None if rate is None else rate.log_per_month
 
     @property
     def doubling_months(self) -> float | None:
         """Doubling time in months, computed from the stated form."""
-        rate = self.monthly_log_rate
-        return None if rate is None or rate <= 0 else math.log(2) / rate
+        rate = self.rate
+        return None if rate is None else rate.doubling_months
 
     @property
     def factor_per_year(self) -> float | None:
         """Multiplication factor per year, computed from the stated form."""
-        rate = self.monthly_log_rate
-        return None if rate is None else math.exp(rate * 12)
+        rate = self.rate
+        return None if rate is None else rate.factor_per_year
 
     @property
     def cagr_percent(self) -> float | None:
         """Compound annual growth rate in percent."""
-        factor = self.factor_per_year
-        return None if factor is None else (factor - 1) * 100
+        rate = self.rate
+        return None if rate is None else rate.cagr_percent
 
 
 @attrs.frozen

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 import attrs
 import pendulum
 
 from aiforecasts import _facets
-from aiforecasts._model import Currency, Qualifier, Stance, TimeSpan, Topic
+from aiforecasts._model import Currency, Precision, Qualifier, Stance, TimeSpan, Topic
 from aiforecasts._text import fold
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
     from aiforecasts._dataset import Dataset
-    from aiforecasts._model import Record
 
 __all__ = ["Collection", "Match"]
 
@@ -60,12 +60,28 @@ class Match(Generic[R]):
 
 
 def _as_date(value: pendulum.Date | str | int, *, end: bool) -> pendulum.Date:
-    if isinstance(value, int):
-        return pendulum.Date(value, 12, 31) if end else pendulum.Date(value, 1, 1)
-    if isinstance(value, str):
-        parsed = pendulum.Date.fromisoformat(value)
-        return pendulum.Date(parsed.year, parsed.month, parsed.day)
-    return value
+    """
+    A day from a date, a year, or an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    string; a year or month stands for its first day, or its last when *end*.
+    """
+    if isinstance(value, pendulum.Date):
+        return value
+    text = f"{value:04d}" if isinstance(value, int) else value.strip()
+    parts = text.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            year = numbers[0]
+            return pendulum.Date(year, 12, 31) if end else pendulum.Date(year, 1, 1)
+        if len(numbers) == 2:
+            first = pendulum.Date(numbers[0], numbers[1], 1)
+            return first.end_of("month") if end else first
+        if len(numbers) == 3:
+            return pendulum.Date(*numbers)
+    except ValueError:
+        pass
+    msg = f"expected a date, a year or 'YYYY[-MM[-DD]]', not {value!r}"
+    raise ValueError(msg)
 
 
 class Collection(Sequence[R_co], Generic[R_co]):
@@ -91,14 +107,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_dataset", "_indexes", "_lock", "_records", "_root", "_texts")
+    __slots__ = ("_cache", "_dataset", "_indexes", "_lock", "_records", "_root")
 
     def __init__(self, records: Iterable[R_co], *, dataset: Dataset | None = None) -> None:
         self._records: tuple[R_co, ...] = tuple(records)
         self._dataset = dataset
         self._root = False
         self._indexes: dict[str, dict[Any, tuple[R_co, ...]]] = {}
-        self._texts: tuple[str, ...] | None = None
+        self._cache: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     def _bind(self, dataset: Dataset) -> None:
@@ -127,6 +143,25 @@ class Collection(Sequence[R_co], Generic[R_co]):
                     index = {key: tuple(found) for key, found in built.items()}
                     self._indexes[facet] = index
         return index
+
+    def _cached(self, name: str, build: Callable[[], T]) -> T:
+        """A per-record table (folded texts, names), built once under the lock."""
+        if name not in self._cache:
+            with self._lock:
+                if name not in self._cache:
+                    self._cache[name] = build()
+        value: T = self._cache[name]
+        return value
+
+    def _folded_names(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """Per record: (name, folded name) for each of its names."""
+        return self._cached(
+            "names",
+            lambda: tuple(
+                tuple((name, fold(name)) for name in _facets.names_of(record))  # type: ignore[arg-type]
+                for record in self._records
+            ),
+        )
 
     def _select(
         self, facet: str, keys: Callable[[Any], Iterable[Any]], wanted: Any
@@ -172,7 +207,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no record, or more than one, goes by that name.
         """
-        found = self._index("name", _folded_names).get(fold(name.strip()), ())
+        found = self._names_of(name)
         if len(found) == 1:
             return found[0]
         if found:
@@ -183,6 +218,12 @@ class Collection(Sequence[R_co], Generic[R_co]):
         hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
         msg = f"no record called {name!r}{hint}"
         raise LookupError(msg)
+
+    def _names_of(self, name: str) -> tuple[R_co, ...]:
+        """The records *name* names exactly (after folding), if any; an id counts."""
+        if self.get(name) is not None:
+            return self._ids()[name]
+        return self._index("name", _folded_names).get(fold(name.strip()), ())
 
     def search_fuzzy(self, text: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Match[R_co]]:
         """
@@ -200,11 +241,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         if not query:
             return []
         matches: list[Match[R_co]] = []
-        for record in self._records:
+        for record, names in zip(self._records, self._folded_names(), strict=True):
             best = 0.0
             best_name = ""
-            for name in _facets.names_of(record):  # type: ignore[arg-type]  # any record kind
-                score = _similarity(query, fold(name))
+            for name, folded in names:
+                score = _similarity(query, folded)
                 if score > best:
                     best, best_name = score, name
             if best >= cutoff:
@@ -247,9 +288,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no organisation goes by that name.
         """
-        ids = {self._company_id(company)}
+        ids = {self._resolve("companies", company)}
         if include_units and self._dataset is not None:
-            ids |= {c.id for c in self._dataset.companies if c.parent in ids}
+            units = self._dataset.companies
+            while grown := {c.id for c in units if c.parent in ids} - ids:
+                ids |= grown  # units of units, down to the last level
         if len(ids) == 1:
             return self._select("company", _facets.companies_of, next(iter(ids)))
         return self._keep(lambda record: bool(_facets.companies_of(record) & ids))
@@ -265,7 +308,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no person goes by that name.
         """
-        return self._select("person", _facets.people_of, self._person_id(person))
+        return self._select("person", _facets.people_of, self._resolve("people", person))
 
     def citing(self, source: str) -> Collection[R_co]:
         """
@@ -276,7 +319,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.funding_rounds.citing("refining-large-models").count()
         7
         """
-        return self._select("source", _facets.sources_of, self._source_id(source))
+        return self._select("source", _facets.sources_of, self._resolve("sources", source))
 
     def about(self, topic: Topic | str) -> Collection[R_co]:
         """
@@ -324,8 +367,9 @@ class Collection(Sequence[R_co], Generic[R_co]):
         self, start: pendulum.Date | str | int, end: pendulum.Date | str | int
     ) -> Collection[R_co]:
         """
-        Records whose time overlaps the days from *start* to *end* (dates,
-        ISO strings or years, both ends included).
+        Records whose time overlaps the days from *start* to *end*, both
+        included: dates, years, or ISO strings ("2024", "2024-03",
+        "2024-03-15"; a year or month reaches to its last day as *end*).
 
         >>> import aiforecasts
         >>> ds = aiforecasts.load()
@@ -336,8 +380,26 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         first = _as_date(start, end=False)
         last = _as_date(end, end=True)
-        return self.overlapping(
-            TimeSpan(first, last, _precision_of(first, last), f"{first}–{last}")
+        if last < first:
+            msg = f"the range ends ({last}) before it starts ({first})"
+            raise ValueError(msg)
+        return self.overlapping(TimeSpan(first, last, Precision.DAYS, f"{first}–{last}"))
+
+    def ended_before(self, day: pendulum.Date | str | int) -> Collection[R_co]:
+        """
+        Records whose time ended before *day*: horizons that are past as of
+        that day.  Records without a time are left out.
+
+        >>> import aiforecasts
+        >>> past = aiforecasts.load().predictions.ended_before("2026-11-22")
+        >>> "nvidia-gpu-cloud-2024" in past
+        True
+        >>> "ccid-china-intelligent-supercomputing-share-2026" in past
+        False
+        """
+        last = _as_date(day, end=False)
+        return self._keep(
+            lambda record: (found := _facets.span_of(record)) is not None and found.is_past(last)
         )
 
     def in_year(self, year: int) -> Collection[R_co]:
@@ -385,8 +447,6 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> sorted(r.id for r in ds.funding_rounds.amount_between(3e9, 5e9))
         ['anthropic-amazon-4b-2023']
         """
-        from decimal import Decimal  # noqa: PLC0415
-
         wanted = Currency(currency)
         floor = None if low is None else Decimal(str(low))
         ceiling = None if high is None else Decimal(str(high))
@@ -431,9 +491,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         if not terms:
             return self._derive(())
         if self._root:
-            texts = self._texts
-            if texts is None:
-                texts = self._texts = tuple(_blob(record) for record in self._records)
+            texts = self._cached("texts", lambda: tuple(_blob(r) for r in self._records))
             pairs = zip(self._records, texts, strict=True)
             return self._derive(r for r, blob in pairs if all(term in blob for term in terms))
         return self._keep(lambda record: all(term in _blob(record) for term in terms))
@@ -493,31 +551,18 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     # -- names to ids -------------------------------------------------------
 
-    def _company_id(self, name: str) -> str:
+    def _resolve(self, kind: str, name: str) -> str:
+        """The id of the record of *kind* that *name* (an id or any name) names."""
         if self._dataset is None:
             return name
-        companies = self._dataset.companies
-        return name if companies.get(name) is not None else companies.lookup(name).id
-
-    def _person_id(self, name: str) -> str:
-        if self._dataset is None:
-            return name
-        people = self._dataset.people
-        return name if people.get(name) is not None else people.lookup(name).id
-
-    def _source_id(self, name: str) -> str:
-        if self._dataset is None:
-            return name
-        sources = self._dataset.sources
-        return name if sources.get(name) is not None else sources.lookup(name).id
+        collection: Collection[Any] = getattr(self._dataset, kind)
+        return name if collection.get(name) is not None else collection.lookup(name).id
 
     def _investor_id(self, name: str) -> str:
-        if self._dataset is None:
-            return name
-        try:
-            return self._company_id(name)
-        except LookupError:
-            return self._person_id(name)
+        """An organisation's id, or else a person's: investors are either."""
+        if self._dataset is not None and not self._dataset.companies._names_of(name):  # noqa: SLF001
+            return self._resolve("people", name)
+        return self._resolve("companies", name)
 
     # -- the sequence protocol ---------------------------------------------
 
@@ -580,14 +625,3 @@ def _similarity(query: str, name: str) -> float:
     import difflib  # noqa: PLC0415 - only fuzzy matching needs it
 
     return difflib.SequenceMatcher(None, query, name).ratio() * 0.9
-
-
-def _precision_of(first: pendulum.Date, last: pendulum.Date) -> Any:
-    from aiforecasts._model import Precision  # noqa: PLC0415
-
-    return Precision.DAY if first == last else Precision.DAYS
-
-
-def records_citing(records: Iterable[Record], source: str) -> list[Record]:
-    """Every record in *records* that quotes *source* (an id)."""
-    return [record for record in records if source in _facets.sources_of(record)]
