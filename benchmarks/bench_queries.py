@@ -56,6 +56,8 @@ def build(n: int) -> Dataset:
             (excerpt,),
             name_hant=f"公司{chinese(i)}號",
             aliases=(f"Co{i} Ltd",),
+            added_in="synthetic",
+            changed_in="synthetic",
         )
         for i in range(n // 2)
     ]
@@ -69,6 +71,8 @@ def build(n: int) -> Dataset:
             Hedge.LIKELY,
             (excerpt,),
             companies=(f"company-{i % len(companies)}",),
+            added_in="synthetic",
+            changed_in="synthetic",
         )
         for i in range(n - len(companies))
     ]

@@ -13,6 +13,7 @@ from aiforecasts import DataError, _load
 from aiforecasts._dataset import KINDS
 
 EXCERPT = {"display": "英伟达", "end": 3, "source": "doc", "start": 0, "text": "英伟达"}
+V = {"added_in": "test", "changed_in": "test"}
 SPAN = {"end": "2023-12-31", "label": "December 2023", "precision": "month", "start": "2023-12-01"}
 
 
@@ -29,10 +30,11 @@ def minimal() -> dict[str, Any]:
             "sha256": "0" * 64,
             "title": "标题",
             "title_en": "Title",
+            **V,
         }
     )
     records["companies"].append(
-        {"excerpts": [EXCERPT], "id": "nvidia", "kind": "company", "name": "Nvidia"}
+        {"excerpts": [EXCERPT], "id": "nvidia", "kind": "company", "name": "Nvidia", **V}
     )
     records["predictions"].append(
         {
@@ -44,14 +46,15 @@ def minimal() -> dict[str, Any]:
             "made": SPAN,
             "source": "doc",
             "statement": "Nvidia will do something.",
+            **V,
         }
     )
     doc: dict[str, Any] = json.loads(
         json.dumps(
             {
-                "manifest": {"dataset_version": "test", "schema_version": 1},
+                "manifest": {"dataset_version": "test", "schema_version": 2},
                 **{
-                    name: {"kind": name, "records": rows, "schema_version": 1}
+                    name: {"kind": name, "records": rows, "schema_version": 2}
                     for name, rows in records.items()
                 },
             }
@@ -129,12 +132,13 @@ class TestErrors:
                 "excerpts": [EXCERPT],
                 "id": "s1",
                 "statement": "x",
-                "value": {"amount": "-5", "currency": "USD"},
+                "money": {"amount": "-5", "currency": "USD"},
+                **V,
             }
         )
         found = problems(doc)
         assert found
-        assert all(p.startswith("statistics.json: statistics[0].value") for p in found), found
+        assert all(p.startswith("statistics.json: statistics[0].money") for p in found), found
 
     def test_unknown_currency(self) -> None:
         doc = minimal()
@@ -143,7 +147,8 @@ class TestErrors:
                 "excerpts": [EXCERPT],
                 "id": "s1",
                 "statement": "x",
-                "value": {"amount": "5", "currency": "XXX"},
+                "money": {"amount": "5", "currency": "XXX"},
+                **V,
             }
         )
         assert problems(doc)
@@ -156,6 +161,7 @@ class TestErrors:
                 "id": "s1",
                 "statement": "x",
                 "value": {"value": 1.5, "unit": "percent"},
+                **V,
             }
         )
         assert problems(doc)
@@ -213,7 +219,7 @@ class TestErrors:
         assert found == [
             (
                 "manifest.json: schema_version: schema version 99 is newer than this package "
-                "reads (1); upgrade aiforecasts"
+                "reads (2); upgrade aiforecasts"
             )
         ]
 
@@ -238,7 +244,8 @@ class TestErrors:
                 "excerpts": [EXCERPT],
                 "id": "s1",
                 "statement": "x",
-                "value": {"amount": "5", "currency": "USD", "per": "month"},
+                "money": {"amount": "5", "currency": "USD", "per": "month"},
+                **V,
             }
         )
         assert problems(doc)
@@ -305,10 +312,38 @@ class TestBundled:
         """A clean load never needs the slow, detailed converter (a regression guard)."""
         code = (
             "import aiforecasts, aiforecasts._load as l;"
-            "aiforecasts.load(); assert list(l._converters) == [False], list(l._converters)"
+            "aiforecasts.load(); assert l._detailed is None, 'the slow path ran'"
         )
         subprocess.run([sys.executable, "-c", code], check=True)
 
     def test_versions(self, dataset: aiforecasts.Dataset) -> None:
         assert dataset.schema_version == aiforecasts.SCHEMA_VERSION
         assert dataset.dataset_version
+
+
+class TestMigrations:
+    def test_schema_1_files_load_through_the_migration(self) -> None:
+        doc = minimal()
+        doc["manifest"]["schema_version"] = 1
+        for name in KINDS:
+            doc[name]["schema_version"] = 1
+            for record in doc[name]["records"]:
+                del record["added_in"], record["changed_in"]
+        doc["statistics"]["records"].append(
+            {
+                "excerpts": [EXCERPT],
+                "id": "s1",
+                "statement": "x",
+                "value": {"amount": "5", "currency": "USD"},
+            }
+        )
+        dataset = parse(doc)
+        statistic = dataset.statistics[0]
+        assert statistic.money is not None
+        assert statistic.value is None
+        assert statistic.added_in == statistic.changed_in == "test"
+
+    def test_unknown_old_version(self) -> None:
+        doc = minimal()
+        doc["people"]["schema_version"] = 0
+        assert problems(doc) == ["people.json: schema_version: unknown schema version 0"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from decimal import Decimal
+from typing import Any
 
 import pendulum
 import pytest
@@ -272,11 +273,14 @@ class TestAggregations:
         assert years[2024] == dataset.predictions.in_year(2024).count()
 
 
+V: dict[str, Any] = {"added_in": "synthetic", "changed_in": "synthetic"}
+
+
 def synthetic(n: int) -> aiforecasts.Dataset:
     excerpt = Excerpt("s", 0, 1, "x", "x")
     made = TimeSpan.of_year(2023)
     companies = Collection(
-        Company(f"c{i}", f"Company {i}", OrgKind.COMPANY, (excerpt,), aliases=(f"公司{i}",))
+        Company(f"c{i}", f"Company {i}", OrgKind.COMPANY, (excerpt,), aliases=(f"公司{i}",), **V)
         for i in range(n)
     )
     predictions = Collection(
@@ -289,6 +293,7 @@ def synthetic(n: int) -> aiforecasts.Dataset:
             Hedge.LIKELY,
             (excerpt,),
             companies=(f"c{i % n}",),
+            **V,
         )
         for i in range(n)
     )

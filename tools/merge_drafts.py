@@ -19,6 +19,11 @@ from typing import Any
 
 from aiforecasts._dataset import KINDS
 from aiforecasts._load import SCHEMA_VERSION, parse
+from aiforecasts._migrate import migrate_record
+
+# The drafts are written in the layout of schema version 1.
+DRAFT_SCHEMA = 1
+VERSIONS = ("added_in", "changed_in")
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "aiforecasts" / "data"
 ENTITIES = {"companies", "people"}
@@ -179,7 +184,38 @@ def merge(folders: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], list[st
             for record in read_draft(folder, name):
                 merger.add(folder.name, name, record)
     merger.finish()
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    stamp(merger.kinds, manifest["dataset_version"])
     return merger.kinds, merger.warnings, merger.errors
+
+
+def stamp(kinds: dict[str, list[dict[str, Any]]], version: str) -> None:
+    """
+    Bring the drafts' records to the current schema and date them: a record new
+    in this dataset version is added and changed in it; one that existed keeps
+    its versions, unless its content differs, when it changed in this version.
+    """
+    for name, records in kinds.items():
+        previous = {r["id"]: r for r in bundled(name)}
+        for index, record in enumerate(records):
+            current = migrate_record(name, record, DRAFT_SCHEMA, version)
+            before = previous.get(current["id"])
+            if before is not None:
+                current["added_in"] = before["added_in"]
+                same = all(
+                    current.get(k) == before.get(k) for k in {*current, *before} - {*VERSIONS}
+                )
+                current["changed_in"] = before["changed_in"] if same else version
+            records[index] = current
+
+
+def bundled(name: str) -> list[dict[str, Any]]:
+    """The records of kind *name* as bundled now (schema 2 or later only)."""
+    document = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    if document.get("schema_version", 1) < 2:
+        return []
+    records: list[dict[str, Any]] = document["records"]
+    return records
 
 
 def main() -> int:
@@ -195,6 +231,7 @@ def main() -> int:
     if errors:
         return 1
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    manifest["schema_version"] = SCHEMA_VERSION
     files = {
         name: dumps({"kind": name, "records": records, "schema_version": SCHEMA_VERSION})
         for name, records in kinds.items()
@@ -204,6 +241,7 @@ def main() -> int:
     if args.write:
         for name, text in files.items():
             (DATA / f"{name}.json").write_text(text, encoding="utf-8")
+        (DATA / "manifest.json").write_text(dumps(manifest), encoding="utf-8")
         print(f"wrote {len(files)} files to {DATA}")
     return 0
 

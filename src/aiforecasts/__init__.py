@@ -17,8 +17,19 @@ import typing as _typing
 if _typing.TYPE_CHECKING:
     from aiforecasts._dataset import Dataset, FundingTotal, Hit
     from aiforecasts._errors import DataError, Problem
+    from aiforecasts._export import (
+        Change,
+        DatasetDiff,
+        csv_columns,
+        diff,
+        to_csv,
+        to_json,
+        to_jsonl,
+        write,
+    )
+    from aiforecasts._frames import to_dataframe
     from aiforecasts._growth import Rate, RateComparison
-    from aiforecasts._load import SCHEMA_VERSION, load
+    from aiforecasts._load import SCHEMA_VERSION, load, load_path, loads
     from aiforecasts._model import (
         Certainty,
         Company,
@@ -55,18 +66,21 @@ if _typing.TYPE_CHECKING:
         Topic,
     )
     from aiforecasts._query import Collection, Match
+    from aiforecasts._schema import json_schema
     from aiforecasts._text import clean_text, fold
     from aiforecasts._verify import Mismatch, VerificationReport, verify_sources
 
 __all__ = [
     "SCHEMA_VERSION",
     "Certainty",
+    "Change",
     "Collection",
     "Company",
     "ComputeTrend",
     "Currency",
     "DataError",
     "Dataset",
+    "DatasetDiff",
     "Debate",
     "Excerpt",
     "External",
@@ -105,9 +119,19 @@ __all__ = [
     "Topic",
     "VerificationReport",
     "clean_text",
+    "csv_columns",
+    "diff",
     "fold",
+    "json_schema",
     "load",
+    "load_path",
+    "loads",
+    "to_csv",
+    "to_dataframe",
+    "to_json",
+    "to_jsonl",
     "verify_sources",
+    "write",
 ]
 
 
@@ -116,12 +140,14 @@ __all__ = [
 # ``import aiforecasts`` stays cheap and reads no data.
 _LAZY = {
     "Certainty": "aiforecasts._model",
+    "Change": "aiforecasts._export",
     "Collection": "aiforecasts._query",
     "Company": "aiforecasts._model",
     "ComputeTrend": "aiforecasts._model",
     "Currency": "aiforecasts._model",
     "DataError": "aiforecasts._errors",
     "Dataset": "aiforecasts._dataset",
+    "DatasetDiff": "aiforecasts._export",
     "Debate": "aiforecasts._model",
     "Excerpt": "aiforecasts._model",
     "External": "aiforecasts._model",
@@ -161,9 +187,19 @@ _LAZY = {
     "Topic": "aiforecasts._model",
     "VerificationReport": "aiforecasts._verify",
     "clean_text": "aiforecasts._text",
+    "csv_columns": "aiforecasts._export",
+    "diff": "aiforecasts._export",
     "fold": "aiforecasts._text",
+    "json_schema": "aiforecasts._schema",
     "load": "aiforecasts._load",
+    "load_path": "aiforecasts._load",
+    "loads": "aiforecasts._load",
+    "to_csv": "aiforecasts._export",
+    "to_dataframe": "aiforecasts._frames",
+    "to_json": "aiforecasts._export",
+    "to_jsonl": "aiforecasts._export",
     "verify_sources": "aiforecasts._verify",
+    "write": "aiforecasts._export",
 }
 
 

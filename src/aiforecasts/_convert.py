@@ -12,19 +12,15 @@ import datetime
 import math
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
 import cattrs
 import pendulum
 from cattrs.gen import make_dict_unstructure_fn
 
 from aiforecasts import _model
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-__all__ = ["configure_converter", "make_converter", "make_reading_converter"]
+__all__ = ["configure_converter", "make_converter"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
@@ -49,7 +45,7 @@ def _unstructure_decimal(value: Decimal) -> str:
     return str(value)
 
 
-def _structure_date(value: object, _type: object) -> pendulum.Date:
+def structure_date(value: object, _type: object) -> pendulum.Date:
     if not isinstance(value, str) or not _DATE.match(value):
         msg = f"expected a date 'YYYY-MM-DD', not {value!r}"
         raise TypeError(msg) if not isinstance(value, str) else ValueError(msg)
@@ -104,7 +100,7 @@ def configure_converter(converter: cattrs.BaseConverter) -> None:
     """
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
-    converter.register_structure_hook(pendulum.Date, _structure_date)
+    converter.register_structure_hook(pendulum.Date, structure_date)
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
     # The str hook also receives the str-based enums (str comes first in their MRO).
     converter.register_structure_hook(str, _structure_str)
@@ -123,64 +119,6 @@ def configure_converter(converter: cattrs.BaseConverter) -> None:
         ),
         unstructure_factory,
     )
-
-
-def make_reading_converter(
-    on_reference: Callable[[tuple[str, ...], str], object],
-) -> cattrs.BaseConverter:
-    """
-    A converter for reading only, fast to start and fast to run.
-
-    It structures attrs classes by reflection instead of generating code for
-    each class (code generation takes most of a cold load's time), refuses
-    unknown keys, and calls *on_reference* with ``(kinds, id)`` for every id a
-    record refers to, so that the loader can check them without walking the
-    records again.  Its errors say little; the loader reports problems through
-    the detailed converter of `make_converter`.
-    """
-    converter = cattrs.BaseConverter(prefer_attrib_converters=False)
-    configure_converter(converter)
-
-    def factory(cls: type[Any]) -> Any:
-        attrs.resolve_types(cls)
-        fields = attrs.fields(cls)
-        names = frozenset(field.name for field in fields)
-        # Strings are checked inline: a hook call per string is a third of the work.
-        strings = {f.name: f.type is not str for f in fields if f.type in (str, str | None)}
-        others = [
-            (f.name, f.type, converter.get_structure_hook(f.type))
-            for f in fields
-            if f.name not in strings
-        ]
-        references = [(f.name, kinds) for f in fields if (kinds := _model.refers_to(f))]
-
-        def structure(value: Any, _type: object) -> Any:
-            if type(value) is not dict or not names.issuperset(value):
-                msg = f"not a valid {cls.__name__}"
-                raise ValueError(msg)
-            arguments: dict[str, Any] = {}
-            for name, nullable in strings.items():
-                if name in value:
-                    item = value[name]
-                    if type(item) is not str and not (nullable and item is None):
-                        raise TypeError(name)
-                    arguments[name] = item
-            for name, type_, hook in others:
-                if name in value:
-                    arguments[name] = hook(value[name], type_)
-            for name, kinds in references:
-                target = arguments.get(name)
-                if type(target) is str:
-                    on_reference(kinds, target)
-                elif target:
-                    for each in target:
-                        on_reference(kinds, each)
-            return cls(**arguments)
-
-        return structure
-
-    converter.register_structure_hook_factory(attrs.has, factory)
-    return converter
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:

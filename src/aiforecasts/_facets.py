@@ -14,7 +14,6 @@ from aiforecasts._model import (
     ComputeTrend,
     Debate,
     FundingRound,
-    Money,
     Person,
     Prediction,
     Source,
@@ -24,7 +23,7 @@ from aiforecasts._model import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from aiforecasts._model import Excerpt, Record, TimeSpan, Topic
+    from aiforecasts._model import Excerpt, Money, Record, TimeSpan, Topic
 
 __all__ = [
     "companies_of",
@@ -126,8 +125,8 @@ def money_of(record: Record) -> Money | None:
     """A funding round's amount, or a statistic's value when it is money."""
     if isinstance(record, FundingRound):
         return record.amount
-    if isinstance(record, Statistic) and isinstance(record.value, Money):
-        return record.value
+    if isinstance(record, Statistic):
+        return record.money
     return None
 
 

@@ -761,6 +761,10 @@ class Source:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
 
 # --------------------------------------------------------------------------
@@ -796,6 +800,10 @@ class Company:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -840,6 +848,10 @@ class Person:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -904,6 +916,10 @@ class Prediction:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
 
 @attrs.frozen
@@ -946,6 +962,10 @@ class FundingRound:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
 
 @attrs.frozen
@@ -972,14 +992,19 @@ class Growth:
     period_months: Decimal | None = None
     """For `GrowthKind.FACTOR`: the period the factor is over."""
     qualifier: Qualifier = Qualifier.EXACT
-    level: Quantity | Money | None = None
-    """For `GrowthKind.LEVEL`, or a level stated beside a rate: a quantity
-    ("360 EFLOPS") or an amount of money ("tens of billions of dollars")."""
+    level: Quantity | None = None
+    """For `GrowthKind.LEVEL`, or a level stated beside a rate ("360 EFLOPS")."""
+    money: Money | None = None
+    """A level that is an amount of money ("tens of billions of dollars"),
+    in place of *level*."""
 
     def __attrs_post_init__(self) -> None:
+        if self.level is not None and self.money is not None:
+            msg = "a growth has a level or an amount of money, not both"
+            raise ValueError(msg)
         if self.kind is GrowthKind.LEVEL:
-            if self.level is None:
-                msg = "a 'level' growth needs a level"
+            if self.level is None and self.money is None:
+                msg = "a 'level' growth needs a level or an amount of money"
                 raise ValueError(msg)
         elif self.value is None or self.value <= 0:
             msg = f"a '{self.kind.value}' growth needs a positive value"
@@ -1064,6 +1089,10 @@ class ComputeTrend:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
 
 @attrs.frozen
@@ -1109,21 +1138,28 @@ class Debate:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
 
 
 @attrs.frozen
 class Statistic:
     """
     A quantitative statement that is none of the other kinds: a price, a
-    market value, a share, a cost.
+    market value, a share, a cost.  Exactly one of *value* and *money* is set.
 
     .. versionadded:: 0.1.0
     """
 
     id: str
     statement: str
-    value: Money | Quantity
     excerpts: tuple[Excerpt, ...]
+    value: Quantity | None = None
+    """The figure, when it is not money; else *money*."""
+    money: Money | None = None
+    """The figure, when it is an amount of money."""
     date: TimeSpan | None = None
     companies: tuple[str, ...] = attrs.field(default=(), metadata=_ref("companies"))
     topics: frozenset[Topic] = frozenset()
@@ -1131,6 +1167,22 @@ class Statistic:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True)
+    """The dataset version the record last changed in."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.value is None) == (self.money is None):
+            msg = "a statistic has exactly one of value and money"
+            raise ValueError(msg)
+
+    @property
+    def figure(self) -> Quantity | Money:
+        """The figure, whichever kind it is."""
+        figure = self.money if self.value is None else self.value
+        assert figure is not None
+        return figure
 
 
 Record: TypeAlias = (

@@ -1,0 +1,171 @@
+"""
+The fast path: msgspec decoders and encoders for the record classes.
+
+Imported only when data is read or written (it imports msgspec).
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import msgspec
+import pendulum
+
+from aiforecasts._convert import structure_date
+from aiforecasts._dataset import KINDS
+from aiforecasts._migrate import SCHEMA_VERSION
+
+__all__ = ["Fast", "make_fast"]
+
+
+class _KindFile(msgspec.Struct, forbid_unknown_fields=True):
+    kind: str
+    records: msgspec.Raw
+    schema_version: int
+
+
+class _Export(msgspec.Struct, forbid_unknown_fields=True):
+    dataset_version: str
+    records: msgspec.Raw
+    schema_version: int
+
+
+class _Line(msgspec.Struct, forbid_unknown_fields=True):
+    kind: str
+    record: msgspec.Raw
+
+
+class Fast:
+    """
+    msgspec decoders and encoders for the record classes: the fast path.
+
+    Decoding goes straight into the attrs classes (msgspec runs their
+    validators), after a check against mirror types that refuse unknown keys
+    and decimals written as numbers — rules msgspec alone would not apply.
+    Any error means: go the slow way, which names every problem.
+    """
+
+    def __init__(self) -> None:
+        self.kinds = KINDS
+        self._checks: dict[str, Any] = {}
+        self._records: dict[str, Any] = {}
+        self._one: dict[str, Any] = {}
+        for name, cls in KINDS.items():
+            self._checks[name] = msgspec.json.Decoder(list[_mirror(cls)])  # type: ignore[misc]
+            self._records[name] = msgspec.json.Decoder(list[cls], dec_hook=_decode_hook)  # type: ignore[valid-type]
+            self._one[name] = (
+                msgspec.json.Decoder(_mirror(cls)),
+                msgspec.json.Decoder(cls, dec_hook=_decode_hook),
+            )
+        self._parts: Any = msgspec.defstruct(
+            "Parts", [(name, msgspec.Raw, None) for name in KINDS], forbid_unknown_fields=True
+        )
+        self.encoder = msgspec.json.Encoder(enc_hook=encode_hook, order="sorted")
+
+    def records(self, name: str, raw: bytes) -> list[Any]:
+        """The records of kind *name* in the JSON array *raw*."""
+        self._checks[name].decode(raw)
+        records: list[Any] = self._records[name].decode(raw)
+        return records
+
+    def kind_file(self, name: str, blob: bytes) -> list[Any]:
+        """The records of a bundled kind file of the current schema version."""
+        head = msgspec.json.decode(blob, type=_KindFile)
+        if head.kind != name or head.schema_version != SCHEMA_VERSION:
+            msg = "not this kind, or another schema version"
+            raise ValueError(msg)
+        return self.records(name, head.records)
+
+    def export(self, blob: bytes) -> tuple[int, str, dict[str, list[Any]]]:
+        """(schema version, dataset version, records per kind) of a JSON export."""
+        head = msgspec.json.decode(blob, type=_Export)
+        if head.schema_version != SCHEMA_VERSION or not head.dataset_version:
+            return head.schema_version, head.dataset_version, {}
+        parts = msgspec.json.decode(head.records, type=self._parts)
+        found = {
+            name: self.records(name, raw)
+            for name in self.kinds
+            if (raw := getattr(parts, name)) is not None
+        }
+        return head.schema_version, head.dataset_version, found
+
+    def line(self, blob: bytes) -> tuple[str, Any]:
+        """(kind, record) of one line of a JSON Lines export."""
+        item = msgspec.json.decode(blob, type=_Line)
+        check, decode = self._one[item.kind]
+        check.decode(item.record)
+        return item.kind, decode.decode(item.record)
+
+    def encode(self, value: Any) -> bytes:
+        """*value* (records, lists, dicts) as compact JSON with sorted keys."""
+        encoded: bytes = self.encoder.encode(value)
+        return encoded
+
+
+_fast: Fast | None = None
+
+
+def make_fast() -> Fast:
+    """The `Fast` decoders, built once (about a millisecond) on first use."""
+    global _fast  # noqa: PLW0603
+    if _fast is None:
+        _fast = Fast()
+    return _fast
+
+
+def _decode_hook(type_: type, value: Any) -> Any:
+    if type_ is pendulum.Date:
+        return structure_date(value, type_)
+    raise NotImplementedError(type_)
+
+
+def encode_hook(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise NotImplementedError(type(value))
+
+
+_MIRRORS: dict[type, Any] = {}
+
+
+def _mirror(type_: Any) -> Any:
+    """
+    A msgspec type that accepts what *type_* may be written as, refusing
+    unknown keys and decimals that are not strings; anything else it leaves
+    to the real decode (``msgspec.Raw``: not even parsed).
+    """
+    if isinstance(type_, type) and attrs.has(type_):
+        found = _MIRRORS.get(type_)
+        if found is None:
+            attrs.resolve_types(type_)
+            fields: list[Any] = []
+            for field in attrs.fields(type_):
+                mirrored = _mirror(field.type)
+                if field.default is attrs.NOTHING:
+                    fields.append((field.name, mirrored))
+                elif mirrored is msgspec.Raw:  # Raw takes null too; "Raw | None" would not
+                    fields.append((field.name, mirrored, None))
+                else:
+                    fields.append((field.name, mirrored | None, None))
+            found = msgspec.defstruct(
+                f"{type_.__name__}Check", fields, forbid_unknown_fields=True, gc=False, kw_only=True
+            )
+            _MIRRORS[type_] = found
+        return found
+    if type_ is Decimal or type_ is pendulum.Date:
+        return str
+    origin = typing.get_origin(type_)
+    arguments = typing.get_args(type_)
+    if origin in (tuple, frozenset) and arguments:
+        item = _mirror(arguments[0])
+        return msgspec.Raw if item is msgspec.Raw else list[item]  # type: ignore[valid-type]
+    if origin in (types.UnionType, typing.Union):
+        options = [_mirror(a) for a in arguments if a is not type(None)]
+        if len(options) == 1 and options[0] is not msgspec.Raw:
+            return options[0] | None
+    return msgspec.Raw

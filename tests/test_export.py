@@ -1,0 +1,316 @@
+"""Exports, reading them back, schemas, the data package, migrations and strict errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import aiforecasts
+from aiforecasts import DataError
+from aiforecasts._dataset import KINDS
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def exported(dataset: aiforecasts.Dataset) -> dict[str, str]:
+    return {"json": aiforecasts.to_json(dataset), "jsonl": aiforecasts.to_jsonl(dataset)}
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("form", ["json", "jsonl"])
+    def test_exact(self, dataset: aiforecasts.Dataset, exported: dict[str, str], form: str) -> None:
+        back = aiforecasts.loads(exported[form])
+        assert back == dataset
+        assert back.dataset_version == dataset.dataset_version
+        for name in KINDS:
+            assert list(back.collections()[name]) == list(dataset.collections()[name])
+
+    def test_bytes_are_stable(self, dataset: aiforecasts.Dataset, exported: dict[str, str]) -> None:
+        assert aiforecasts.to_json(dataset) == exported["json"]
+        assert aiforecasts.to_jsonl(dataset) == exported["jsonl"]
+        assert aiforecasts.to_csv(dataset) == aiforecasts.to_csv(dataset)
+        # A round trip changes no byte either.
+        assert aiforecasts.to_json(aiforecasts.loads(exported["json"])) == exported["json"]
+
+    def test_every_export_carries_both_versions(self, exported: dict[str, str]) -> None:
+        document = json.loads(exported["json"])
+        assert document["schema_version"] == aiforecasts.SCHEMA_VERSION
+        assert document["dataset_version"]
+        header = json.loads(exported["jsonl"].splitlines()[0])
+        assert set(header["aiforecasts"]) == {"dataset_version", "schema_version"}
+        for table in aiforecasts.to_csv(aiforecasts.load()).values():
+            assert table.splitlines()[0].endswith("dataset_version,schema_version")
+
+    def test_one_record_and_one_collection(self, dataset: aiforecasts.Dataset) -> None:
+        nvidia = dataset.companies.lookup("Nvidia")
+        alone = aiforecasts.loads(aiforecasts.to_json(nvidia), check_references=False)
+        assert list(alone.companies) == [nvidia]
+        partial = aiforecasts.to_json(dataset.predictions)
+        with pytest.raises(DataError, match="unknown id"):
+            aiforecasts.loads(partial)
+        assert list(aiforecasts.loads(partial, check_references=False).predictions) == list(
+            dataset.predictions
+        )
+
+    def test_not_a_record(self) -> None:
+        with pytest.raises(TypeError, match="not a record"):
+            aiforecasts.to_json([1, 2])  # type: ignore[list-item]
+
+
+class TestSchemas:
+    def test_export_matches_the_generated_schema(self, exported: dict[str, str]) -> None:
+        validator = jsonschema.Draft202012Validator(aiforecasts.json_schema())
+        validator.validate(json.loads(exported["json"]))
+
+    def test_every_line_and_bundled_record_matches_its_kind(self, exported: dict[str, str]) -> None:
+        validators = {
+            name: jsonschema.Draft202012Validator(aiforecasts.json_schema(name)) for name in KINDS
+        }
+        for line in exported["jsonl"].splitlines()[1:]:
+            item = json.loads(line)
+            validators[item["kind"]].validate(item["record"])
+        data = Path(aiforecasts.__file__).parent / "data"
+        for name in KINDS:
+            for record in json.loads((data / f"{name}.json").read_text("utf-8"))["records"]:
+                validators[name].validate(record)
+
+    def test_the_schema_refuses_what_the_loader_refuses(self) -> None:
+        validator = jsonschema.Draft202012Validator(aiforecasts.json_schema("companies"))
+        company = json.loads(aiforecasts.to_json(aiforecasts.load().companies[0]))
+        record = company["records"]["companies"][0]
+        assert not list(validator.iter_errors(record))
+        assert list(validator.iter_errors({**record, "surprise": 1}))
+        assert list(validator.iter_errors({**record, "kind": "bank"}))
+
+
+def test_datapackage_validates_with_frictionless(
+    dataset: aiforecasts.Dataset, tmp_path: Path
+) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    folder = aiforecasts.write(dataset, tmp_path / "package", format="datapackage")
+    descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    assert {r["name"] for r in descriptor["resources"]} == {k.replace("_", "-") for k in KINDS}
+    predictions = next(r for r in descriptor["resources"] if r["name"] == "predictions")
+    assert predictions["schema"]["primaryKey"] == "id"
+    assert {"fields": "source", "reference": {"resource": "sources", "fields": "id"}} in (
+        predictions["schema"]["foreignKeys"]
+    )
+    assert len(descriptor["sources"]) == len(dataset.sources)
+    report = frictionless.validate(folder / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+class TestWrite:
+    def test_never_overwrites_silently(self, dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
+        target = tmp_path / "export.json"
+        target.write_text("precious", encoding="utf-8")
+        with pytest.raises(FileExistsError):
+            aiforecasts.write(dataset, target)
+        assert target.read_text(encoding="utf-8") == "precious"
+        aiforecasts.write(dataset, target, overwrite=True)
+        assert aiforecasts.load_path(target) == dataset
+
+    def test_folder_formats_refuse_a_non_empty_folder(
+        self, dataset: aiforecasts.Dataset, tmp_path: Path
+    ) -> None:
+        (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+        with pytest.raises(FileExistsError):
+            aiforecasts.write(dataset, tmp_path, format="csv")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+    def test_jsonl_file(self, dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
+        path = aiforecasts.write(dataset.debates, tmp_path / "d.jsonl", format="jsonl")
+        back = aiforecasts.load_path(path, check_references=False)
+        assert list(back.debates) == list(dataset.debates)
+        assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+    def test_unknown_format(self, dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
+        with pytest.raises(ValueError, match="format must be"):
+            aiforecasts.write(dataset, tmp_path / "x", format="xml")  # type: ignore[arg-type]
+
+
+class TestMigrations:
+    def test_golden_files_of_every_schema_version(self) -> None:
+        """Schema 1 (the bundled layout of 0.1.0.dev0) and 2 read to the same records."""
+        versions = sorted(int(p.stem.split("-")[1]) for p in GOLDEN.glob("schema-*.json"))
+        assert versions == list(range(1, aiforecasts.SCHEMA_VERSION + 1))
+        loaded = [
+            aiforecasts.load_path(GOLDEN / f"schema-{v}.json", check_references=False)
+            for v in versions
+        ]
+        assert all(dataset == loaded[-1] for dataset in loaded)
+        statistics = loaded[0].statistics
+        assert any(s.money is not None for s in statistics)
+        assert any(s.value is not None for s in statistics)
+        assert all(s.added_in == "2026.1" for s in statistics)
+
+    def test_current_golden_file_is_what_we_write(self) -> None:
+        text = (GOLDEN / f"schema-{aiforecasts.SCHEMA_VERSION}.json").read_text("utf-8")
+        assert aiforecasts.to_json(aiforecasts.loads(text, check_references=False)) == text
+
+    def test_newer_version_is_refused(self) -> None:
+        document = json.loads((GOLDEN / "schema-2.json").read_text("utf-8"))
+        document["schema_version"] = 3
+        with pytest.raises(DataError, match="newer than this package reads"):
+            aiforecasts.loads(json.dumps(document), check_references=False)
+
+
+class TestDiff:
+    def test_added_removed_changed(self, dataset: aiforecasts.Dataset) -> None:
+        document = json.loads(aiforecasts.to_json(dataset))
+        predictions = document["records"]["predictions"]
+        removed = predictions.pop()  # the last: no other prediction names it as parent
+        predictions[0]["statement"] = "Changed."
+        predictions[0]["hedge"] = "possible"
+        statistic = dict(document["records"]["statistics"][0], id="a-new-figure")
+        document["records"]["statistics"].append(statistic)
+        new = aiforecasts.loads(json.dumps(document))
+        difference = aiforecasts.diff(dataset, new)
+        assert [r.id for r in difference.removed] == [removed["id"]]
+        assert [r.id for r in difference.added] == ["a-new-figure"]
+        assert [(c.new.id, c.fields) for c in difference.changed] == [
+            (predictions[0]["id"], ("statement", "hedge"))
+        ]
+        assert difference
+        assert not aiforecasts.diff(dataset, dataset)
+
+
+def problems_of(data: bytes | str) -> list[str]:
+    with pytest.raises(DataError) as info:
+        aiforecasts.loads(data)
+    assert isinstance(info.value, ValueError)
+    return [str(problem) for problem in info.value.problems]
+
+
+def mutated(exported: str, change: Any) -> str:
+    document = json.loads(exported)
+    change(document)
+    return json.dumps(document, ensure_ascii=False)
+
+
+class TestStrictLoading:
+    def test_invalid_utf8(self, exported: dict[str, str]) -> None:
+        blob = exported["json"].encode("utf-8")
+        assert problems_of(blob[:100] + b"\xff" + blob[100:])[0].startswith("export: $: not UTF-8")
+
+    def test_truncated(self, exported: dict[str, str]) -> None:
+        assert problems_of(exported["json"][:-50])[0].startswith("export: $: not valid JSON")
+        jsonl = exported["jsonl"]
+        assert problems_of(jsonl[: len(jsonl) // 2])[0].startswith("export: line ")
+
+    def test_nan_and_infinity(self, exported: dict[str, str]) -> None:
+        text = exported["json"].replace('"amount": "50000000"', '"amount": NaN', 1)
+        assert "NaN is not valid JSON" in problems_of(text)[0]
+        text = exported["json"].replace('"amount": "50000000"', '"amount": Infinity', 1)
+        assert "Infinity is not valid JSON" in problems_of(text)[0]
+
+    def test_negative_amount(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["records"]["funding_rounds"][2]["amount"]["amount"] = "-50000000"
+
+        # attrs validators run in the value's __init__: the path names the value.
+        assert problems_of(mutated(exported["json"], change)) == [
+            "export: funding_rounds[2].amount: amount must not be negative, not -50000000"
+        ]
+
+    def test_unknown_currency(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["records"]["funding_rounds"][2]["amount"]["currency"] = "XBT"
+
+        assert problems_of(mutated(exported["json"], change)) == [
+            "export: funding_rounds[2].amount.currency: 'XBT' is not a valid Currency"
+        ]
+
+    def test_dangling_reference(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["records"]["predictions"][0]["companies"] = ["no-such-company"]
+
+        found = problems_of(mutated(exported["json"], change))
+        assert found == [
+            (
+                "predictions.json: predictions[0].companies[0]: unknown id 'no-such-company' "
+                "(expected one of companies)"
+            )
+        ]
+
+    def test_duplicate_ids(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["records"]["people"][1]["id"] = d["records"]["companies"][0]["id"]
+
+        found = problems_of(mutated(exported["json"], change))
+        assert "people.json: people[1].id: duplicate id 'nvidia' (also companies[0])" in found
+
+    def test_unknown_fields_everywhere(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["extra"] = 1
+            d["records"]["gossip"] = []
+            d["records"]["sources"][0]["excerpts"][0]["page"] = 4
+
+        assert problems_of(mutated(exported["json"], change)) == [
+            "export: extra: unknown key",
+            "export: records.gossip: unknown kind of record",
+            "export: sources[0].excerpts[0]: extra fields found (page)",
+        ]
+
+    def test_wrong_types_and_missing_fields(self, exported: dict[str, str]) -> None:
+        def change(d: Any) -> None:
+            d["records"]["predictions"][0]["number"] = "one"
+            d["records"]["predictions"][1]["horizon"] = {"start": "2024-13-01"}
+            del d["records"]["companies"][0]["name"]
+
+        found = problems_of(mutated(exported["json"], change))
+        assert "export: predictions[0].number: expected an integer, not str 'one'" in found
+        assert "export: predictions[1].horizon.start: invalid date '2024-13-01'" in found
+        assert "export: companies[0].name: required field missing" in found
+
+    def test_decimal_numbers_are_refused(self, exported: dict[str, str]) -> None:
+        text = exported["json"].replace('"amount": "50000000"', '"amount": 50000000.0', 1)
+        assert problems_of(text) == [
+            (
+                "export: funding_rounds[2].amount.amount: expected a decimal string, "
+                "not float 50000000.0"
+            )
+        ]
+
+    def test_newer_schema_version(self, exported: dict[str, str]) -> None:
+        header = (
+            exported["jsonl"].splitlines()[0].replace('"schema_version":2', '"schema_version":9')
+        )
+        text = "\n".join([header, *exported["jsonl"].splitlines()[1:]])
+        assert problems_of(text) == [
+            (
+                "export: schema_version: schema version 9 is newer than this package reads (2); "
+                "upgrade aiforecasts"
+            )
+        ]
+
+    def test_jsonl_line_problems_name_their_line(self, exported: dict[str, str]) -> None:
+        lines = exported["jsonl"].splitlines()
+        lines[3] = lines[3].replace('"kind":"sources"', '"kind":"rumours"')
+        assert problems_of("\n".join(lines)) == [
+            "export: line 4.kind: unknown kind of record 'rumours'"
+        ]
+
+    @pytest.mark.slow
+    def test_fifty_megabytes(self, dataset: aiforecasts.Dataset) -> None:
+        """A 50 MB export loads (all of it), and a 50 MB broken one fails cleanly."""
+        document = json.loads(aiforecasts.to_json(dataset))
+        predictions = document["records"]["predictions"]
+        base = list(predictions)
+        copies = 0
+        while len(json.dumps(document, ensure_ascii=False).encode()) < 50_000_000:
+            for _ in range(30):
+                copies += 1
+                predictions.extend(dict(p, id=f"{p['id']}-copy-{copies}") for p in base)
+        blob = json.dumps(document, ensure_ascii=False).encode()
+        assert len(blob) >= 50_000_000
+        big = aiforecasts.loads(blob)
+        assert big.predictions.count() == len(predictions)
+        found = problems_of(blob[: len(blob) - 1000])
+        assert len(found) == 1
+        assert found[0].startswith("export: $: not valid JSON")
