@@ -17,7 +17,7 @@ def test_unknown_attribute() -> None:
     try:
         aiforecasts.no_such_name  # type: ignore[attr-defined]  # noqa: B018
     except AttributeError as error:
-        assert "no_such_name" in str(error)  # noqa: PT017
+        assert "no_such_name" in str(error)
     else:
         raise AssertionError
 

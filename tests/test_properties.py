@@ -1,0 +1,55 @@
+"""Properties over generated data: exact round trips; broken input only ever raises DataError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import aiforecasts
+from aiforecasts import DataError
+
+from .strategies import broken, datasets
+
+ROUND_TRIPS = 100
+BROKEN_INPUTS = 2000
+# A real export to break: the golden file of the current schema (part of the data, so its
+# references are not checked; every other rule is).
+EXPORT = (Path(__file__).parent / "golden" / f"schema-{aiforecasts.SCHEMA_VERSION}.json").read_text(
+    encoding="utf-8"
+)
+
+
+@settings(max_examples=ROUND_TRIPS, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_round_trip(dataset: aiforecasts.Dataset) -> None:
+    text = aiforecasts.to_json(dataset)
+    assert aiforecasts.loads(text) == dataset
+    assert aiforecasts.loads(aiforecasts.to_jsonl(dataset)) == dataset
+    assert aiforecasts.to_json(aiforecasts.loads(text)) == text
+    assert aiforecasts.to_csv(dataset) == aiforecasts.to_csv(aiforecasts.loads(text))
+
+
+@settings(
+    max_examples=BROKEN_INPUTS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(broken(EXPORT))
+def test_broken_input_raises_data_error_and_nothing_else(case: tuple[str, bytes, bool]) -> None:
+    how, blob, surely_invalid = case
+    try:
+        loaded = aiforecasts.loads(blob, check_references=False)
+    except DataError as error:
+        assert error.problems
+        assert all(problem.path and problem.message for problem in error.problems)
+    else:
+        assert not surely_invalid, f"{how}: accepted"
+        assert isinstance(loaded, aiforecasts.Dataset)
+
+
+@pytest.mark.parametrize("junk", [b"", b"null", b"[]", b'{"records": 1}', b"\xef\xbb\xbf{}"])
+def test_foreign_documents(junk: bytes) -> None:
+    with pytest.raises(DataError):
+        aiforecasts.loads(junk)
