@@ -151,7 +151,8 @@ class TestMigrations:
 
     def test_current_golden_file_is_what_we_write(self) -> None:
         text = (GOLDEN / f"schema-{aiforecasts.SCHEMA_VERSION}.json").read_text("utf-8")
-        assert aiforecasts.to_json(aiforecasts.loads(text, check_references=False)) == text
+        back = aiforecasts.loads(text, check_references=False)
+        assert aiforecasts.to_json(back, indent=2) == text
 
     def test_newer_version_is_refused(self) -> None:
         document = json.loads((GOLDEN / "schema-2.json").read_text("utf-8"))
@@ -204,9 +205,9 @@ class TestStrictLoading:
         assert problems_of(jsonl[: len(jsonl) // 2])[0].startswith("export: line ")
 
     def test_nan_and_infinity(self, exported: dict[str, str]) -> None:
-        text = exported["json"].replace('"amount": "50000000"', '"amount": NaN', 1)
+        text = exported["json"].replace('"amount":"50000000"', '"amount":NaN', 1)
         assert "NaN is not valid JSON" in problems_of(text)[0]
-        text = exported["json"].replace('"amount": "50000000"', '"amount": Infinity', 1)
+        text = exported["json"].replace('"amount":"50000000"', '"amount":Infinity', 1)
         assert "Infinity is not valid JSON" in problems_of(text)[0]
 
     def test_negative_amount(self, exported: dict[str, str]) -> None:
@@ -269,7 +270,7 @@ class TestStrictLoading:
         assert "export: companies[0].name: required field missing" in found
 
     def test_decimal_numbers_are_refused(self, exported: dict[str, str]) -> None:
-        text = exported["json"].replace('"amount": "50000000"', '"amount": 50000000.0', 1)
+        text = exported["json"].replace('"amount":"50000000"', '"amount":50000000.0', 1)
         assert problems_of(text) == [
             (
                 "export: funding_rounds[2].amount.amount: expected a decimal string, "

@@ -75,20 +75,24 @@ def _fast() -> Any:
     return make_fast()
 
 
-def to_json(obj: Exportable, *, dataset_version: str | None = None) -> str:
+def to_json(
+    obj: Exportable, *, dataset_version: str | None = None, indent: int | None = None
+) -> str:
     """
     One JSON document holding *obj*: ``{"dataset_version", "records":
-    {kind: [...]}, "schema_version"}``, indented, keys sorted, every field
-    present (``null`` where empty).
+    {kind: [...]}, "schema_version"}``, keys sorted, every field present
+    (``null`` where empty); compact, or indented by *indent* spaces for people.
 
     *dataset_version* defaults to that of the dataset the records come from
     (the bundled one for records on their own).  Read it back with `loads`.
 
     >>> import aiforecasts
     >>> ds = aiforecasts.load()
-    >>> text = aiforecasts.to_json(ds.companies.lookup("Nvidia"))
+    >>> text = aiforecasts.to_json(ds.companies.lookup("Nvidia"), indent=2)
     >>> text.splitlines()[1], text.splitlines()[-2]
     ('  "dataset_version": "2026.1",', '  "schema_version": 2')
+    >>> aiforecasts.to_json(ds.sources[0])[:40]
+    '{"dataset_version":"2026.1","records":{"'
     >>> aiforecasts.to_json(ds) == aiforecasts.to_json(ds)
     True
 
@@ -98,8 +102,10 @@ def to_json(obj: Exportable, *, dataset_version: str | None = None) -> str:
 
     parts, version = _parts(obj, dataset_version)
     document = {"dataset_version": version, "records": parts, "schema_version": SCHEMA_VERSION}
-    formatted: bytes = msgspec.json.format(_fast().encode(document), indent=2)
-    return formatted.decode("utf-8") + "\n"
+    encoded: bytes = _fast().encode(document)
+    if indent is not None:
+        encoded = msgspec.json.format(encoded, indent=indent)
+    return encoded.decode("utf-8") + "\n"
 
 
 def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:
@@ -226,18 +232,19 @@ def to_csv(obj: Exportable, *, dataset_version: str | None = None) -> dict[str, 
 Format = Literal["json", "jsonl", "csv", "datapackage"]
 
 
-def write(
+def write(  # noqa: PLR0913 - the options are keyword-only
     obj: Exportable,
     path: str | os.PathLike[str],
     *,
     format: Format = "json",  # noqa: A002
     overwrite: bool = False,
     dataset_version: str | None = None,
+    indent: int | None = None,
 ) -> Path:
     """
-    Export *obj* to *path*: a file for ``json`` and ``jsonl``, a folder of
-    tables for ``csv``, a folder with ``datapackage.json`` for
-    ``datapackage`` (Frictionless).
+    Export *obj* to *path*: a file for ``json`` (*indent* as in `to_json`)
+    and ``jsonl``, a folder of tables for ``csv``, a folder with
+    ``datapackage.json`` for ``datapackage`` (Frictionless).
 
     Nothing is overwritten unless *overwrite* is true: an existing file, or
     a folder that is not empty, raises `FileExistsError`.  Files are written
@@ -264,11 +271,10 @@ def write(
     target = Path(path)
     if format in ("json", "jsonl"):
         _refuse_existing(target, overwrite=overwrite)
-        text = (
-            to_json(obj, dataset_version=dataset_version)
-            if format == "json"
-            else to_jsonl(obj, dataset_version=dataset_version)
-        )
+        if format == "json":
+            text = to_json(obj, dataset_version=dataset_version, indent=indent)
+        else:
+            text = to_jsonl(obj, dataset_version=dataset_version)
         _write_atomically(target, text)
         return target
     if format not in ("csv", "datapackage"):

@@ -6,11 +6,14 @@ Imported only when data is read or written (it imports msgspec).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import functools
+import gc
 import types
 import typing
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import msgspec
@@ -19,6 +22,9 @@ import pendulum
 from aiforecasts._convert import structure_date
 from aiforecasts._dataset import KINDS
 from aiforecasts._migrate import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Fast", "make_fast"]
 
@@ -65,12 +71,18 @@ class Fast:
         self._parts: Any = msgspec.defstruct(
             "Parts", [(name, msgspec.Raw, None) for name in KINDS], forbid_unknown_fields=True
         )
+        self._raw_items = msgspec.json.Decoder(list[msgspec.Raw])
         self.encoder = msgspec.json.Encoder(enc_hook=encode_hook, order="sorted")
 
     def records(self, name: str, raw: bytes) -> list[Any]:
         """The records of kind *name* in the JSON array *raw*."""
-        self._checks[name].decode(raw)
-        records: list[Any] = self._records[name].decode(raw)
+        # The strict check goes record by record, so that its throw-away
+        # objects never all exist at once; then one decode builds the records.
+        check = self._one[name][0]
+        for item in self._raw_items.decode(raw):
+            check.decode(item)
+        with _no_gc():
+            records: list[Any] = self._records[name].decode(raw)
         return records
 
     def kind_file(self, name: str, blob: bytes) -> list[Any]:
@@ -118,16 +130,34 @@ def make_fast() -> Fast:
     return _fast
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many new objects are made at once:
+    they hold no cycles, and collections during the decode would visit them all
+    again and again (as msgspec's documentation advises for large decodes)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: str) -> pendulum.Date:
+    return structure_date(value, pendulum.Date)
+
+
 def _decode_hook(type_: type, value: Any) -> Any:
     if type_ is pendulum.Date:
-        return structure_date(value, type_)
+        return _date(value) if isinstance(value, str) else structure_date(value, type_)
     raise NotImplementedError(type_)
 
 
-def encode_hook(value: Any) -> Any:
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    raise NotImplementedError(type(value))
+# datetime.date.isoformat, a C function, serves pendulum's Date subclass too.
+encode_hook = datetime.date.isoformat
 
 
 _MIRRORS: dict[type, Any] = {}

@@ -294,8 +294,9 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
 
 
 def _first_line_is_header(blob: bytes) -> bool:
-    line = blob.split(b"\n", 1)[0]
-    return b'"aiforecasts"' in line and line.rstrip().endswith(b"}") and b"\n{" in blob
+    end = blob.find(b"\n")
+    line = blob[: end if end >= 0 else 200]
+    return end >= 0 and b'"aiforecasts"' in line and line.rstrip().endswith(b"}")
 
 
 _EXPORT_KEYS = {"dataset_version", "records", "schema_version"}
