@@ -19,6 +19,12 @@ def _seeds() -> Path:
 SEEDS = _seeds()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Here rather than in pyproject.toml: CI also runs these tests against the installed wheel,
+    # outside the checkout, where only this file configures them.
+    config.addinivalue_line("markers", "slow: reads or writes tens of megabytes (still run)")
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The seed documents; tests needing them skip on a machine without them, never in CI."""
