@@ -85,7 +85,7 @@ class FundingTotal:
 
     @property
     def is_exact(self) -> bool:
-        """Whether the total is known exactly: amounts counted, no bound, no estimate,
+        """Whether the total is known exactly (amounts counted, no bound, no estimate,
         nothing undisclosed."""
         return (
             bool(self.counted)
@@ -165,11 +165,11 @@ class Dataset:
         object.__setattr__(self, "_by_id", index)
 
     def collections(self) -> dict[str, Collection[Record]]:
-        """Collection name → collection, in `KINDS` order."""
+        """Collection name → collection, in kind order."""
         return {name: getattr(self, name) for name in KINDS}
 
     def records(self) -> Iterator[Record]:
-        """Every record of every kind, in `KINDS` order."""
+        """Every record of every kind, in kind order."""
         for name in KINDS:
             yield from getattr(self, name)
 

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import pathlib
 import tempfile
 import types
 import typing
@@ -48,7 +49,7 @@ _VERSIONS = ("added_in", "changed_in")
 
 
 def _parts(obj: Any, dataset_version: str | None) -> tuple[dict[str, list[Any]], str]:
-    """Records per kind (in `KINDS` order) and the dataset version of *obj*."""
+    """Records per kind (in kind order) and the dataset version of *obj*."""
     if isinstance(obj, Dataset):
         return {name: list(c) for name, c in obj.collections().items()}, obj.dataset_version
     records: Iterable[Any] = [obj] if type(obj) in _KIND_OF else obj
@@ -112,7 +113,7 @@ def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:
     """
     JSON Lines: a header line ``{"aiforecasts": {"dataset_version": ...,
     "schema_version": ...}}``, then one ``{"kind": ..., "record": {...}}`` per
-    line, in `KINDS` order.  Read it back with `loads`.
+    line, in kind order.  Read it back with `loads`.
 
     >>> import aiforecasts
     >>> lines = aiforecasts.to_jsonl(aiforecasts.load().sources).splitlines()
@@ -240,7 +241,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     overwrite: bool = False,
     dataset_version: str | None = None,
     indent: int | None = None,
-) -> Path:
+) -> pathlib.Path:
     """
     Export *obj* to *path*: a file for ``json`` (*indent* as in `to_json`)
     and ``jsonl``, a folder of tables for ``csv``, a folder with

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from aiforecasts._export import _parts, csv_columns
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas
 
     from aiforecasts._export import Exportable
 
 __all__ = ["to_dataframe"]
 
 
-def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pd.DataFrame:
+def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pandas.DataFrame:
     """
     A pandas DataFrame of records of one kind, one row per record, with the
     columns of the CSV export (`csv_columns`): dates as ``datetime64``,

@@ -288,7 +288,7 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
 
 def load_path(path: str | os.PathLike[str], *, check_references: bool = True) -> Dataset:
     """
-    Read an export from a file (`.json` or `.jsonl`), like `loads`.
+    Read an export from a file (``.json`` or ``.jsonl``), like `loads`.
 
     .. versionadded:: 0.1.0
     """

@@ -94,7 +94,7 @@ class Precision(str, enum.Enum):
     QUARTER = "quarter"
     SEASON = "season"
     PART_OF_YEAR = "part_of_year"
-    """"early", "mid" or "late" in a year: a third of it."""
+    """A third of a year ("early", "mid" or "late" in it)."""
     HALF_YEAR = "half_year"
     YEAR = "year"
     YEARS = "years"
@@ -162,20 +162,20 @@ class Qualifier(str, enum.Enum):
     ABOUT = "about"
     """约, 大概, "about", "an estimated"."""
     UP_TO = "up_to"
-    """高达 in the sense of a ceiling: "up to $4B"."""
+    """"Up to $4B" (高达 in the sense of a ceiling)."""
     OVER = "over"
-    """超过, 以上: strictly more than the amount."""
+    """Strictly more than the amount (超过, 以上)."""
     AT_LEAST = "at_least"
-    """至少: the amount or more."""
+    """The amount or more (至少)."""
     LESS_THAN = "less_than"
-    """不足, 不到: less than the amount."""
+    """Less than the amount (不足, 不到)."""
     NEARLY = "nearly"
-    """近: just under the amount."""
+    """Just under the amount (近)."""
     RANGE = "range"
     """Between the amount and ``high``."""
     SEVERAL = "several"
-    """数十亿, 数以百万: multiples of the amount, an order of magnitude only
-    ("billions" is ``1000000000`` with this qualifier)."""
+    """Multiples of the amount, an order of magnitude only (数十亿, 数以百万);
+    "billions" is ``1000000000`` with this qualifier."""
 
     @property
     def is_bound(self) -> bool:
@@ -289,7 +289,7 @@ class Hedge(str, enum.Enum):
     """
 
     CERTAIN = "certain"
-    """"will", 将, 必然: no hedge."""
+    """No hedge ("will", 将, 必然)."""
     LIKELY = "likely"
     """"expect", 预计, 很可能."""
     POSSIBLE = "possible"
@@ -320,7 +320,7 @@ class FundingStatus(str, enum.Enum):
     """
 
     CLOSED = "closed"
-    """Stated as done: "invested", "raised"."""
+    """Stated as done ("invested", "raised")."""
     ANNOUNCED = "announced"
     """Announced or planned, not yet stated as done."""
     ATTEMPTED = "attempted"
@@ -589,7 +589,7 @@ class TimeSpan:
     end: pendulum.Date = attrs.field()
     precision: Precision
     label: str
-    """The span in English words: "early 2024", "by 2026"."""
+    """The span in English words, such as "early 2024" or "by 2026"."""
     certainty: Certainty = Certainty.STATED
     relation: TimeRelation = TimeRelation.IN
     text: str | None = None
@@ -757,7 +757,7 @@ class Source:
     """The id of the author's `Person`, where the document names one."""
     url: str | None = None
     translation_of: str | None = None
-    """When the document is itself a translation: what of, in English."""
+    """What the document translates, in English, when it is a translation."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -807,7 +807,7 @@ class Company:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name of the organisation: canonical, Chinese and aliases."""
+        """Every name of the organisation (canonical, Chinese and aliases)."""
         return _names(self.name, self.name_hans, self.name_hant, self.aliases)
 
 
@@ -855,7 +855,7 @@ class Person:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name of the person: as written, English and aliases."""
+        """Every name of the person (as written, English and aliases)."""
         return _names(self.name, self.name_en, None, self.aliases)
 
 
@@ -990,7 +990,7 @@ class Growth:
     high: Decimal | None = None
     """Upper end of a stated range ("every three to four months")."""
     period_months: Decimal | None = None
-    """For `GrowthKind.FACTOR`: the period the factor is over."""
+    """The period the factor is over, in months (for `GrowthKind.FACTOR`)."""
     qualifier: Qualifier = Qualifier.EXACT
     level: Quantity | None = None
     """For `GrowthKind.LEVEL`, or a level stated beside a rate ("360 EFLOPS")."""

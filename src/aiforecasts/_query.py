@@ -54,7 +54,7 @@ class Match(Generic[R]):
 
     record: R
     score: float
-    """From 0 to 1: 1 for an exact name, less the further the name is from the text."""
+    """From 0 to 1; 1 for an exact name, less the further the name is from the text."""
     name: str
     """The name (or alias, title, id) that matched best."""
 

@@ -1,0 +1,107 @@
+"""
+The data catalog: a page per kind of record, generated from the bundled data
+each time the docs are built (into ``docs/catalog/``, which is not committed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+import aiforecasts
+
+ENGLISH = {
+    "sources": "title_en",
+    "companies": "name",
+    "people": "name_en",
+    "predictions": "statement",
+    "funding_rounds": "statement",
+    "compute_trends": "statement",
+    "debates": "question_en",
+    "statistics": "statement",
+}
+TITLES = {
+    "sources": "Sources",
+    "companies": "Companies and other organisations",
+    "people": "People",
+    "predictions": "Predictions",
+    "funding_rounds": "Funding rounds and investments",
+    "compute_trends": "Compute trends",
+    "debates": "Debates",
+    "statistics": "Statistics",
+}
+
+
+def _cell(text: str) -> str:
+    lines = " ".join(text.split()) or "—"
+    return lines.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+
+
+def _page(name: str, dataset: aiforecasts.Dataset) -> str:
+    collection = dataset.collections()[name]
+    titles = {source.id: source.title_en for source in dataset.sources}
+    title = TITLES[name]
+    lines = [
+        title,
+        "=" * (len(title) * 2),
+        "",
+        (
+            f"{collection.count()} records, dataset version {dataset.dataset_version}. "
+            "Generated from the bundled data when these pages were built."
+        ),
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: 18 34 34 14",
+        "",
+        "   * - id",
+        "     - English",
+        "     - original",
+        "     - source",
+    ]
+    for record in collection:
+        english = getattr(record, ENGLISH[name])
+        excerpts = record.excerpts
+        original = excerpts[0].display if excerpts else ""
+        sources = sorted({titles.get(e.source, e.source) for e in excerpts})
+        lines += [
+            f"   * - ``{record.id}``",
+            f"     - {_cell(english)}",
+            f"     - {_cell(original)}",
+            f"     - {_cell('; '.join(sources))}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _generate(app: Sphinx) -> None:
+    folder = Path(app.srcdir) / "catalog"
+    folder.mkdir(exist_ok=True)
+    dataset = aiforecasts.load()
+    index = [
+        "Data catalog",
+        "============",
+        "",
+        "Every record of the bundled dataset, one page per kind: id, English text, the original",
+        "text (the first excerpt, cleaned for display) and the source.",
+        "",
+        ".. toctree::",
+        "   :maxdepth: 1",
+        "",
+    ]
+    for name in aiforecasts._dataset.KINDS:  # noqa: SLF001
+        page = folder / f"{name}.rst"
+        text = _page(name, dataset)
+        if not page.exists() or page.read_text(encoding="utf-8") != text:
+            page.write_text(text, encoding="utf-8")
+        index.append(f"   {name}")
+    text = "\n".join(index) + "\n"
+    page = folder / "index.rst"
+    if not page.exists() or page.read_text(encoding="utf-8") != text:
+        page.write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _generate)
+    return {"parallel_read_safe": True}

@@ -1,0 +1,32 @@
+"""
+Resolve references to the private modules that define aiforecasts' public names.
+
+Type hints name the module a class is defined in (``aiforecasts._model.TimeSpan``);
+the API reference documents it where users import it from (``aiforecasts.TimeSpan``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+
+def _resolve(app: Sphinx, env: Any, node: Any, contnode: nodes.Element) -> nodes.Element | None:
+    target = node.get("reftarget", "")
+    if not target.startswith("aiforecasts._"):
+        return None
+    public = "aiforecasts." + target.rsplit(".", 1)[-1]
+    domain = env.domains["py"]
+    builder = app.builder
+    for role in ("class", "func", "data", "exc", "obj"):
+        found = domain.resolve_xref(env, node["refdoc"], builder, role, public, node, contnode)
+        if found is not None:
+            return found
+    return None
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("missing-reference", _resolve)
+    return {"parallel_read_safe": True}
