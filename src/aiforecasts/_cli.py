@@ -1,0 +1,440 @@
+"""
+The ``aiforecasts`` command: browse, search, export, validate and verify from the shell.
+
+Start-up matters here, so this module imports nothing heavy at import time:
+``show`` reads the bundled JSON directly, and only the subcommands that need
+typed records load the dataset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import unicodedata
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["main"]
+
+KINDS = (
+    "sources",
+    "companies",
+    "people",
+    "predictions",
+    "funding_rounds",
+    "compute_trends",
+    "debates",
+    "statistics",
+)
+ENGLISH = {
+    "sources": "title_en",
+    "companies": "name",
+    "people": "name_en",
+    "predictions": "statement",
+    "funding_rounds": "statement",
+    "compute_trends": "statement",
+    "debates": "question_en",
+    "statistics": "statement",
+}
+
+USAGE_ERROR = 2
+FAILURE = 1
+
+
+# -- terminal text ----------------------------------------------------------
+
+
+def width(text: str) -> int:
+    """Columns *text* takes in a terminal: East Asian wide and full-width characters take two."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def fit(text: str, columns: int) -> str:
+    """*text* cut (with "…") or padded with spaces to exactly *columns* terminal columns."""
+    text = " ".join(text.split())
+    if width(text) > columns:
+        kept, used = [], 0
+        for char in text:
+            size = width(char)
+            if used + size > columns - 1:
+                break
+            kept.append(char)
+            used += size
+        text = "".join(kept) + "…"
+    return text + " " * (columns - width(text))
+
+
+def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> None:
+    """Aligned columns; the last column takes what the terminal has left."""
+    total = shutil.get_terminal_size((120, 24)).columns
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    for i in range(len(widths) - 1):
+        widths[i] = min(widths[i], 40)
+    gaps = 2 * (len(widths) - 1)
+    last = min(widths[-1], 20)
+    # Narrow the widest leading column until the last one has room (down to 8 columns each).
+    while sum(widths[:-1]) + gaps + last > total and max(widths[:-1], default=0) > 8:
+        widest = widths.index(max(widths[:-1]))
+        widths[widest] -= 1
+    widths[-1] = max(1, min(widths[-1], total - sum(widths[:-1]) - gaps))
+    for row in [header, ["─" * w for w in widths], *rows]:
+        out.write("  ".join(fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        out.write("\n")
+
+
+def dump_json(value: Any, out: TextIO) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+# -- the bundled files, read directly (for show) -----------------------------
+
+
+def raw_records() -> dict[str, list[dict[str, Any]]]:
+    """The bundled records as JSON values, per kind (no typing, no validation: fast)."""
+    from importlib import resources  # noqa: PLC0415
+
+    root = resources.files("aiforecasts") / "data"
+    return {name: json.loads((root / f"{name}.json").read_bytes())["records"] for name in KINDS}
+
+
+def close_matches(wanted: str, names: Sequence[str], limit: int = 5) -> list[str]:
+    import difflib  # noqa: PLC0415
+
+    return difflib.get_close_matches(wanted, names, n=limit, cutoff=0.5)
+
+
+# -- subcommands ------------------------------------------------------------
+
+
+def cmd_overview(_args: argparse.Namespace, out: TextIO) -> int:
+    from aiforecasts._show import show_dataset  # noqa: PLC0415
+
+    return show_dataset(out)
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    import aiforecasts  # noqa: PLC0415
+
+    dataset = aiforecasts.load()
+    counts = dataset.counts()
+    if args.json:
+        dump_json(
+            {
+                "counts": counts,
+                "dataset_version": dataset.dataset_version,
+                "package_version": aiforecasts.__version__,
+                "schema_version": dataset.schema_version,
+            },
+            out,
+        )
+        return 0
+    out.write(
+        f"dataset version {dataset.dataset_version}, schema version "
+        f"{dataset.schema_version}, package {aiforecasts.__version__}\n\n"
+    )
+    table([[name, str(count)] for name, count in counts.items()], ["kind", "records"], out)
+    out.write(f"\n{sum(counts.values())} records in all\n")
+    return 0
+
+
+def _when(record: Any) -> str:
+    from aiforecasts._facets import span_of  # noqa: PLC0415
+
+    span = span_of(record)
+    return span.label if span is not None else ""
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    import aiforecasts  # noqa: PLC0415
+
+    dataset = aiforecasts.load()
+    collection = dataset.collections()[args.kind]
+    try:
+        if args.company:
+            collection = collection.mentioning(args.company)
+        if args.person:
+            collection = collection.by(args.person)
+        if args.source:
+            collection = collection.citing(args.source)
+        if args.topic:
+            collection = collection.about(args.topic)
+        if args.year is not None:
+            collection = collection.in_year(args.year)
+    except (LookupError, ValueError) as error:
+        sys.stderr.write(f"aiforecasts list: {error}\n")
+        return USAGE_ERROR
+    records = list(collection)[: args.limit] if args.limit else list(collection)
+    if args.json:
+        dump_json([_plain(record) for record in records], out)
+        return 0
+    rows = [[r.id, _when(r), getattr(r, ENGLISH[args.kind])] for r in records]
+    table(rows, ["id", "when", "English"], out)
+    out.write(f"\n{len(records)} of {collection.count()} {args.kind}\n")
+    return 0
+
+
+def _plain(record: Any) -> Any:
+    import msgspec  # noqa: PLC0415
+
+    from aiforecasts._fastio import encode_hook  # noqa: PLC0415
+
+    return msgspec.to_builtins(record, enc_hook=encode_hook, order="sorted")
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    records = raw_records()
+    by_id = {r["id"]: (kind, r) for kind in KINDS for r in records[kind]}
+    found = by_id.get(args.id)
+    if found is None:
+        sys.stderr.write(f"aiforecasts show: no record with id {args.id!r}\n")
+        matches = close_matches(args.id, list(by_id))
+        if matches:
+            sys.stderr.write("close matches: " + ", ".join(matches) + "\n")
+        return USAGE_ERROR
+    kind, record = found
+    if args.json:
+        dump_json({"kind": kind, "record": record}, out)
+        return 0
+    sources = {s["id"]: s for s in records["sources"]}
+    out.write(f"{record['id']}  ({kind})\n\n")
+    for key in sorted(record):
+        if key in {"id", "excerpts"}:
+            continue
+        value = record[key]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.write(f"  {key:<14} {text}\n")
+    out.write("\nexcerpts\n")
+    for excerpt in record.get("excerpts", []):
+        source = sources.get(excerpt["source"], {})
+        out.write(f"  「{excerpt['display']}」\n")
+        out.write(
+            f"    {source.get('title_en', excerpt['source'])} ({source.get('file', '?')}, "
+            f"characters {excerpt['start']}–{excerpt['end']})\n"
+        )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    import aiforecasts  # noqa: PLC0415
+    from aiforecasts._dataset import KINDS as CLASSES  # noqa: PLC0415
+
+    kind_of = {cls: name for name, cls in CLASSES.items()}
+    hits = aiforecasts.load().search(args.text, limit=args.limit)
+    if args.json:
+        dump_json(
+            [
+                {
+                    "id": h.record.id,
+                    "kind": kind_of[type(h.record)],
+                    "score": h.score,
+                    "text": h.text,
+                }
+                for h in hits
+            ],
+            out,
+        )
+        return 0
+    rows = [[h.record.id, kind_of[type(h.record)], h.text] for h in hits]
+    table(rows, ["id", "kind", "matching text"], out)
+    out.write(f"\n{len(hits)} records\n")
+    return 0 if hits else FAILURE
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    import aiforecasts  # noqa: PLC0415
+
+    try:
+        written = aiforecasts.write(
+            aiforecasts.load(), args.output, format=args.format, overwrite=args.force
+        )
+    except FileExistsError as error:
+        sys.stderr.write(f"aiforecasts export: {error} (use --force)\n")
+        return FAILURE
+    out.write(f"wrote {written}\n")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    import aiforecasts  # noqa: PLC0415
+
+    try:
+        dataset = aiforecasts.load_path(args.file, check_references=not args.partial)
+    except OSError as error:
+        sys.stderr.write(f"aiforecasts validate: {error}\n")
+        return USAGE_ERROR
+    except aiforecasts.DataError as error:
+        if args.json:
+            dump_json([{"path": p.path, "message": p.message} for p in error.problems], out)
+        else:
+            out.writelines(f"{problem.path}: {problem.message}\n" for problem in error.problems)
+            out.write(f"\n{len(error.problems)} problems in {args.file}\n")
+        return FAILURE
+    total = sum(dataset.counts().values())
+    if args.json:
+        dump_json([], out)
+    else:
+        out.write(
+            f"{args.file}: valid, {total} records, dataset version {dataset.dataset_version}\n"
+        )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    import aiforecasts  # noqa: PLC0415
+
+    if not Path(args.directory).is_dir():
+        sys.stderr.write(f"aiforecasts verify-sources: {args.directory} is not a folder\n")
+        return USAGE_ERROR
+    report = aiforecasts.verify_sources(args.directory)
+    if args.json:
+        dump_json(
+            [
+                {"source": m.source, "problem": m.problem, "path": m.path, "message": m.message}
+                for m in report.mismatches
+            ],
+            out,
+        )
+    else:
+        out.write(f"{report}\n")
+    return 0 if report.ok else FAILURE
+
+
+# -- the parser -------------------------------------------------------------
+
+
+def _sub(
+    commands: Any, name: str, summary: str, examples: str, run: Callable[..., int]
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiforecasts",
+        description="Browse, search, export and check the aiforecasts dataset. "
+        "Without a subcommand: the versions, counts and one record of each kind.",
+        epilog="examples:\n  aiforecasts stats\n  aiforecasts show nvidia\n"
+        "  aiforecasts list predictions --company 英偉達 --year 2024\n"
+        "  aiforecasts search 开源\n\nexit status: 0 ok, 1 a problem found, 2 usage error",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=cmd_overview)
+    commands = parser.add_subparsers(title="subcommands", metavar="SUBCOMMAND")
+
+    stats = _sub(
+        commands,
+        "stats",
+        "Counts per kind and the versions.",
+        "  aiforecasts stats\n  aiforecasts stats --json",
+        cmd_stats,
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    listing = _sub(
+        commands,
+        "list",
+        "List the records of one kind, filtered.",
+        "  aiforecasts list companies\n"
+        "  aiforecasts list predictions --company 英偉達 --year 2024\n"
+        "  aiforecasts list debates --person 'Robin Li' --json",
+        cmd_list,
+    )
+    listing.add_argument("kind", choices=KINDS, help="the kind of record")
+    listing.add_argument("--company", help="about or by this organisation (any name or script)")
+    listing.add_argument("--person", help="made, claimed or argued by this person")
+    listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")
+    listing.add_argument("--source", help="quoting this source (id, title or file name)")
+    listing.add_argument("--topic", help="with this topic (e.g. open_source, chips)")
+    listing.add_argument("--limit", type=int, default=0, help="show at most this many")
+    listing.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    show = _sub(
+        commands,
+        "show",
+        "One record in full, with its excerpts and sources.",
+        "  aiforecasts show nvidia\n  aiforecasts show stability-ai-collapse-2024 --json",
+        cmd_show,
+    )
+    show.add_argument("id", help="the record's id")
+    show.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    search = _sub(
+        commands,
+        "search",
+        "Full-text search in English and Chinese, any script.",
+        "  aiforecasts search 智商税\n  aiforecasts search 'open source' --limit 5",
+        cmd_search,
+    )
+    search.add_argument("text", help="words that must all occur")
+    search.add_argument("--limit", type=int, default=20, help="show at most this many")
+    search.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    export = _sub(
+        commands,
+        "export",
+        "Export the dataset; never overwrites without --force.",
+        "  aiforecasts export --format json --output aiforecasts.json\n"
+        "  aiforecasts export --format datapackage --output package/",
+        cmd_export,
+    )
+    export.add_argument("--format", required=True, choices=("json", "jsonl", "csv", "datapackage"))
+    export.add_argument("--output", required=True, help="a file (json, jsonl) or a folder")
+    export.add_argument("--force", action="store_true", help="overwrite what is there")
+
+    validate = _sub(
+        commands,
+        "validate",
+        "Check an export: every problem with its path.",
+        "  aiforecasts validate aiforecasts.json\n"
+        "  aiforecasts validate predictions.jsonl --partial",
+        cmd_validate,
+    )
+    validate.add_argument("file", help="a .json or .jsonl export")
+    validate.add_argument(
+        "--partial", action="store_true", help="part of the dataset: do not check references"
+    )
+    validate.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    verify = _sub(
+        commands,
+        "verify-sources",
+        "Check a folder of the source documents.",
+        "  aiforecasts verify-sources ../shared/seeds",
+        cmd_verify,
+    )
+    verify.add_argument("directory", help="a folder holding the five documents")
+    verify.add_argument("--json", action="store_true", help="print JSON for machines")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``aiforecasts`` command; the exit status is returned."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): point stdout at devnull so that the
+        # interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return FAILURE
+    return status
