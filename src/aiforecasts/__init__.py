@@ -12,9 +12,9 @@ Nothing is read at import time: `load` reads the bundled data on first call.
 
 from __future__ import annotations
 
-import typing as _typing
-
-if _typing.TYPE_CHECKING:
+# Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
     from aiforecasts._dataset import Dataset, FundingTotal, Hit
     from aiforecasts._errors import DataError, Problem
     from aiforecasts._export import (
@@ -203,7 +203,7 @@ _LAZY = {
 }
 
 
-if _typing.TYPE_CHECKING:
+if TYPE_CHECKING:
     __version__: str
     """The package version, from the installed metadata."""
 else:
@@ -226,3 +226,6 @@ else:
 
     def __dir__() -> list[str]:
         return sorted({*globals(), *_LAZY, "__version__"})
+
+
+del TYPE_CHECKING

@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import unicodedata
-from typing import TYPE_CHECKING, Any, TextIO
 
+TYPE_CHECKING = False  # not typing's: importing typing costs more than this whole command
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from typing import Any, TextIO
 
 __all__ = ["main"]
 
@@ -74,6 +74,8 @@ def fit(text: str, columns: int) -> str:
 
 def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> None:
     """Aligned columns; the last column takes what the terminal has left."""
+    import shutil  # noqa: PLC0415
+
     total = shutil.get_terminal_size((120, 24)).columns
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     for i in range(len(widths) - 1):
@@ -99,7 +101,14 @@ def dump_json(value: Any, out: TextIO) -> None:
 
 def raw_records() -> dict[str, list[dict[str, Any]]]:
     """The bundled records as JSON values, per kind (no typing, no validation: fast)."""
-    from importlib import resources  # noqa: PLC0415
+    folder = os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120
+    if os.path.isdir(folder):  # noqa: PTH112 - an installed package; pathlib costs time here
+        records = {}
+        for name in KINDS:
+            with open(os.path.join(folder, f"{name}.json"), "rb") as file:  # noqa: PTH118, PTH123
+                records[name] = json.loads(file.read())["records"]
+        return records
+    from importlib import resources  # noqa: PLC0415 - e.g. a package inside a zip file
 
     root = resources.files("aiforecasts") / "data"
     return {name: json.loads((root / f"{name}.json").read_bytes())["records"] for name in KINDS}
