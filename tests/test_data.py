@@ -13,9 +13,10 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts import Money, Quantity, clean_text
+from aiforecasts import Money, Quantity, _cli, clean_text
 from aiforecasts._convert import make_converter
 from aiforecasts._dataset import KINDS
+from aiforecasts._facets import ENGLISH
 from aiforecasts._model import walk
 from aiforecasts._verify import excerpts
 
@@ -26,21 +27,15 @@ DATA = resources.files("aiforecasts") / "data"
 HAN = re.compile(r"[\u3400-\u9fff]")
 QUOTED = re.compile(r"'[^']*'|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
 
-# English text fields: every record must say in English what it is.
-ENGLISH = {
-    "sources": "title_en",
-    "companies": "name",
-    "people": "name_en",
-    "predictions": "statement",
-    "funding_rounds": "statement",
-    "compute_trends": "statement",
-    "debates": "question_en",
-    "statistics": "statement",
-}
-
 
 def test_every_kind_has_an_english_field() -> None:
     assert set(ENGLISH) == set(KINDS)
+    for name, cls in KINDS.items():
+        assert ENGLISH[name] in attrs.fields_dict(cls)
+
+
+def test_the_command_line_knows_every_kind() -> None:
+    assert tuple(KINDS) == _cli.KINDS
 
 
 def test_not_empty(dataset: aiforecasts.Dataset) -> None:

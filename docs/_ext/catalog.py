@@ -11,17 +11,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 import aiforecasts
+from aiforecasts._facets import ENGLISH
 
-ENGLISH = {
-    "sources": "title_en",
-    "companies": "name",
-    "people": "name_en",
-    "predictions": "statement",
-    "funding_rounds": "statement",
-    "compute_trends": "statement",
-    "debates": "question_en",
-    "statistics": "statement",
-}
 TITLES = {
     "sources": "Sources",
     "companies": "Companies and other organisations",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
+# The kinds' names, without importing the record model (tests check they match).
 KINDS = (
     "sources",
     "companies",
@@ -31,16 +32,6 @@ KINDS = (
     "debates",
     "statistics",
 )
-ENGLISH = {
-    "sources": "title_en",
-    "companies": "name",
-    "people": "name_en",
-    "predictions": "statement",
-    "funding_rounds": "statement",
-    "compute_trends": "statement",
-    "debates": "question_en",
-    "statistics": "statement",
-}
 
 USAGE_ERROR = 2
 FAILURE = 1
@@ -184,6 +175,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json([_plain(record) for record in records], out)
         return 0
+    from aiforecasts._facets import ENGLISH  # noqa: PLC0415
+
     rows = [[r.id, _when(r), getattr(r, ENGLISH[args.kind])] for r in records]
     table(rows, ["id", "when", "English"], out)
     out.write(f"\n{len(records)} of {collection.count()} {args.kind}\n")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from aiforecasts._model import Excerpt, Money, Record, TimeSpan, Topic
 
 __all__ = [
+    "ENGLISH",
     "companies_of",
     "excerpts_of",
     "investors_of",
@@ -37,6 +38,19 @@ __all__ = [
     "texts_of",
     "topics_of",
 ]
+
+
+ENGLISH = {
+    "sources": "title_en",
+    "companies": "name",
+    "people": "name_en",
+    "predictions": "statement",
+    "funding_rounds": "statement",
+    "compute_trends": "statement",
+    "debates": "question_en",
+    "statistics": "statement",
+}
+"""Per kind: the field that says in English what a record is."""
 
 
 def excerpts_of(record: Record) -> tuple[Excerpt, ...]:
