@@ -142,6 +142,14 @@ class TestExport:
         assert (tmp_path / "package" / "datapackage.json").is_file()
         run("export", "--format", "csv", "--output", tmp_path / "package", check=1)
 
+    def test_other_os_errors_are_reported_not_raised(self, tmp_path: Path) -> None:
+        result = run("export", "--format", "json", "--output", tmp_path, "--force", check=2)
+        assert "cannot write" in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_negative_limits_are_refused(self) -> None:
+        assert "must not be negative" in run("list", "people", "--limit", "-1", check=2).stderr
+
     def test_format_is_required(self, tmp_path: Path) -> None:
         run("export", "--output", tmp_path / "x.json", check=2)
 

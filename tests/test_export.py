@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -86,6 +88,8 @@ class TestSchemas:
         assert not list(validator.iter_errors(record))
         assert list(validator.iter_errors({**record, "surprise": 1}))
         assert list(validator.iter_errors({**record, "kind": "bank"}))
+        assert list(validator.iter_errors({**record, "id": "Not A Slug"}))
+        assert list(validator.iter_errors({**record, "added_in": 1}))
 
 
 def test_datapackage_validates_with_frictionless(
@@ -315,3 +319,96 @@ class TestStrictLoading:
         found = problems_of(blob[: len(blob) - 1000])
         assert len(found) == 1
         assert found[0].startswith("export: $: not valid JSON")
+
+
+class TestReviewFindings:
+    """Inputs a fresh review found mishandled; each must now be refused or handled."""
+
+    def _export(self) -> dict[str, Any]:
+        document: dict[str, Any] = json.loads(aiforecasts.to_json(aiforecasts.load()))
+        return document
+
+    @pytest.mark.parametrize("value", ["Nvidia", {"a": 1}])
+    def test_lists_only_where_lists_belong(self, value: object) -> None:
+        document = self._export()
+        document["records"]["companies"][0]["aliases"] = value
+        found = problems_of(json.dumps(document))
+        assert found == [
+            f"export: companies[0].aliases: expected a list, not {type(value).__name__} {value!r}"
+        ]
+
+    def test_repeated_topics_are_one_topic(self) -> None:
+        document = self._export()
+        document["records"]["predictions"][0]["topics"] = ["chips", "chips"]
+        back = aiforecasts.loads(json.dumps(document))
+        assert back.predictions[0].topics == frozenset({aiforecasts.Topic.CHIPS})
+
+    def test_a_json_export_mentioning_the_package_name(self) -> None:
+        nvidia = aiforecasts.load().companies.get("nvidia")
+        assert nvidia is not None
+        text = aiforecasts.to_json(
+            attrs.evolve(nvidia, note="aiforecasts"), dataset_version="aiforecasts"
+        )
+        back = aiforecasts.loads(text, check_references=False)
+        assert list(back.companies) == [attrs.evolve(nvidia, note="aiforecasts")]
+
+    def test_deep_nesting(self) -> None:
+        assert "nested too deeply" in problems_of(b"[" * 100_000)[0]
+
+    def test_jsonl_kind_that_is_not_a_string(self, exported: dict[str, str]) -> None:
+        header = exported["jsonl"].splitlines()[0]
+        found = problems_of(header + '\n{"kind":["x"],"record":{}}\n')
+        assert "unknown kind of record" in found[0]
+
+    def test_jsonl_header_with_more_keys(self, exported: dict[str, str]) -> None:
+        lines = exported["jsonl"].splitlines()
+        lines[0] = lines[0][:-1] + ',"junk":1}'
+        assert problems_of("\n".join(lines))
+
+    @pytest.mark.parametrize("data", ["\ud800", '{"x": "\\ud800"}', b'{"x": "\\udc00"}'])
+    def test_lone_surrogates(self, data: str | bytes) -> None:
+        assert problems_of(data)
+
+    def test_surrogate_pairs_are_fine(self) -> None:
+        nvidia = aiforecasts.load().companies.get("nvidia")
+        assert nvidia is not None
+        text = aiforecasts.to_json(attrs.evolve(nvidia, note="😀"))
+        escaped = text.replace("😀", "\\ud83d\\ude00")
+        back = aiforecasts.loads(escaped, check_references=False)
+        assert back.companies[0].note == "😀"
+
+    @pytest.mark.parametrize("value", ["Infinity", "NaN", "-Infinity"])
+    def test_growth_must_be_finite(self, value: str) -> None:
+        document = self._export()
+        document["records"]["compute_trends"][0]["growth"]["value"] = value
+        assert problems_of(json.dumps(document))
+
+    @pytest.mark.parametrize("value", [5, 10**30, "1_000", " 7 ", "+5", "5.", ".5"])
+    def test_decimals_are_plain_strings(self, value: object) -> None:
+        document = self._export()
+        document["records"]["funding_rounds"][2]["amount"]["amount"] = value
+        assert problems_of(json.dumps(document))
+
+    def test_versions_must_not_be_empty(self) -> None:
+        document = self._export()
+        document["records"]["people"][0]["added_in"] = ""
+        assert problems_of(json.dumps(document))
+
+    def test_written_files_get_the_usual_mode(self, tmp_path: Path) -> None:
+        umask = os.umask(0o022)
+        try:
+            path = aiforecasts.write(aiforecasts.load().sources, tmp_path / "s.json")
+        finally:
+            os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o644
+
+    def test_a_package_from_a_generator(self, tmp_path: Path) -> None:
+        folder = aiforecasts.write(
+            (c for c in aiforecasts.load().companies), tmp_path / "p", format="datapackage"
+        )
+        descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+        assert [r["name"] for r in descriptor["resources"]] == ["companies"]
+
+    def test_dataset_version_can_be_set_for_a_dataset(self) -> None:
+        text = aiforecasts.to_json(aiforecasts.load(), dataset_version="9.9")
+        assert json.loads(text)["dataset_version"] == "9.9"

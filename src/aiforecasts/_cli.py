@@ -260,6 +260,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     except FileExistsError as error:
         sys.stderr.write(f"aiforecasts export: {error} (use --force)\n")
         return FAILURE
+    except OSError as error:
+        sys.stderr.write(f"aiforecasts export: cannot write {args.output}: {error.strerror}\n")
+        return USAGE_ERROR
     out.write(f"wrote {written}\n")
     return 0
 
@@ -277,7 +280,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             dump_json([{"path": p.path, "message": p.message} for p in error.problems], out)
         else:
             out.writelines(f"{problem.path}: {problem.message}\n" for problem in error.problems)
-            out.write(f"\n{len(error.problems)} problems in {args.file}\n")
+            count = len(error.problems)
+            out.write(f"\n{count} problem{'' if count == 1 else 's'} in {args.file}\n")
         return FAILURE
     total = sum(dataset.counts().values())
     if args.json:
@@ -328,6 +332,14 @@ def _sub(
     return parser
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        msg = f"must not be negative: {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aiforecasts",
@@ -365,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")
     listing.add_argument("--source", help="quoting this source (id, title or file name)")
     listing.add_argument("--topic", help="with this topic (e.g. open_source, chips)")
-    listing.add_argument("--limit", type=int, default=0, help="show at most this many")
+    listing.add_argument("--limit", type=_count, default=0, help="show at most this many")
     listing.add_argument("--json", action="store_true", help="print JSON for machines")
 
     show = _sub(
@@ -386,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_search,
     )
     search.add_argument("text", help="words that must all occur")
-    search.add_argument("--limit", type=int, default=20, help="show at most this many")
+    search.add_argument("--limit", type=_count, default=20, help="show at most this many")
     search.add_argument("--json", action="store_true", help="print JSON for machines")
 
     export = _sub(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import typing
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -25,11 +26,19 @@ __all__ = ["configure_converter", "make_converter"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
+DECIMAL = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?"
+"""How a decimal is written: a JSON string of a plain decimal number."""
+_DECIMAL_RE = re.compile(DECIMAL + r"\Z")
+
+
 def _structure_decimal(value: object, _type: object) -> Decimal:
-    # Strings and integers only: a JSON float has already lost precision.
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    # Strings only: a JSON number may already have lost precision on the way.
+    if not isinstance(value, str):
         msg = f"expected a decimal string, not {type(value).__name__} {value!r}"
         raise TypeError(msg)
+    if not _DECIMAL_RE.match(value):
+        msg = f"invalid decimal {value!r}"
+        raise ValueError(msg)
     try:
         result = Decimal(value)
     except InvalidOperation:
@@ -88,6 +97,42 @@ def _unstructure_topics(value: frozenset[_model.Topic]) -> list[str]:
     return sorted(topic.value for topic in value)
 
 
+def _is_collection(type_: object) -> bool:
+    return typing.get_origin(type_) in (tuple, frozenset)
+
+
+def _strict_collection(converter: cattrs.BaseConverter) -> Any:
+    """Tuples and frozensets from JSON arrays only (cattrs would take any iterable, even a
+    string).  A repeated item of a set is one item, as in the fast path."""
+
+    def factory(type_: Any) -> Any:
+        origin = typing.get_origin(type_)
+        item_type = typing.get_args(type_)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _type: object) -> Any:
+            if not isinstance(value, list):
+                msg = f"expected a list, not {type(value).__name__} {value!r}"
+                raise TypeError(msg)
+            items = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # noqa: BLE001, PERF203 - gathered, each with its index
+                    note = cattrs.IterableValidationNote(f"item {index}", index, item_type)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            if errors:
+                message = f"While structuring {type_!r}"
+                raise cattrs.IterableValidationError(message, errors, type_)
+            return frozenset(items) if origin is frozenset else tuple(items)
+
+        return structure
+
+    return factory
+
+
 def configure_converter(converter: cattrs.BaseConverter) -> None:
     """
     Register this package's hooks on *converter*.
@@ -99,6 +144,7 @@ def configure_converter(converter: cattrs.BaseConverter) -> None:
     refused, and fields left at their default are left out.
     """
     converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook_factory(_is_collection, _strict_collection(converter))
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
     converter.register_structure_hook(pendulum.Date, structure_date)
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)

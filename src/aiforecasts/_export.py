@@ -17,7 +17,7 @@ import tempfile
 import types
 import typing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import attrs
 
@@ -51,7 +51,8 @@ _VERSIONS = ("added_in", "changed_in")
 def _parts(obj: Any, dataset_version: str | None) -> tuple[dict[str, list[Any]], str]:
     """Records per kind (in kind order) and the dataset version of *obj*."""
     if isinstance(obj, Dataset):
-        return {name: list(c) for name, c in obj.collections().items()}, obj.dataset_version
+        whole = {name: list(c) for name, c in obj.collections().items()}
+        return whole, dataset_version or obj.dataset_version
     records: Iterable[Any] = [obj] if type(obj) in _KIND_OF else obj
     parts: dict[str, list[Any]] = {}
     for record in records:
@@ -270,6 +271,8 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     .. versionadded:: 0.1.0
     """
     target = Path(path)
+    if not isinstance(obj, (Dataset, Collection)) and type(obj) not in _KIND_OF:
+        obj = list(cast("Iterable[_model.Record]", obj))  # read once; a package needs it twice
     if format in ("json", "jsonl"):
         _refuse_existing(target, overwrite=overwrite)
         if format == "json":
@@ -317,6 +320,10 @@ def _write_atomically(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
+        # mkstemp makes the file private (0600); give it the mode a new file would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # noqa: PTH101
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
         Path(temporary).replace(target)

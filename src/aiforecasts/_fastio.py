@@ -19,7 +19,7 @@ import attrs
 import msgspec
 import pendulum
 
-from aiforecasts._convert import structure_date
+from aiforecasts._convert import DECIMAL, structure_date
 from aiforecasts._dataset import KINDS
 from aiforecasts._migrate import SCHEMA_VERSION
 
@@ -196,7 +196,9 @@ def _mirror(type_: Any) -> Any:
             )
             _MIRRORS[type_] = found
         return found
-    if type_ is Decimal or type_ is pendulum.Date:
+    if type_ is Decimal:
+        return typing.Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL}$")]
+    if type_ is pendulum.Date:
         return str
     origin = typing.get_origin(type_)
     arguments = typing.get_args(type_)

@@ -107,10 +107,13 @@ def _json(blob: bytes | str, file: str, problems: list[Problem], path: str = "$"
             problems.append(Problem(path, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
             return None
     try:
+        # A key repeated in one object keeps its last value, as in msgspec's fast path.
         return json.loads(blob, parse_constant=_reject_constant)
+    except RecursionError:
+        problems.append(Problem(path, "not valid JSON: nested too deeply", file))
     except ValueError as exc:
         problems.append(Problem(path, f"not valid JSON: {exc}", file))
-        return None
+    return None
 
 
 def _structure_slowly(
@@ -279,9 +282,17 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
 
     .. versionadded:: 0.1.0
     """
-    blob = data.encode("utf-8") if isinstance(data, str) else data
-    head = blob.lstrip()[:1]
-    if head == b"{" and _first_line_is_header(blob):
+    try:
+        blob = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError as exc:
+        raise DataError(
+            [Problem("$", f"not text: {exc.reason} at {exc.start}", "export")]
+        ) from None
+    lone = _LONE_SURROGATE.search(blob)
+    if lone is not None:
+        where = f"byte {lone.start()}"
+        raise DataError([Problem("$", f"a lone surrogate escape at {where}", "export")])
+    if _first_line_is_header(blob):
         return _loads_jsonl(blob, check_references=check_references)
     return _loads_json(blob, check_references=check_references)
 
@@ -295,10 +306,17 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
     return loads(Path(path).read_bytes(), check_references=check_references)
 
 
+_JSONL_HEADER = re.compile(rb'\s*\{\s*"aiforecasts"\s*:')
+# A lone UTF-16 surrogate written as a JSON escape: not a character, and not encodable.
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
 def _first_line_is_header(blob: bytes) -> bool:
-    end = blob.find(b"\n")
-    line = blob[: end if end >= 0 else 200]
-    return end >= 0 and b'"aiforecasts"' in line and line.rstrip().endswith(b"}")
+    """Whether *blob* starts the way JSON Lines exports do: ``{"aiforecasts": ...``."""
+    return _JSONL_HEADER.match(blob) is not None
 
 
 _EXPORT_KEYS = {"dataset_version", "records", "schema_version"}
@@ -351,7 +369,11 @@ def _loads_jsonl(blob: bytes, *, check_references: bool) -> Dataset:
     header = _json(lines[0], file, problems, "line 1")
     version: int | None = None
     dataset_version = ""
-    if isinstance(header, dict) and isinstance(header.get("aiforecasts"), dict):
+    if (
+        isinstance(header, dict)
+        and set(header) == {"aiforecasts"}
+        and isinstance(header["aiforecasts"], dict)
+    ):
         meta = header["aiforecasts"]
         for key in sorted(meta.keys() - {"dataset_version", "schema_version"}):
             problems.append(Problem(f"line 1.aiforecasts.{key}", "unknown key", file))
@@ -382,7 +404,7 @@ def _loads_jsonl(blob: bytes, *, check_references: bool) -> Dataset:
             problems.append(Problem(where, 'expected {"kind": ..., "record": {...}}', file))
             continue
         name = item["kind"]
-        if name not in KINDS:
+        if not isinstance(name, str) or name not in KINDS:
             problems.append(Problem(f"{where}.kind", f"unknown kind of record {name!r}", file))
             continue
         if version is None:

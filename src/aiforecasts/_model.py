@@ -445,6 +445,14 @@ def _optional_non_negative(
         _non_negative(inst, attribute, value)  # type: ignore[arg-type]
 
 
+def _optional_finite(
+    _inst: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
+) -> None:
+    if value is not None and not value.is_finite():
+        msg = f"{attribute.name} must be finite, not {value}"
+        raise ValueError(msg)
+
+
 def _check_range(qualifier: Qualifier, low: Decimal, high: Decimal | None) -> None:
     if (qualifier is Qualifier.RANGE) != (high is not None):
         msg = "high is required with qualifier 'range' and only then"
@@ -761,9 +769,9 @@ class Source:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
 
@@ -800,9 +808,9 @@ class Company:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
     @property
@@ -848,9 +856,9 @@ class Person:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
     @property
@@ -916,9 +924,9 @@ class Prediction:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
 
@@ -962,9 +970,9 @@ class FundingRound:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
 
@@ -984,12 +992,12 @@ class Growth:
     """
 
     kind: GrowthKind
-    value: Decimal | None = None
+    value: Decimal | None = attrs.field(default=None, validator=_optional_finite)
     """Months (doubling time), factor, or percent (CAGR); ``None`` for
     `GrowthKind.LEVEL`."""
-    high: Decimal | None = None
+    high: Decimal | None = attrs.field(default=None, validator=_optional_finite)
     """Upper end of a stated range ("every three to four months")."""
-    period_months: Decimal | None = None
+    period_months: Decimal | None = attrs.field(default=None, validator=_optional_finite)
     """The period the factor is over, in months (for `GrowthKind.FACTOR`)."""
     qualifier: Qualifier = Qualifier.EXACT
     level: Quantity | None = None
@@ -1089,9 +1097,9 @@ class ComputeTrend:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
 
@@ -1138,9 +1146,9 @@ class Debate:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
 
@@ -1167,9 +1175,9 @@ class Statistic:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True)
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True)
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
     """The dataset version the record last changed in."""
 
     def __attrs_post_init__(self) -> None:

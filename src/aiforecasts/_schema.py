@@ -13,14 +13,16 @@ from typing import Any
 import attrs
 import pendulum
 
+from aiforecasts._convert import DECIMAL
 from aiforecasts._dataset import KINDS
 from aiforecasts._migrate import SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_DECIMAL = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+_DECIMAL = f"^{DECIMAL}$"
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
@@ -68,6 +70,8 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties = {}
     for field in fields:
         schema = _type(field.type, definitions)
+        if field.name == "id":
+            schema = {**schema, "pattern": _SLUG}
         if field.__doc__:
             schema = {**schema, "description": field.__doc__}
         properties[field.name] = schema
@@ -102,8 +106,8 @@ def _type(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     arguments = typing.get_args(type_)
     if origin is tuple:
         return {"type": "array", "items": _type(arguments[0], definitions)}
-    if origin is frozenset:
-        return {"type": "array", "items": _type(arguments[0], definitions), "uniqueItems": True}
+    if origin is frozenset:  # a set: repeats are allowed on input and written once
+        return {"type": "array", "items": _type(arguments[0], definitions)}
     if origin in (types.UnionType, typing.Union):
         return {"anyOf": [_type(a, definitions) for a in arguments]}
     if type_ is type(None):
