@@ -288,7 +288,9 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
         raise DataError(
             [Problem("$", f"not text: {exc.reason} at {exc.start}", "export")]
         ) from None
-    lone = _LONE_SURROGATE.search(blob)
+    # Only escapes can hold a lone surrogate: look for one before running the pattern.
+    escaped = b"\\ud" in blob or b"\\uD" in blob
+    lone = _LONE_SURROGATE.search(blob) if escaped else None
     if lone is not None:
         where = f"byte {lone.start()}"
         raise DataError([Problem("$", f"a lone surrogate escape at {where}", "export")])
