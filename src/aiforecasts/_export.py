@@ -173,34 +173,39 @@ def _single_attrs_class(type_: object) -> type | None:
     return None
 
 
-def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str]) -> None:
-    for key, item in value.items():
-        name = f"{prefix}{key}"
-        if isinstance(item, dict):
-            _flatten(item, f"{name}.", row)
-        elif isinstance(item, (list, tuple)):
-            row[name] = json.dumps(
-                list(item), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-            )
-        elif item is None:
-            row[name] = ""
-        else:
-            row[name] = str(item)
-
-
-def _rows(kind: str, records: list[Any], version: str) -> list[list[str]]:
+def flat_record(record: Any) -> dict[str, Any]:
+    """*record* as one level of dotted names (``horizon.start``); lists stay lists."""
     import msgspec  # noqa: PLC0415
 
     from aiforecasts._fastio import encode_hook  # noqa: PLC0415
 
+    flat: dict[str, Any] = {}
+
+    def walk(value: dict[str, Any], prefix: str) -> None:
+        for key, item in value.items():
+            if isinstance(item, dict):
+                walk(item, f"{prefix}{key}.")
+            else:
+                flat[f"{prefix}{key}"] = list(item) if isinstance(item, tuple) else item
+
+    walk(msgspec.to_builtins(record, enc_hook=encode_hook, order="sorted"), "")
+    return flat
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: lists as compact JSON, nothing as an empty cell."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "" if value is None else str(value)
+
+
+def _rows(kind: str, records: list[Any], version: str) -> list[list[str]]:
     columns = csv_columns(kind)
+    versions = {"dataset_version": version, "schema_version": SCHEMA_VERSION}
     rows = []
     for record in records:
-        flat: dict[str, str] = {}
-        _flatten(msgspec.to_builtins(record, enc_hook=encode_hook, order="sorted"), "", flat)
-        flat["dataset_version"] = version
-        flat["schema_version"] = str(SCHEMA_VERSION)
-        rows.append([flat.get(column, "") for column in columns])
+        flat = {**flat_record(record), **versions}
+        rows.append([_cell(flat.get(column)) for column in columns])
     return rows
 
 

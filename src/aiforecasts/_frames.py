@@ -4,9 +4,10 @@ DataFrames of records (the optional ``dataframe`` extra: pandas).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from aiforecasts._export import _parts, csv_columns
+from aiforecasts._export import _parts, csv_columns, flat_record
+from aiforecasts._migrate import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import pandas
@@ -35,14 +36,12 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
 
     .. versionadded:: 0.1.0
     """
-    import msgspec  # noqa: PLC0415
 
     try:
         import pandas as pd  # noqa: PLC0415
     except ImportError as error:  # pragma: no cover - the dev extra installs pandas
         msg = "to_dataframe needs pandas: pip install 'aiforecasts[dataframe]'"
         raise ImportError(msg) from error
-    from aiforecasts._fastio import encode_hook  # noqa: PLC0415
 
     parts, version = _parts(obj, dataset_version)
     if len(parts) != 1:
@@ -50,10 +49,10 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
         raise ValueError(msg)
     ((kind, records),) = parts.items()
     columns = csv_columns(kind)
+    versions = {"dataset_version": version, "schema_version": SCHEMA_VERSION}
     rows = []
     for record in records:
-        flat: dict[str, Any] = {"dataset_version": version, "schema_version": 2}
-        _flatten(msgspec.to_builtins(record, enc_hook=encode_hook, order="sorted"), "", flat)
+        flat = {**flat_record(record), **versions}
         rows.append([flat.get(column) for column in columns])
     frame = pd.DataFrame(rows, columns=columns)
     for column in columns:
@@ -65,11 +64,3 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
         elif column in {"number", "schema_version"} or column.endswith((".start", ".end")):
             frame[column] = frame[column].astype("Int64")
     return frame
-
-
-def _flatten(value: dict[str, Any], prefix: str, row: dict[str, Any]) -> None:
-    for key, item in value.items():
-        if isinstance(item, dict):
-            _flatten(item, f"{prefix}{key}.", row)
-        else:
-            row[f"{prefix}{key}"] = list(item) if isinstance(item, tuple) else item
