@@ -5,8 +5,9 @@ dataset-as-a-package lookup, each in fresh processes, alternated, in one run.
 
     python benchmarks/bench_cli.py [--runs N]
 
-Goal: ``aiforecasts show`` runs faster.  The installed console script is used
-(found beside this interpreter), as a user would run it.
+The installed console script is used (found beside this interpreter), as a
+user would run it.  Figures and their ratio are printed side by side,
+without verdicts: goals belong to the issues.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ def wall(command: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--smoke", action="store_true", help="a quick run that checks the script works"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
     script = Path(sys.executable).with_name("aiforecasts")
     if not script.exists():
         found = shutil.which("aiforecasts")
@@ -53,8 +59,7 @@ def main() -> None:
             f"   (min {min(ms):.1f}, max {max(ms):.1f})"
         )
     ratio = statistics.median(mine) / statistics.median(theirs)
-    verdict = "meets" if ratio < 1 else "MISSES"
-    print(f"\n  ours / pycountry = {ratio:.2f}; goal < 1: {verdict}")
+    print(f"\n  ours / pycountry = {ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -5,16 +5,17 @@ Import time and first-load time of aiforecasts, side by side with named peers.
 
 1. ``python -c "import aiforecasts"`` against ``python -c "import attrs, cattrs,
    pendulum"`` (the dependencies alone), each in fresh interpreters, alternated.
-   Goal: the package adds at most 10%.  The package imports its modules lazily
+   The package imports its modules lazily
    (PEP 562), so the same table also shows the import of the record model
    (``from aiforecasts import Prediction``) and of everything ``load`` needs.
 2. The first ``aiforecasts.load()`` in a fresh interpreter against plain
    ``json.loads`` of the same files read the same way, also in a fresh
    interpreter (both after the package's modules are imported, so only the
-   work is timed).  Goal: at most 3x.
+   work is timed).
 3. For context, the same two in a warm process (converters already built).
 
 Figures are medians over the runs; the machine's noise shows in the min–max.
+Figures and ratios are printed side by side, without verdicts: goals belong to the issues.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _FILES = (
     "from importlib import resources\n"
     "from aiforecasts._dataset import KINDS\n"
     "root = resources.files('aiforecasts') / 'data'\n"
-    "names = ['manifest', *KINDS]\n"
+    "names = ['manifest', *(kind.name for kind in KINDS)]\n"
 )
 FIRST_LOAD = (
     "import time, aiforecasts, aiforecasts._load\n"
@@ -92,7 +93,7 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
 
     root = resources.files("aiforecasts") / "data"
     manifest = (root / "manifest.json").read_bytes()
-    blobs = {name: (root / f"{name}.json").read_bytes() for name in KINDS}
+    blobs = {kind.name: (root / f"{kind.name}.json").read_bytes() for kind in KINDS}
     aiforecasts.load()  # builds the converters
     parse_times: list[float] = []
     json_times: list[float] = []
@@ -111,7 +112,12 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20, help="runs per measurement")
+    parser.add_argument(
+        "--smoke", action="store_true", help="a quick run that checks the script works"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
 
     import aiforecasts  # noqa: PLC0415
 
@@ -125,8 +131,7 @@ def main() -> None:
     print("1. import, whole interpreter (fresh process each run)")
     print(row(f'python -c "{IMPORT_PACKAGE}"', ours))
     print(row(f'python -c "{IMPORT_PEERS}"', peers))
-    verdict = "meets" if ratio <= 1.10 else "MISSES"
-    print(f"  ratio {ratio:.3f} ({(ratio - 1) * 100:+.1f}%); goal <= 1.10: {verdict}")
+    print(f"  ratio {ratio:.3f} ({(ratio - 1) * 100:+.1f}%)")
     base = statistics.median(peers)
     for label, times in ((IMPORT_MODEL, model), (IMPORT_ALL, loader)):
         extra = statistics.median(times) / base - 1
@@ -138,8 +143,7 @@ def main() -> None:
     print("2. first load in a fresh process (after import)")
     print(row("aiforecasts.load()", ours))
     print(row("json.loads of the same files", peers))
-    verdict = "meets" if ratio <= 3 else "MISSES"
-    print(f"  ratio {ratio:.2f}x; goal <= 3x: {verdict}\n")
+    print(f"  ratio {ratio:.2f}x\n")
 
     ours, peers = warm(max(args.runs, 50))
     ratio = statistics.median(ours) / statistics.median(peers)

@@ -103,15 +103,19 @@ def timed(function: Callable[[], T], runs: int) -> tuple[float, T]:
 
 def row(label: str, indexed: float, scan: float) -> str:
     ratio = scan / indexed if indexed else float("inf")
-    verdict = "meets" if ratio >= 100 else "MISSES"
-    return f"  {label:<34} {indexed * 1e6:10.1f} µs {scan * 1e6:12.1f} µs {ratio:10.0f}x  {verdict}"
+    return f"  {label:<34} {indexed * 1e6:10.1f} µs {scan * 1e6:12.1f} µs {ratio:10.0f}x"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument(
+        "--smoke", action="store_true", help="a quick run that checks the script works"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
     started = time.perf_counter()
     dataset = build(args.records)
     companies, predictions = dataset.companies, dataset.predictions
@@ -172,6 +176,12 @@ def main() -> None:
     assert list(got) == want
     print(row("mentioning(company alias)", t_mention_name, t_scan))
 
+    search(dataset)
+
+
+def search(dataset: Dataset) -> None:
+    """Full-text search: the first use, then queries."""
+    predictions = dataset.predictions
     print("\nfull-text search (all words, any script and case)")
     start = time.perf_counter()
     predictions.search("warm")

@@ -15,10 +15,8 @@ Peers, each with its usual JSON library:
 aiforecasts is measured through its public API: ``to_json`` (compact, keys sorted,
 with versions) and ``loads`` (strict: unknown keys and number-typed decimals
 refused, validators run, ids checked; references off, as the synthetic
-records cite a source the run does not hold).  Goals: decode at least 3x
-faster than cattrs' default converter and faster than pydantic; encode
-within 2x of msgspec; peak memory of the decoded records at most 1.5x
-msgspec's Structs.
+records cite a source the run does not hold).  Figures and ratios are
+printed side by side, without verdicts: goals belong to the issues.
 """
 
 from __future__ import annotations
@@ -190,15 +188,16 @@ def peak_mib(function: Callable[[], Any]) -> float:
     return peak / 2**20
 
 
-def verdict(ok: bool) -> str:
-    return "meets" if ok else "MISSES"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--smoke", action="store_true", help="a quick run that checks the script works"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
     records = synthetic(args.records)
     collection = aiforecasts.Collection(records)
     print(
@@ -249,20 +248,15 @@ def main() -> None:
     ours = times["aiforecasts.loads"]
     vs_cattrs = times["cattrs default Converter + json"] / ours
     vs_pydantic = times["pydantic v2 validate_json"] / ours
-    print(
-        f"  ours vs cattrs default: {vs_cattrs:.2f}x faster (goal >= 3x: {verdict(vs_cattrs >= 3)})"
-    )
-    print(
-        f"  ours vs pydantic v2:    {vs_pydantic:.2f}x faster (goal > 1x: "
-        f"{verdict(vs_pydantic > 1)})\n"
-    )
+    print(f"  ours vs cattrs default: {vs_cattrs:.2f}x faster")
+    print(f"  ours vs pydantic v2:    {vs_pydantic:.2f}x faster\n")
 
     print("encode (records -> JSON)")
     times = {name: timed(f, args.runs)[0] for name, f in encode.items()}
     for name, seconds in times.items():
         print(f"  {name:<34} {seconds * 1e3:9.1f} ms")
     ratio = times["aiforecasts.to_json"] / times["msgspec Structs"]
-    print(f"  ours vs msgspec: {ratio:.2f}x its time (goal <= 2x: {verdict(ratio <= 2)})\n")
+    print(f"  ours vs msgspec: {ratio:.2f}x its time\n")
 
     print("peak memory while decoding, result alive")
     memory = {
@@ -274,7 +268,7 @@ def main() -> None:
     for name, mib in memory.items():
         print(f"  {name:<34} {mib:9.1f} MiB")
     ratio = memory["aiforecasts.loads"] / memory["msgspec Structs"]
-    print(f"  ours vs msgspec Structs: {ratio:.2f}x (goal <= 1.5x: {verdict(ratio <= 1.5)})")
+    print(f"  ours vs msgspec Structs: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,11 @@ nitpick_ignore = [
     # Type variables of the generic classes and functions.
     ("py:class", "aiforecasts._query.R_co"),
     ("py:class", "aiforecasts._query.R"),
+    # The kinds each filter applies to (type variables restricted to record classes).
+    ("py:class", "aiforecasts._query.Personal"),
+    ("py:class", "aiforecasts._query.Topical"),
+    ("py:class", "aiforecasts._query.Timed"),
+    ("py:class", "aiforecasts._query.Priced"),
     ("py:class", "R_co"),
     ("py:class", "R"),
     # typeshed-only protocol used in sort_by's signature.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import aiforecasts
-from aiforecasts._dataset import KINDS
+from aiforecasts._dataset import KIND_NAMED
 
 
 def table(dataset: aiforecasts.Dataset) -> dict[str, dict[str, int]]:
     """Source id → kind → the number of records citing that source in any excerpt."""
-    counts = {source.id: dict.fromkeys(KINDS, 0) for source in dataset.sources}
+    counts = {source.id: dict.fromkeys(KIND_NAMED, 0) for source in dataset.sources}
     for name, collection in dataset.collections().items():
         for record in collection:
             for source in {excerpt.source for excerpt in record.excerpts}:
@@ -23,9 +23,9 @@ def test_every_document_contributes(
 ) -> None:
     counts = table(dataset)
     width = max(map(len, counts))
-    lines = [f"{'source':<{width}} " + " ".join(f"{k[:11]:>11}" for k in KINDS)]
+    lines = [f"{'source':<{width}} " + " ".join(f"{k[:11]:>11}" for k in KIND_NAMED)]
     for source, row in counts.items():
-        lines.append(f"{source:<{width}} " + " ".join(f"{row[k]:>11}" for k in KINDS))
+        lines.append(f"{source:<{width}} " + " ".join(f"{row[k]:>11}" for k in KIND_NAMED))
     with capsys.disabled():
         print("\n\nrecords per source document (a record citing two documents counts in both)")
         print("\n".join(lines))

@@ -13,11 +13,10 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts import Money, Quantity, _cli, clean_text
-from aiforecasts._convert import make_converter
+from aiforecasts import Money, Quantity, clean_text
+from aiforecasts._codec import structure_many, to_builtins
 from aiforecasts._dataset import KINDS
-from aiforecasts._facets import ENGLISH
-from aiforecasts._model import walk
+from aiforecasts._fields import walk
 from aiforecasts._verify import excerpts
 
 if TYPE_CHECKING:
@@ -29,13 +28,8 @@ QUOTED = re.compile(r"'[^']*'|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
 
 
 def test_every_kind_has_an_english_field() -> None:
-    assert set(ENGLISH) == set(KINDS)
-    for name, cls in KINDS.items():
-        assert ENGLISH[name] in attrs.fields_dict(cls)
-
-
-def test_the_command_line_knows_every_kind() -> None:
-    assert tuple(KINDS) == _cli.KINDS
+    for kind in KINDS:
+        assert kind.english in attrs.fields_dict(kind.cls), kind.name
 
 
 def test_not_empty(dataset: aiforecasts.Dataset) -> None:
@@ -45,9 +39,9 @@ def test_not_empty(dataset: aiforecasts.Dataset) -> None:
 
 
 def test_every_record_has_english_text_and_an_excerpt(dataset: aiforecasts.Dataset) -> None:
-    for name, collection in dataset.collections().items():
-        for record in collection:
-            text = getattr(record, ENGLISH[name])
+    for kind in KINDS:
+        for record in dataset.collections()[kind.name]:
+            text = getattr(record, kind.english)
             assert text.strip(), record.id
             # English, though it may quote the original in quotes or parentheses.
             assert not HAN.search(QUOTED.sub("", text)), (record.id, text)
@@ -85,8 +79,27 @@ def test_every_excerpt_slices_its_document(
 
 
 def test_display_is_the_clean_text(dataset: aiforecasts.Dataset) -> None:
+    """Each excerpt's display form is its text cleaned, with its own document's repairs."""
+    repaired = 0
     for path, excerpt in excerpts(dataset):
-        assert excerpt.display == clean_text(excerpt.text), path
+        source = dataset.sources.get(excerpt.source)
+        assert source is not None
+        assert excerpt.display == clean_text(excerpt.text, source.repairs), path
+        repaired += excerpt.display != clean_text(excerpt.text)
+    assert repaired >= 5  # the five damaged fragments of 002 and 004 are in excerpts
+
+
+def test_every_repair_is_used_and_damage_is_only_where_declared(
+    dataset: aiforecasts.Dataset, documents: dict[str, str]
+) -> None:
+    """A repair names a fragment its document has; no other document has one of them."""
+    for source in dataset.sources:
+        for repair in source.repairs:
+            assert repair.damaged in documents[source.id], (source.id, repair)
+    damaged = {repair.damaged for source in dataset.sources for repair in source.repairs}
+    for source in dataset.sources:
+        for fragment in damaged - {repair.damaged for repair in source.repairs}:
+            assert fragment not in documents[source.id], (source.id, fragment)
 
 
 def test_sources_cover_the_seed_files(seeds: Path, dataset: aiforecasts.Dataset) -> None:
@@ -96,7 +109,7 @@ def test_sources_cover_the_seed_files(seeds: Path, dataset: aiforecasts.Dataset)
 
 def test_files_are_canonical_json() -> None:
     """UTF-8, sorted keys, indented, not ASCII-escaped: re-dumping changes no byte."""
-    for name in [*KINDS, "manifest"]:
+    for name in [*(kind.name for kind in KINDS), "manifest"]:
         blob = (DATA / f"{name}.json").read_bytes()
         value = json.loads(blob.decode("utf-8"))
         canonical = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -104,11 +117,10 @@ def test_files_are_canonical_json() -> None:
 
 
 def test_round_trip(dataset: aiforecasts.Dataset) -> None:
-    """Every record unstructures to exactly what its file holds."""
-    converter = make_converter()
+    """Every record writes exactly what its file holds: the codec's one shape, all fields."""
     for name, collection in dataset.collections().items():
         raw = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
-        assert [converter.unstructure(record) for record in collection] == raw["records"]
+        assert [to_builtins(record) for record in collection] == raw["records"]
 
 
 def test_records_are_frozen(dataset: aiforecasts.Dataset) -> None:
@@ -118,11 +130,13 @@ def test_records_are_frozen(dataset: aiforecasts.Dataset) -> None:
 
 
 def test_fast_and_detailed_structuring_agree(dataset: aiforecasts.Dataset) -> None:
-    """The loader's fast pass builds exactly what cattrs' strict Converter builds."""
-    converter = make_converter(detailed_validation=True)
-    for name, cls in KINDS.items():
-        raw = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))["records"]
-        assert [converter.structure(item, cls) for item in raw] == list(getattr(dataset, name))
+    """The loader's fast engine builds exactly what the detailed engine builds."""
+    for kind in KINDS:
+        raw = json.loads((DATA / f"{kind.name}.json").read_text(encoding="utf-8"))["records"]
+        problems: list[aiforecasts.Problem] = []
+        detailed = structure_many(kind.cls, raw, kind.name, "test", problems)
+        assert problems == []
+        assert detailed == list(getattr(dataset, kind.name))
 
 
 def test_external_additions_cite_public_sources(dataset: aiforecasts.Dataset) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aiforecasts._dataset import KINDS
+from aiforecasts._dataset import KIND_NAMED
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFTS = sorted(p for p in (ROOT / "drafts").glob("[0-9][0-9][0-9]") if p.is_dir())
@@ -27,6 +27,6 @@ def test_data_is_the_merge_of_the_drafts() -> None:
     kinds, _warnings, errors = merge_drafts.merge(DRAFTS)
     assert errors == []
     data = resources.files("aiforecasts") / "data"
-    for name in KINDS:
+    for name in KIND_NAMED:
         bundled = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))["records"]
         assert kinds[name] == bundled, name

@@ -13,7 +13,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._dataset import KINDS
+from aiforecasts._dataset import KIND_NAMED
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -29,7 +29,7 @@ class TestRoundTrip:
         back = aiforecasts.loads(exported[form])
         assert back == dataset
         assert back.dataset_version == dataset.dataset_version
-        for name in KINDS:
+        for name in KIND_NAMED:
             assert list(back.collections()[name]) == list(dataset.collections()[name])
 
     def test_bytes_are_stable(self, dataset: aiforecasts.Dataset, exported: dict[str, str]) -> None:
@@ -71,13 +71,14 @@ class TestSchemas:
 
     def test_every_line_and_bundled_record_matches_its_kind(self, exported: dict[str, str]) -> None:
         validators = {
-            name: jsonschema.Draft202012Validator(aiforecasts.json_schema(name)) for name in KINDS
+            name: jsonschema.Draft202012Validator(aiforecasts.json_schema(name))
+            for name in KIND_NAMED
         }
         for line in exported["jsonl"].splitlines()[1:]:
             item = json.loads(line)
             validators[item["kind"]].validate(item["record"])
         data = Path(aiforecasts.__file__).parent / "data"
-        for name in KINDS:
+        for name in KIND_NAMED:
             for record in json.loads((data / f"{name}.json").read_text("utf-8"))["records"]:
                 validators[name].validate(record)
 
@@ -98,7 +99,7 @@ def test_datapackage_validates_with_frictionless(
     frictionless = pytest.importorskip("frictionless")
     folder = aiforecasts.write(dataset, tmp_path / "package", format="datapackage")
     descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
-    assert {r["name"] for r in descriptor["resources"]} == {k.replace("_", "-") for k in KINDS}
+    assert {r["name"] for r in descriptor["resources"]} == {k.replace("_", "-") for k in KIND_NAMED}
     predictions = next(r for r in descriptor["resources"] if r["name"] == "predictions")
     assert predictions["schema"]["primaryKey"] == "id"
     assert {"fields": "source", "reference": {"resource": "sources", "fields": "id"}} in (
@@ -140,7 +141,7 @@ class TestWrite:
 
 class TestMigrations:
     def test_golden_files_of_every_schema_version(self) -> None:
-        """Schema 1 (the bundled layout of 0.1.0.dev0) and 2 read to the same records."""
+        """Every schema version read to the same records (1: the bundled layout of 0.1.0.dev0)."""
         versions = sorted(int(p.stem.split("-")[1]) for p in GOLDEN.glob("schema-*.json"))
         assert versions == list(range(1, aiforecasts.SCHEMA_VERSION + 1))
         loaded = [
@@ -160,7 +161,7 @@ class TestMigrations:
 
     def test_newer_version_is_refused(self) -> None:
         document = json.loads((GOLDEN / "schema-2.json").read_text("utf-8"))
-        document["schema_version"] = 3
+        document["schema_version"] = aiforecasts.SCHEMA_VERSION + 1
         with pytest.raises(DataError, match="newer than this package reads"):
             aiforecasts.loads(json.dumps(document), check_references=False)
 
@@ -201,7 +202,9 @@ def mutated(exported: str, change: Any) -> str:
 class TestStrictLoading:
     def test_invalid_utf8(self, exported: dict[str, str]) -> None:
         blob = exported["json"].encode("utf-8")
-        assert problems_of(blob[:100] + b"\xff" + blob[100:])[0].startswith("export: $: not UTF-8")
+        # Byte 100 is inside the first kind's records: the problem names that part.
+        found = problems_of(blob[:100] + b"\xff" + blob[100:])
+        assert found == ["export: companies: not UTF-8: invalid start byte at byte 49"]
 
     def test_truncated(self, exported: dict[str, str]) -> None:
         assert problems_of(exported["json"][:-50])[0].startswith("export: $: not valid JSON")
@@ -284,12 +287,15 @@ class TestStrictLoading:
 
     def test_newer_schema_version(self, exported: dict[str, str]) -> None:
         header = (
-            exported["jsonl"].splitlines()[0].replace('"schema_version":2', '"schema_version":9')
+            exported["jsonl"]
+            .splitlines()[0]
+            .replace(f'"schema_version":{aiforecasts.SCHEMA_VERSION}', '"schema_version":9')
         )
         text = "\n".join([header, *exported["jsonl"].splitlines()[1:]])
         assert problems_of(text) == [
             (
-                "export: schema_version: schema version 9 is newer than this package reads (2); "
+                "export: line 1.schema_version: schema version 9 is newer than this package "
+                f"reads ({aiforecasts.SCHEMA_VERSION}); "
                 "upgrade aiforecasts"
             )
         ]

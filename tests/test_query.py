@@ -25,6 +25,9 @@ from aiforecasts import (
     TimeSpan,
     Topic,
 )
+from aiforecasts._dataset import KIND_OF
+from aiforecasts._fields import excerpts_in
+from aiforecasts._query import texts_of
 from aiforecasts._text import fold
 
 
@@ -191,7 +194,8 @@ class TestSearch:
 
     def test_every_word_must_occur(self, dataset: aiforecasts.Dataset) -> None:
         for hit in dataset.search("open source closed", limit=None):
-            text = fold(" ".join(aiforecasts._facets.texts_of(hit.record)))
+            kind = KIND_OF[type(hit.record)]
+            text = fold(" ".join(texts_of(kind, hit.record)))
             assert all(word in text for word in ("open", "source", "closed"))
 
     def test_ranked(self, dataset: aiforecasts.Dataset) -> None:
@@ -219,9 +223,7 @@ class TestRelations:
         expected = [
             r
             for r in dataset.records()
-            if any(
-                e.source == "ten-ai-predictions-2024" for e in aiforecasts._facets.excerpts_of(r)
-            )
+            if any(e.source == "ten-ai-predictions-2024" for _, e in excerpts_in(r, ""))
             or r.id == "ten-ai-predictions-2024"
         ]
         assert records == expected
@@ -316,13 +318,13 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
 ) -> None:
     dataset = synthetic(500)
     folded: list[str] = []
-    real = aiforecasts._query._folded_names
+    real = aiforecasts._text.fold
 
-    def counting(record: object) -> set[str]:
-        folded.append("x")
-        return real(record)
+    def counting(text: str) -> str:
+        folded.append(text)
+        return real(text)
 
-    monkeypatch.setattr(aiforecasts._query, "_folded_names", counting)
+    monkeypatch.setattr("aiforecasts._query.fold", counting)
     barrier = threading.Barrier(8)
     found: list[Company] = []
 
@@ -336,7 +338,9 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
     for thread in threads:
         thread.join()
     assert {c.id for c in found} == {"c42"}
-    assert len(folded) == 500  # the name index was built once, not once per thread
+    # The name index was built once (three names a company), not once per thread; then
+    # each thread folded its query.
+    assert len(folded) == 3 * 500 + 8
     assert list(dataset.predictions.mentioning("Company 7")) == [
         p for p in dataset.predictions if "c7" in p.companies
     ]

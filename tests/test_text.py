@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from aiforecasts import clean_text
+import aiforecasts
+from aiforecasts import Repair, clean_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,8 +23,6 @@ DOUBLED = re.compile(r"[,、。;:?!]{2,}")
         ("桎梏下,,科技", "桎梏下,科技"),
         ("2023年是科技大年,。", "2023年是科技大年。"),
         ("能力。,;", "能力;"),
-        ("進行設計?梢韵胂,一股", "進行設計可以想象,一股"),
-        ("改變?nèi)蚧倪M(jìn)程", "改變全球化的進程"),
         ("“視覺 - 語言 - 動作”(VLA)模型", "“視覺 - 語言 - 動作”(VLA)模型"),
         ("美國證券交易委員會(SEC)", "美國證券交易委員會(SEC)"),
         ("每秒浮點運算次數(FLOPs)", "每秒浮點運算次數(FLOPs)"),
@@ -35,6 +34,28 @@ DOUBLED = re.compile(r"[,、。;:?!]{2,}")
 )
 def test_clean_text(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "repairs", "clean"),
+    [
+        ("進行設計?梢韵胂,一股", [("?梢韵胂", "可以想象")], "進行設計可以想象,一股"),
+        # A repair goes first: the damaged fragment holds a pinyin-like "(jìn)".
+        ("改變?nèi)蚧倪M(jìn)程", [("?nèi)蚧倪M(jìn)", "全球化的進")], "改變全球化的進程"),
+        # The longer of two overlapping fragments wins, whatever their order.
+        ("ab?xyz", [("?x", "1"), ("?xyz", "2")], "ab2"),
+        ("?x 不是 ?x", [("?x", "")], " 不是 "),
+        # Without it, the fragment stays: its "(jìn)" follows a Latin letter, not a Han one.
+        ("改變?nèi)蚧倪M(jìn)程", [], "改變?nèi)蚧倪M(jìn)程"),
+    ],
+)
+def test_repairs(raw: str, repairs: list[tuple[str, str]], clean: str) -> None:
+    assert clean_text(raw, [Repair(*pair) for pair in repairs]) == clean
+
+
+def test_a_repair_names_a_fragment() -> None:
+    with pytest.raises(ValueError, match="damaged"):
+        Repair("", "x")
 
 
 def test_clean_is_idempotent(seeds: Path) -> None:
@@ -55,7 +76,8 @@ def test_seed_artefacts_are_all_removed(
 ) -> None:
     (path,) = seeds.glob(f"{prefix}_*.txt")
     raw = path.read_text(encoding="utf-8")
-    clean = clean_text(raw)
+    (source,) = (s for s in aiforecasts.load().sources if s.file == path.name)
+    clean = clean_text(raw, source.repairs)
     # Every annotation is one reading in parentheses; the README counts them.
     readings = re.findall(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", raw)
     assert len(readings) == annotations

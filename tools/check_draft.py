@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from aiforecasts import clean_text
-from aiforecasts._dataset import KINDS
+from aiforecasts._dataset import KIND_NAMED as KINDS
 from aiforecasts._load import parse
 from aiforecasts._verify import excerpts
 
@@ -44,8 +44,10 @@ def main(folder: str) -> int:
         if text[excerpt.start : excerpt.end] != excerpt.text:
             print(f"OFFSETS {where}: {text[excerpt.start : excerpt.end]!r} != {excerpt.text!r}")
             bad += 1
-        if excerpt.display != clean_text(excerpt.text):
-            print(f"DISPLAY {where}: {excerpt.display!r} != {clean_text(excerpt.text)!r}")
+        document = dataset.sources.get(excerpt.source)
+        repairs = document.repairs if document is not None else ()
+        if excerpt.display != clean_text(excerpt.text, repairs):
+            print(f"DISPLAY {where}: {excerpt.display!r} != {clean_text(excerpt.text, repairs)!r}")
             bad += 1
     print(dataset.counts(), f"{bad} problems")
     return 1 if bad else 0

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aiforecasts._dataset import KINDS
-from aiforecasts._load import SCHEMA_VERSION, parse
-from aiforecasts._migrate import migrate_record
+from aiforecasts._codec import SCHEMA_VERSION, migrate, structure_many, to_builtins
+from aiforecasts._dataset import KIND_NAMED as KINDS
+from aiforecasts._load import parse
 
 # The drafts are written in the layout of schema version 1.
 DRAFT_SCHEMA = 1
@@ -198,8 +198,12 @@ def stamp(kinds: dict[str, list[dict[str, Any]]], version: str) -> None:
     for name, records in kinds.items():
         previous = {r["id"]: r for r in bundled(name)}
         for index, record in enumerate(records):
-            current = migrate_record(name, record, DRAFT_SCHEMA, version)
+            current = migrate(name, record, DRAFT_SCHEMA, version)
             before = previous.get(current["id"])
+            if before is not None and name == "sources":
+                # Declared in the bundled data itself, not in the drafts.
+                current["repairs"] = before.get("repairs", [])
+            current = canonical(name, current)
             if before is not None:
                 current["added_in"] = before["added_in"]
                 same = all(
@@ -207,6 +211,15 @@ def stamp(kinds: dict[str, list[dict[str, Any]]], version: str) -> None:
                 )
                 current["changed_in"] = before["changed_in"] if same else version
             records[index] = current
+
+
+def canonical(name: str, record: dict[str, Any]) -> dict[str, Any]:
+    """*record* in the codec's one shape (every field present), as the data files hold it."""
+    problems: list[Any] = []
+    (structured,) = structure_many(KINDS[name].cls, [record], name, "draft", problems)
+    assert not problems, problems
+    plain: dict[str, Any] = to_builtins(structured)
+    return plain
 
 
 def bundled(name: str) -> list[dict[str, Any]]:

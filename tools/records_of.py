@@ -9,16 +9,15 @@ import json
 import sys
 
 import aiforecasts
-from aiforecasts._convert import make_converter
+from aiforecasts._codec import to_builtins
 
 
 def main(source: str) -> int:
     dataset = aiforecasts.load()
-    converter = make_converter()
     for name, collection in dataset.collections().items():
         for record in collection:
             if any(excerpt.source == source for excerpt in record.excerpts):
-                raw = converter.unstructure(record)
+                raw = to_builtins(record)
                 for key in ("excerpts",):
                     raw[key] = [e["display"] for e in raw[key]]
                 print(f"## {name}: {record.id}")

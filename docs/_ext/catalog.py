@@ -11,18 +11,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 import aiforecasts
-from aiforecasts._facets import ENGLISH
-
-TITLES = {
-    "sources": "Sources",
-    "companies": "Companies and other organisations",
-    "people": "People",
-    "predictions": "Predictions",
-    "funding_rounds": "Funding rounds and investments",
-    "compute_trends": "Compute trends",
-    "debates": "Debates",
-    "statistics": "Statistics",
-}
+from aiforecasts._dataset import KINDS
+from aiforecasts._kinds import Kind
 
 
 def _cell(text: str) -> str:
@@ -30,10 +20,10 @@ def _cell(text: str) -> str:
     return lines.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
 
 
-def _page(name: str, dataset: aiforecasts.Dataset) -> str:
-    collection = dataset.collections()[name]
+def _page(kind: Kind[Any], dataset: aiforecasts.Dataset) -> str:
+    collection = dataset.collections()[kind.name]
     titles = {source.id: source.title_en for source in dataset.sources}
-    title = TITLES[name]
+    title = kind.title
     lines = [
         title,
         "=" * (len(title) * 2),
@@ -53,7 +43,7 @@ def _page(name: str, dataset: aiforecasts.Dataset) -> str:
         "     - source",
     ]
     for record in collection:
-        english = getattr(record, ENGLISH[name])
+        english = getattr(record, kind.english)
         excerpts = record.excerpts
         original = excerpts[0].display if excerpts else ""
         sources = sorted({titles.get(e.source, e.source) for e in excerpts})
@@ -81,12 +71,12 @@ def _generate(app: Sphinx) -> None:
         "   :maxdepth: 1",
         "",
     ]
-    for name in aiforecasts._dataset.KINDS:  # noqa: SLF001
-        page = folder / f"{name}.rst"
-        text = _page(name, dataset)
+    for kind in KINDS:
+        page = folder / f"{kind.name}.rst"
+        text = _page(kind, dataset)
         if not page.exists() or page.read_text(encoding="utf-8") != text:
             page.write_text(text, encoding="utf-8")
-        index.append(f"   {name}")
+        index.append(f"   {kind.name}")
     text = "\n".join(index) + "\n"
     page = folder / "index.rst"
     if not page.exists() or page.read_text(encoding="utf-8") != text:

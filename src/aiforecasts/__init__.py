@@ -15,60 +15,94 @@ from __future__ import annotations
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from aiforecasts._dataset import Dataset, FundingTotal, Hit
-    from aiforecasts._errors import DataError, Problem
-    from aiforecasts._export import (
+    from aiforecasts._codec import SCHEMA_VERSION
+    from aiforecasts._dataset import (
+        Dataset,
+        FundingTotal,
+        Hit,
+    )
+    from aiforecasts._diff import (
         Change,
         DatasetDiff,
-        csv_columns,
         diff,
-        to_csv,
+    )
+    from aiforecasts._errors import (
+        DataError,
+        Problem,
+    )
+    from aiforecasts._export import (
         to_json,
         to_jsonl,
-        write,
     )
-    from aiforecasts._frames import to_dataframe
-    from aiforecasts._growth import Rate, RateComparison
-    from aiforecasts._load import SCHEMA_VERSION, load, load_path, loads
-    from aiforecasts._model import (
-        Certainty,
+    from aiforecasts._growth import (
+        Growth,
+        Rate,
+        RateComparison,
+    )
+    from aiforecasts._load import (
+        load,
+        load_path,
+        loads,
+    )
+    from aiforecasts._query import (
+        Collection,
+        Match,
+    )
+    from aiforecasts._records import (
         Company,
         ComputeTrend,
-        Currency,
         Debate,
-        Excerpt,
-        External,
-        FundingKind,
         FundingRound,
-        FundingStatus,
-        Growth,
-        GrowthKind,
-        Hedge,
         Investment,
-        InvestorRole,
-        Metric,
-        Money,
-        OrgKind,
         Person,
         Position,
-        Precision,
         Prediction,
-        Qualifier,
-        Quantity,
         Record,
         Role,
-        Script,
         Source,
-        Stance,
         Statistic,
-        TimeRelation,
+    )
+    from aiforecasts._schema import json_schema
+    from aiforecasts._tables import (
+        csv_columns,
+        to_csv,
+        to_dataframe,
+    )
+    from aiforecasts._text import (
+        clean_text,
+        fold,
+    )
+    from aiforecasts._values import (
+        Excerpt,
+        External,
+        Money,
+        Quantity,
+        Repair,
         TimeSpan,
+    )
+    from aiforecasts._verify import (
+        Mismatch,
+        VerificationReport,
+        verify_sources,
+    )
+    from aiforecasts._vocab import (
+        Certainty,
+        Currency,
+        FundingKind,
+        FundingStatus,
+        GrowthKind,
+        Hedge,
+        InvestorRole,
+        Metric,
+        OrgKind,
+        Precision,
+        Qualifier,
+        Script,
+        Stance,
+        TimeRelation,
         Topic,
     )
-    from aiforecasts._query import Collection, Match
-    from aiforecasts._schema import json_schema
-    from aiforecasts._text import clean_text, fold
-    from aiforecasts._verify import Mismatch, VerificationReport, verify_sources
+    from aiforecasts._write import write
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -109,6 +143,7 @@ __all__ = [
     "Rate",
     "RateComparison",
     "Record",
+    "Repair",
     "Role",
     "Script",
     "Source",
@@ -139,67 +174,68 @@ __all__ = [
 # imports none of them: each is imported on first use (PEP 562), so that
 # ``import aiforecasts`` stays cheap and reads no data.
 _LAZY = {
-    "Certainty": "aiforecasts._model",
-    "Change": "aiforecasts._export",
+    "Certainty": "aiforecasts._vocab",
+    "Change": "aiforecasts._diff",
     "Collection": "aiforecasts._query",
-    "Company": "aiforecasts._model",
-    "ComputeTrend": "aiforecasts._model",
-    "Currency": "aiforecasts._model",
+    "Company": "aiforecasts._records",
+    "ComputeTrend": "aiforecasts._records",
+    "Currency": "aiforecasts._vocab",
     "DataError": "aiforecasts._errors",
     "Dataset": "aiforecasts._dataset",
-    "DatasetDiff": "aiforecasts._export",
-    "Debate": "aiforecasts._model",
-    "Excerpt": "aiforecasts._model",
-    "External": "aiforecasts._model",
-    "FundingKind": "aiforecasts._model",
-    "FundingRound": "aiforecasts._model",
-    "FundingStatus": "aiforecasts._model",
+    "DatasetDiff": "aiforecasts._diff",
+    "Debate": "aiforecasts._records",
+    "Excerpt": "aiforecasts._values",
+    "External": "aiforecasts._values",
+    "FundingKind": "aiforecasts._vocab",
+    "FundingRound": "aiforecasts._records",
+    "FundingStatus": "aiforecasts._vocab",
     "FundingTotal": "aiforecasts._dataset",
-    "Growth": "aiforecasts._model",
-    "GrowthKind": "aiforecasts._model",
-    "Hedge": "aiforecasts._model",
+    "Growth": "aiforecasts._growth",
+    "GrowthKind": "aiforecasts._vocab",
+    "Hedge": "aiforecasts._vocab",
     "Hit": "aiforecasts._dataset",
-    "Investment": "aiforecasts._model",
-    "InvestorRole": "aiforecasts._model",
+    "Investment": "aiforecasts._records",
+    "InvestorRole": "aiforecasts._vocab",
     "Match": "aiforecasts._query",
-    "Metric": "aiforecasts._model",
+    "Metric": "aiforecasts._vocab",
     "Mismatch": "aiforecasts._verify",
-    "Money": "aiforecasts._model",
-    "OrgKind": "aiforecasts._model",
-    "Person": "aiforecasts._model",
-    "Position": "aiforecasts._model",
-    "Precision": "aiforecasts._model",
-    "Prediction": "aiforecasts._model",
+    "Money": "aiforecasts._values",
+    "OrgKind": "aiforecasts._vocab",
+    "Person": "aiforecasts._records",
+    "Position": "aiforecasts._records",
+    "Precision": "aiforecasts._vocab",
+    "Prediction": "aiforecasts._records",
     "Problem": "aiforecasts._errors",
-    "Qualifier": "aiforecasts._model",
-    "Quantity": "aiforecasts._model",
+    "Qualifier": "aiforecasts._vocab",
+    "Quantity": "aiforecasts._values",
     "Rate": "aiforecasts._growth",
     "RateComparison": "aiforecasts._growth",
-    "Record": "aiforecasts._model",
-    "Role": "aiforecasts._model",
-    "SCHEMA_VERSION": "aiforecasts._load",
-    "Script": "aiforecasts._model",
-    "Source": "aiforecasts._model",
-    "Stance": "aiforecasts._model",
-    "Statistic": "aiforecasts._model",
-    "TimeRelation": "aiforecasts._model",
-    "TimeSpan": "aiforecasts._model",
-    "Topic": "aiforecasts._model",
+    "Record": "aiforecasts._records",
+    "Repair": "aiforecasts._values",
+    "Role": "aiforecasts._records",
+    "SCHEMA_VERSION": "aiforecasts._codec",
+    "Script": "aiforecasts._vocab",
+    "Source": "aiforecasts._records",
+    "Stance": "aiforecasts._vocab",
+    "Statistic": "aiforecasts._records",
+    "TimeRelation": "aiforecasts._vocab",
+    "TimeSpan": "aiforecasts._values",
+    "Topic": "aiforecasts._vocab",
     "VerificationReport": "aiforecasts._verify",
     "clean_text": "aiforecasts._text",
-    "csv_columns": "aiforecasts._export",
-    "diff": "aiforecasts._export",
+    "csv_columns": "aiforecasts._tables",
+    "diff": "aiforecasts._diff",
     "fold": "aiforecasts._text",
     "json_schema": "aiforecasts._schema",
     "load": "aiforecasts._load",
     "load_path": "aiforecasts._load",
     "loads": "aiforecasts._load",
-    "to_csv": "aiforecasts._export",
-    "to_dataframe": "aiforecasts._frames",
+    "to_csv": "aiforecasts._tables",
+    "to_dataframe": "aiforecasts._tables",
     "to_json": "aiforecasts._export",
     "to_jsonl": "aiforecasts._export",
     "verify_sources": "aiforecasts._verify",
-    "write": "aiforecasts._export",
+    "write": "aiforecasts._write",
 }
 
 

@@ -1,9 +1,9 @@
 """
 The ``aiforecasts`` command: browse, search, export, validate and verify from the shell.
 
-Start-up matters here, so this module imports nothing heavy at import time:
-``show`` reads the bundled JSON directly, and only the subcommands that need
-typed records load the dataset.
+Every subcommand goes through `aiforecasts.load` and the typed records, as
+any user of the library does; records are printed in the codec's one JSON
+shape (``--json``) or by one renderer for people.
 """
 
 from __future__ import annotations
@@ -11,27 +11,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-TYPE_CHECKING = False  # not typing's: importing typing costs more than this whole command
+import aiforecasts
+from aiforecasts._codec import to_builtins
+from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from typing import Any, TextIO
+    from typing import TextIO
 
 __all__ = ["main"]
-
-# The kinds' names, without importing the record model (tests check they match).
-KINDS = (
-    "sources",
-    "companies",
-    "people",
-    "predictions",
-    "funding_rounds",
-    "compute_trends",
-    "debates",
-    "statistics",
-)
 
 USAGE_ERROR = 2
 FAILURE = 1
@@ -65,8 +59,6 @@ def fit(text: str, columns: int) -> str:
 
 def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> None:
     """Aligned columns; the last column takes what the terminal has left."""
-    import shutil  # noqa: PLC0415
-
     total = shutil.get_terminal_size((120, 24)).columns
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     for i in range(len(widths) - 1):
@@ -87,26 +79,8 @@ def dump_json(value: Any, out: TextIO) -> None:
     out.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
-# -- the bundled files, read directly (for show) -----------------------------
-
-
-def raw_records() -> dict[str, list[dict[str, Any]]]:
-    """The bundled records as JSON values, per kind (no typing, no validation: fast)."""
-    folder = os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120
-    if os.path.isdir(folder):  # noqa: PTH112 - an installed package; pathlib costs time here
-        records = {}
-        for name in KINDS:
-            with open(os.path.join(folder, f"{name}.json"), "rb") as file:  # noqa: PTH118, PTH123
-                records[name] = json.loads(file.read())["records"]
-        return records
-    from importlib import resources  # noqa: PLC0415 - e.g. a package inside a zip file
-
-    root = resources.files("aiforecasts") / "data"
-    return {name: json.loads((root / f"{name}.json").read_bytes())["records"] for name in KINDS}
-
-
 def close_matches(wanted: str, names: Sequence[str], limit: int = 5) -> list[str]:
-    import difflib  # noqa: PLC0415
+    import difflib  # noqa: PLC0415 - only for an unknown id
 
     return difflib.get_close_matches(wanted, names, n=limit, cutoff=0.5)
 
@@ -114,15 +88,54 @@ def close_matches(wanted: str, names: Sequence[str], limit: int = 5) -> list[str
 # -- subcommands ------------------------------------------------------------
 
 
-def cmd_overview(_args: argparse.Namespace, out: TextIO) -> int:
-    from aiforecasts._show import show_dataset  # noqa: PLC0415
+def _kind_of(record: Any) -> str:
+    return KIND_OF[type(record)].name
 
-    return show_dataset(out)
+
+def _when(record: Any) -> str:
+    span_of = KIND_OF[type(record)].span
+    span = span_of(record) if span_of is not None else None
+    return span.label if span is not None else ""
+
+
+def render(record: Any, dataset: aiforecasts.Dataset, out: TextIO) -> None:
+    """One record for people: its fields, then its excerpts with their sources."""
+    kind = _kind_of(record)
+    plain = to_builtins(record)
+    out.write(f"{record.id}  ({kind})\n\n")
+    for key in sorted(plain):
+        value = plain[key]
+        if key in {"id", "excerpts"} or value is None or value == []:
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.write(f"  {key:<14} {text}\n")
+    out.write("\nexcerpts\n")
+    for excerpt in KIND_OF[type(record)].excerpts(record):
+        source = dataset.sources.get(excerpt.source)
+        title = source.title_en if source is not None else excerpt.source
+        file = source.file if source is not None else "?"
+        out.write(f"  「{excerpt.display}」\n")
+        out.write(f"    {title} ({file}, characters {excerpt.start}–{excerpt.end})\n")
+
+
+def cmd_overview(_args: argparse.Namespace, out: TextIO) -> int:
+    """Versions, counts per kind and one record of each kind."""
+    dataset = aiforecasts.load()
+    out.write(
+        f"aiforecasts dataset {dataset.dataset_version} (schema {dataset.schema_version})\n\n"
+    )
+    counts = dataset.counts()
+    size = max(map(len, counts))
+    out.writelines(f"  {name:<{size}}  {count:>5}\n" for name, count in counts.items())
+    out.write(f"  {'total':<{size}}  {sum(counts.values()):>5}\n")
+    for name, collection in dataset.collections().items():
+        if collection:
+            out.write(f"\n--- {name}[0] ---\n")
+            render(collection[0], dataset, out)
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    import aiforecasts  # noqa: PLC0415
-
     dataset = aiforecasts.load()
     counts = dataset.counts()
     if args.json:
@@ -145,114 +158,77 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _when(record: Any) -> str:
-    from aiforecasts._facets import span_of  # noqa: PLC0415
-
-    span = span_of(record)
-    return span.label if span is not None else ""
+# Each filter of `list`: the option, the kinds' facet it needs, the collection's method.
+_FILTERS = (
+    ("company", "companies", "mentioning"),
+    ("person", "people", "by"),
+    ("source", None, "citing"),
+    ("topic", "topics", "about"),
+    ("year", "span", "in_year"),
+)
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    import aiforecasts  # noqa: PLC0415
-
     dataset = aiforecasts.load()
-    collection = dataset.collections()[args.kind]
-    try:
-        if args.company:
-            collection = collection.mentioning(args.company)
-        if args.person:
-            collection = collection.by(args.person)
-        if args.source:
-            collection = collection.citing(args.source)
-        if args.topic:
-            collection = collection.about(args.topic)
-        if args.year is not None:
-            collection = collection.in_year(args.year)
-    except (LookupError, ValueError) as error:
-        sys.stderr.write(f"aiforecasts list: {error}\n")
-        return USAGE_ERROR
+    kind = KIND_NAMED[args.kind]
+    collection: aiforecasts.Collection[Any] = dataset.collections()[args.kind]
+    for option, facet, method in _FILTERS:
+        wanted = getattr(args, option)
+        if wanted is None:
+            continue
+        if facet is not None and not kind.has(facet):
+            having = ", ".join(k.name for k in KINDS if k.has(facet))
+            sys.stderr.write(f"aiforecasts list: --{option} applies to {having}, not {kind.name}\n")
+            return USAGE_ERROR
+        try:
+            collection = getattr(collection, method)(wanted)
+        except (LookupError, ValueError) as error:
+            sys.stderr.write(f"aiforecasts list: {error}\n")
+            return USAGE_ERROR
     records = list(collection)[: args.limit] if args.limit else list(collection)
     if args.json:
-        dump_json([_plain(record) for record in records], out)
+        dump_json([to_builtins(record) for record in records], out)
         return 0
-    from aiforecasts._facets import ENGLISH  # noqa: PLC0415
-
-    rows = [[r.id, _when(r), getattr(r, ENGLISH[args.kind])] for r in records]
+    rows = [[r.id, _when(r), getattr(r, kind.english)] for r in records]
     table(rows, ["id", "when", "English"], out)
     out.write(f"\n{len(records)} of {collection.count()} {args.kind}\n")
     return 0
 
 
-def _plain(record: Any) -> Any:
-    import msgspec  # noqa: PLC0415
-
-    from aiforecasts._fastio import encode_hook  # noqa: PLC0415
-
-    return msgspec.to_builtins(record, enc_hook=encode_hook, order="sorted")
-
-
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    records = raw_records()
-    by_id = {r["id"]: (kind, r) for kind in KINDS for r in records[kind]}
-    found = by_id.get(args.id)
-    if found is None:
+    dataset = aiforecasts.load()
+    record = dataset.get(args.id)
+    if record is None:
         sys.stderr.write(f"aiforecasts show: no record with id {args.id!r}\n")
-        matches = close_matches(args.id, list(by_id))
+        matches = close_matches(args.id, [r.id for r in dataset.records()])
         if matches:
             sys.stderr.write("close matches: " + ", ".join(matches) + "\n")
         return USAGE_ERROR
-    kind, record = found
     if args.json:
-        dump_json({"kind": kind, "record": record}, out)
-        return 0
-    sources = {s["id"]: s for s in records["sources"]}
-    out.write(f"{record['id']}  ({kind})\n\n")
-    for key in sorted(record):
-        if key in {"id", "excerpts"}:
-            continue
-        value = record[key]
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        out.write(f"  {key:<14} {text}\n")
-    out.write("\nexcerpts\n")
-    for excerpt in record.get("excerpts", []):
-        source = sources.get(excerpt["source"], {})
-        out.write(f"  「{excerpt['display']}」\n")
-        out.write(
-            f"    {source.get('title_en', excerpt['source'])} ({source.get('file', '?')}, "
-            f"characters {excerpt['start']}–{excerpt['end']})\n"
-        )
+        dump_json({"kind": _kind_of(record), "record": to_builtins(record)}, out)
+    else:
+        render(record, dataset, out)
     return 0
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    import aiforecasts  # noqa: PLC0415
-    from aiforecasts._dataset import KINDS as CLASSES  # noqa: PLC0415
-
-    kind_of = {cls: name for name, cls in CLASSES.items()}
     hits = aiforecasts.load().search(args.text, limit=args.limit)
     if args.json:
         dump_json(
             [
-                {
-                    "id": h.record.id,
-                    "kind": kind_of[type(h.record)],
-                    "score": h.score,
-                    "text": h.text,
-                }
+                {"id": h.record.id, "kind": _kind_of(h.record), "score": h.score, "text": h.text}
                 for h in hits
             ],
             out,
         )
         return 0
-    rows = [[h.record.id, kind_of[type(h.record)], h.text] for h in hits]
+    rows = [[h.record.id, _kind_of(h.record), h.text] for h in hits]
     table(rows, ["id", "kind", "matching text"], out)
     out.write(f"\n{len(hits)} records\n")
     return 0 if hits else FAILURE
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    import aiforecasts  # noqa: PLC0415
-
     try:
         written = aiforecasts.write(
             aiforecasts.load(), args.output, format=args.format, overwrite=args.force
@@ -268,8 +244,6 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    import aiforecasts  # noqa: PLC0415
-
     try:
         dataset = aiforecasts.load_path(args.file, check_references=not args.partial)
     except OSError as error:
@@ -294,10 +268,6 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path  # noqa: PLC0415
-
-    import aiforecasts  # noqa: PLC0415
-
     if not Path(args.directory).is_dir():
         sys.stderr.write(f"aiforecasts verify-sources: {args.directory} is not a folder\n")
         return USAGE_ERROR
@@ -371,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  aiforecasts list debates --person 'Robin Li' --json",
         cmd_list,
     )
-    listing.add_argument("kind", choices=KINDS, help="the kind of record")
+    listing.add_argument("kind", choices=list(KIND_NAMED), help="the kind of record")
     listing.add_argument("--company", help="about or by this organisation (any name or script)")
     listing.add_argument("--person", help="made, claimed or argued by this person")
     listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")

@@ -1,55 +1,51 @@
 """
-The loaded dataset: its collections, the relations between records, and
-aggregations over them.
+The dataset: one collection per kind of record — the registry of kinds —
+the relations between records, and aggregations over them.
+
+Each kind of record is declared exactly once, here, as a field of `Dataset`
+(see `_kinds.declare`); ``KINDS`` reads those declarations for every other
+layer.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiforecasts import _facets
-from aiforecasts._model import (
+from aiforecasts._kinds import Kind, declare, kinds_of
+from aiforecasts._query import Collection, _Resolver, texts_of
+from aiforecasts._records import (
     Company,
     ComputeTrend,
-    Currency,
     Debate,
-    FundingKind,
     FundingRound,
-    FundingStatus,
-    InvestorRole,
     Person,
     Position,
     Prediction,
-    Qualifier,
     Record,
     Source,
     Statistic,
-    TimeSpan,
+)
+from aiforecasts._text import fold
+from aiforecasts._values import number_text
+from aiforecasts._vocab import (
+    Currency,
+    FundingKind,
+    FundingStatus,
+    InvestorRole,
+    Qualifier,
     Topic,
 )
-from aiforecasts._query import Collection
-from aiforecasts._text import fold
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["KINDS", "Dataset", "FundingTotal", "Hit"]
+    from aiforecasts._values import TimeSpan
 
-KINDS: dict[str, type[Record]] = {
-    "sources": Source,
-    "companies": Company,
-    "people": Person,
-    "predictions": Prediction,
-    "funding_rounds": FundingRound,
-    "compute_trends": ComputeTrend,
-    "debates": Debate,
-    "statistics": Statistic,
-}
-"""Collection name → record class, in the order files are read and exported."""
+__all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset", "FundingTotal", "Hit"]
 
 _COUNTED = frozenset({FundingStatus.CLOSED, FundingStatus.ANNOUNCED, FundingStatus.REPORTED})
 
@@ -95,8 +91,7 @@ class FundingTotal:
         )
 
     def __str__(self) -> str:
-        from aiforecasts._model import _number as amount  # noqa: PLC0415
-
+        amount = number_text
         if self.high is None:
             text = f"over {self.currency.value} {amount(self.low)}"
         elif self.low == self.high:
@@ -145,44 +140,169 @@ class Dataset:
     """The version of the data, apart from the package's version."""
     schema_version: int
     """The version of the record layout the data files use."""
-    sources: Collection[Source]
-    companies: Collection[Company]
-    people: Collection[Person]
-    predictions: Collection[Prediction]
-    funding_rounds: Collection[FundingRound]
-    compute_trends: Collection[ComputeTrend]
-    debates: Collection[Debate]
-    statistics: Collection[Statistic]
+
+    # -- the kinds of record: each declared once, here ------------------------
+
+    sources: Collection[Source] = attrs.field(
+        metadata=declare(
+            Source,
+            title="Sources",
+            english="title_en",
+            names=lambda r: (r.id, r.title, r.title_en, r.file),
+            texts=lambda r: (r.note,),
+            companies=lambda r: (r.outlet,),
+            people=lambda r: (r.author,),
+            span=lambda r: r.published,
+        )
+    )
+    """The source documents."""
+    companies: Collection[Company] = attrs.field(
+        metadata=declare(
+            Company,
+            title="Companies and other organisations",
+            english="name",
+            names=lambda r: (r.id, *r.names),
+            texts=lambda r: (r.note,),
+            companies=lambda r: (r.id, r.parent),
+        )
+    )
+    """Companies, labs, investors, universities, governments and other organisations."""
+    people: Collection[Person] = attrs.field(
+        metadata=declare(
+            Person,
+            title="People",
+            english="name_en",
+            names=lambda r: (r.id, *r.names),
+            texts=lambda r: (
+                r.note,
+                *(text for role in r.roles for text in (role.title, role.title_original)),
+            ),
+            companies=lambda r: (role.organization for role in r.roles),
+            people=lambda r: (r.id,),
+        )
+    )
+    """The people the documents name."""
+    predictions: Collection[Prediction] = attrs.field(
+        metadata=declare(
+            Prediction,
+            title="Predictions",
+            english="statement",
+            texts=lambda r: (r.statement, r.note, r.condition, r.attributed_to),
+            companies=lambda r: (*r.companies, *r.made_by),
+            people=lambda r: r.made_by,
+            topics=lambda r: r.topics,
+            span=lambda r: r.horizon,
+        )
+    )
+    """Forecasts the documents make or report."""
+    funding_rounds: Collection[FundingRound] = attrs.field(
+        metadata=declare(
+            FundingRound,
+            title="Funding rounds and investments",
+            english="statement",
+            texts=lambda r: (r.statement, r.note),
+            companies=lambda r: (r.company, *(i.investor for i in r.investors)),
+            people=lambda r: (i.investor for i in r.investors),
+            investors=lambda r: (i.investor for i in r.investors),
+            span=lambda r: r.date,
+            money=lambda r: r.amount,
+        )
+    )
+    """Funding rounds and investments, with or without amounts."""
+    compute_trends: Collection[ComputeTrend] = attrs.field(
+        metadata=declare(
+            ComputeTrend,
+            title="Compute trends",
+            english="statement",
+            texts=lambda r: (r.statement, r.note, r.cites),
+            companies=lambda r: (*r.companies, *r.claimed_by),
+            people=lambda r: r.claimed_by,
+            span=lambda r: r.period,
+        )
+    )
+    """Growth-rate, capacity and cost-trend claims about compute."""
+    debates: Collection[Debate] = attrs.field(
+        metadata=declare(
+            Debate,
+            title="Debates",
+            english="question_en",
+            names=lambda r: (r.id, r.question, r.question_en),
+            texts=lambda r: (
+                r.note,
+                *(text for p in r.positions for text in (p.summary, p.holder, p.affiliation)),
+            ),
+            excerpts=lambda r: r.excerpts + tuple(p.excerpt for p in r.positions),
+            companies=lambda r: (p.organization for p in r.positions),
+            people=lambda r: (p.speaker for p in r.positions),
+            topics=lambda r: r.topics,
+            stances=lambda r: (p.stance for p in r.positions),
+        )
+    )
+    """Contested questions and the positions taken on them."""
+    statistics: Collection[Statistic] = attrs.field(
+        metadata=declare(
+            Statistic,
+            title="Statistics",
+            english="statement",
+            texts=lambda r: (r.statement, r.note, r.cites),
+            companies=lambda r: r.companies,
+            topics=lambda r: r.topics,
+            span=lambda r: r.date,
+            money=lambda r: r.money,
+        )
+    )
+    """Other quantitative statements (prices, market values, shares, costs)."""
+
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        # The dataset holds collections of its own, over the records it was
+        # given, all resolving names through one resolver of this dataset;
+        # the collections it was given are left as they were.
+        stores = {}
+        for kind in KINDS:
+            given = getattr(self, kind.name)
+            if not isinstance(given, Collection):
+                given = Collection(given)
+            stores[kind.name] = given._store  # noqa: SLF001 - the tables depend on records alone
+        resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
         index: dict[str, Record] = {}
-        for name in KINDS:
-            collection: Collection[Record] = getattr(self, name)
-            collection._bind(self)  # noqa: SLF001 - the dataset owns its collections
-            for record in collection:
+        for kind in KINDS:
+            store = stores[kind.name]
+            object.__setattr__(self, kind.name, Collection._adopted(store, kind, resolver))  # noqa: SLF001
+            for record in store.records:
                 index.setdefault(record.id, record)
         object.__setattr__(self, "_by_id", index)
 
+    def __copy__(self) -> Dataset:
+        return self  # immutable
+
+    def __deepcopy__(self, _memo: dict[int, object]) -> Dataset:
+        return self  # immutable
+
     def collections(self) -> dict[str, Collection[Record]]:
         """Collection name → collection, in kind order."""
-        return {name: getattr(self, name) for name in KINDS}
+        return {kind.name: getattr(self, kind.name) for kind in KINDS}
 
     def records(self) -> Iterator[Record]:
         """Every record of every kind, in kind order."""
-        for name in KINDS:
-            yield from getattr(self, name)
+        for kind in KINDS:
+            yield from getattr(self, kind.name)
 
     def get(self, id: str) -> Record | None:  # noqa: A002
         """The record of any kind with *id*, or ``None``."""
         return self._by_id.get(id)
 
-    def _collection(self, kind: str) -> Collection[Record]:
-        if kind not in KINDS:
-            msg = f"kind must be one of {', '.join(KINDS)}, not {kind!r}"
+    def _kind(self, name: str, facet: str | None = None) -> Kind[Any]:
+        kind = KIND_NAMED.get(name)
+        if kind is None:
+            msg = f"kind must be one of {', '.join(KIND_NAMED)}, not {name!r}"
             raise ValueError(msg)
-        collection: Collection[Record] = getattr(self, kind)
-        return collection
+        if facet is not None and not kind.has(facet):
+            having = ", ".join(k.name for k in KINDS if k.has(facet))
+            msg = f"{name} have no {facet}; the kinds that have: {having}"
+            raise ValueError(msg)
+        return kind
 
     def counts(self) -> dict[str, int]:
         """
@@ -192,7 +312,7 @@ class Dataset:
         >>> aiforecasts.load().counts()["sources"]
         5
         """
-        return {name: len(getattr(self, name)) for name in KINDS}
+        return {kind.name: len(getattr(self, kind.name)) for kind in KINDS}
 
     # -- relations ----------------------------------------------------------
 
@@ -215,7 +335,7 @@ class Dataset:
         >>> [r.id for r in aiforecasts.load().funding_of("Stability AI")][:2]
         ['stability-ai-100m-round-2022', 'stability-ai-4b-valuation-attempt-2023']
         """
-        wanted = self.funding_rounds._resolve("companies", company)  # noqa: SLF001
+        wanted = self.companies.lookup(company).id
         return self.funding_rounds.where(lambda round_: round_.company == wanted)
 
     def funding_by(self, investor: str) -> Collection[FundingRound]:
@@ -236,7 +356,7 @@ class Dataset:
         >>> [(d.id, p.stance.value) for d, p in aiforecasts.load().positions_of("Robin Li")]
         [('open-source-iq-tax', 'yes'), ('race-on-ai-applications', 'mixed')]
         """
-        wanted = self.debates._resolve("people", person)  # noqa: SLF001
+        wanted = self.people.lookup(person).id
         return [
             (debate, position)
             for debate in self.debates
@@ -252,8 +372,13 @@ class Dataset:
         >>> len(aiforecasts.load().citing("004_3cedf37b46dd57ca.txt")) > 50
         True
         """
-        wanted = self.sources._resolve("sources", source)  # noqa: SLF001
-        return [record for record in self.records() if wanted in _facets.sources_of(record)]
+        wanted = self.sources.lookup(source).id
+        return [
+            record
+            for kind in KINDS
+            for record in getattr(self, kind.name)
+            if wanted in kind.sources(record)
+        ]
 
     # -- search -------------------------------------------------------------
 
@@ -272,10 +397,10 @@ class Dataset:
         if not terms:
             return []
         hits: list[Hit] = []
-        for name in KINDS:
-            collection: Collection[Record] = getattr(self, name)
+        for kind in KINDS:
+            collection: Collection[Record] = getattr(self, kind.name)
             for record in collection.search(text):
-                hits.append(_score(record, terms))
+                hits.append(_score(kind, record, terms))
         hits.sort(key=lambda hit: -hit.score)
         return hits if limit is None else hits[:limit]
 
@@ -333,17 +458,24 @@ class Dataset:
 
     def counts_by_topic(self, kind: str | None = None) -> dict[Topic, int]:
         """
-        How many records carry each topic, most first (of one kind, or all).
+        How many records carry each topic, most first (of one kind that has
+        topics, or of all that do).
 
         >>> import aiforecasts
         >>> counts = aiforecasts.load().counts_by_topic("predictions")
         >>> counts[aiforecasts.Topic.OPEN_SOURCE] > 0
         True
+
+        Raises:
+            ValueError: if *kind* is not a kind of record that has topics.
         """
-        records = self._collection(kind) if kind else self.records()
+        kinds = [self._kind(kind, "topics")] if kind else [k for k in KINDS if k.topics]
         counter: Counter[Topic] = Counter()
-        for record in records:
-            counter.update(_facets.topics_of(record))
+        for each in kinds:
+            topics = each.topics
+            assert topics is not None
+            for record in getattr(self, each.name):
+                counter.update(topics(record))
         return dict(counter.most_common())
 
     def counts_by_year(self, kind: str = "predictions") -> dict[int, int]:
@@ -355,10 +487,15 @@ class Dataset:
         >>> by_year = aiforecasts.load().counts_by_year("predictions")
         >>> max(by_year, key=by_year.get)
         2024
+
+        Raises:
+            ValueError: if *kind* is not a kind of record that has a time.
         """
+        span_of = self._kind(kind, "span").span
+        assert span_of is not None
         counter: Counter[int] = Counter()
-        for record in self._collection(kind):
-            span: TimeSpan | None = _facets.span_of(record)
+        for record in getattr(self, kind):
+            span: TimeSpan | None = span_of(record)
             if span is not None:
                 counter.update(range(span.start.year, span.end.year + 1))
         return dict(sorted(counter.items()))
@@ -413,14 +550,22 @@ def _largest(total: FundingTotal) -> Decimal:
     return total.high if total.high is not None else Decimal("Infinity")
 
 
-def _score(record: Record, terms: list[str]) -> Hit:
-    names = {fold(name) for name in _facets.names_of(record)}
+def _score(kind: Kind[Any], record: Record, terms: list[str]) -> Hit:
+    names = {fold(name) for name in kind.names(record)}
     score = 0
     first = ""
-    for text in _facets.texts_of(record):
+    for text in texts_of(kind, record):
         folded = fold(text)
         found = sum(folded.count(term) for term in terms)
         if found and not first:
             first = text
         score += found * (3 if folded in names else 1)
     return Hit(record, score, first)
+
+
+KINDS: tuple[Kind[Any], ...] = kinds_of(Dataset)
+"""Every kind of record, as declared on `Dataset`, in the order files are read and exported."""
+KIND_NAMED: dict[str, Kind[Any]] = {kind.name: kind for kind in KINDS}
+"""Collection name → kind."""
+KIND_OF: dict[type, Kind[Any]] = {kind.cls: kind for kind in KINDS}
+"""Record class → kind."""

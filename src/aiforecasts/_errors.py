@@ -11,7 +11,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["DataError", "Problem"]
+__all__ = ["DataError", "Problem", "json_type"]
 
 
 @attrs.frozen
@@ -62,3 +62,10 @@ class DataError(ValueError):
         lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
         lines.extend(f"  {problem}" for problem in self.problems)
         super().__init__("\n".join(lines))
+
+
+def json_type(value: object) -> str:
+    """What a JSON value is, in words: ``an object``, ``a list``, ``a string``…"""
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

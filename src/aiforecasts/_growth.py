@@ -1,5 +1,9 @@
 """
-Growth-rate maths for compute-trend claims: one rate, four ways of stating it.
+Growth claims and their maths: one rate, four ways of stating it.
+
+`Growth` holds a claim as a document states it (a doubling time, a factor
+over a period, a CAGR, or a level); `Rate` is the constant exponential rate
+it stands for, convertible between the forms and used to project and compare.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._model import Growth, Money, Qualifier, Quantity
+from aiforecasts._values import Money, Quantity
+from aiforecasts._vocab import GrowthKind, Qualifier
 
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["Rate", "RateComparison"]
+__all__ = ["Growth", "Rate", "RateComparison"]
 
 _LN2 = math.log(2)
 _LN10 = math.log(10)
@@ -206,6 +211,110 @@ class RateComparison:
         if a.doubling_months and b.doubling_months:
             text += f"; doubling every {a.doubling_months:.1f} vs {b.doubling_months:.1f} months"
         return text
+
+
+def _optional_finite(
+    _inst: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
+) -> None:
+    if value is not None and not value.is_finite():
+        msg = f"{attribute.name} must be finite, not {value}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Growth:
+    """
+    A growth claim as stated, with normalised forms computed from it.
+
+    >>> from decimal import Decimal
+    >>> g = Growth(GrowthKind.DOUBLING_TIME, Decimal("5.6"))
+    >>> round(g.factor_per_year, 2)
+    4.42
+    >>> Growth(GrowthKind.FACTOR, Decimal("10"), period_months=Decimal("12")).doubling_months
+    3.6123...
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: GrowthKind
+    value: Decimal | None = attrs.field(default=None, validator=_optional_finite)
+    """Months (doubling time), factor, or percent (CAGR); ``None`` for
+    `GrowthKind.LEVEL`."""
+    high: Decimal | None = attrs.field(default=None, validator=_optional_finite)
+    """Upper end of a stated range ("every three to four months")."""
+    period_months: Decimal | None = attrs.field(default=None, validator=_optional_finite)
+    """The period the factor is over, in months (for `GrowthKind.FACTOR`)."""
+    qualifier: Qualifier = Qualifier.EXACT
+    level: Quantity | None = None
+    """For `GrowthKind.LEVEL`, or a level stated beside a rate ("360 EFLOPS")."""
+    money: Money | None = None
+    """A level that is an amount of money ("tens of billions of dollars"),
+    in place of *level*."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.level is not None and self.money is not None:
+            msg = "a growth has a level or an amount of money, not both"
+            raise ValueError(msg)
+        if self.kind is GrowthKind.LEVEL:
+            if self.level is None and self.money is None:
+                msg = "a 'level' growth needs a level or an amount of money"
+                raise ValueError(msg)
+        elif self.value is None or self.value <= 0:
+            msg = f"a '{self.kind.value}' growth needs a positive value"
+            raise ValueError(msg)
+        if self.kind is GrowthKind.FACTOR and (
+            self.period_months is None or self.period_months <= 0
+        ):
+            msg = "a 'factor' growth needs a positive period_months"
+            raise ValueError(msg)
+        if self.high is not None and self.value is not None and self.high < self.value:
+            msg = f"high ({self.high}) is below value ({self.value})"
+            raise ValueError(msg)
+
+    def _stated_rate(self, value: Decimal) -> Rate:
+        if self.kind is GrowthKind.DOUBLING_TIME:
+            return Rate.from_doubling_months(float(value))
+        if self.kind is GrowthKind.FACTOR:
+            assert self.period_months is not None
+            return Rate.from_factor(float(value), float(self.period_months))
+        return Rate.from_cagr_percent(float(value))
+
+    @property
+    def rate(self) -> Rate | None:
+        """
+        The stated rate as a `Rate` (the middle of a stated range); ``None``
+        for a level with no rate.
+        """
+        if self.kind is GrowthKind.LEVEL or self.value is None:
+            return None
+        rate = self._stated_rate(self.value)
+        if self.high is None:
+            return rate
+        return Rate((rate.log_per_month + self._stated_rate(self.high).log_per_month) / 2)
+
+    @property
+    def monthly_log_rate(self) -> float | None:
+        """Natural-log growth per month (the middle of a range); ``None`` for a level."""
+        rate = self.rate
+        return None if rate is None else rate.log_per_month
+
+    @property
+    def doubling_months(self) -> float | None:
+        """Doubling time in months, computed from the stated form."""
+        rate = self.rate
+        return None if rate is None else rate.doubling_months
+
+    @property
+    def factor_per_year(self) -> float | None:
+        """Multiplication factor per year, computed from the stated form."""
+        rate = self.rate
+        return None if rate is None else rate.factor_per_year
+
+    @property
+    def cagr_percent(self) -> float | None:
+        """Compound annual growth rate in percent."""
+        rate = self.rate
+        return None if rate is None else rate.cagr_percent
 
 
 def _projected(qualifier: Qualifier) -> Qualifier:

@@ -3,9 +3,14 @@ Typed, composable queries over one kind of record.
 
 `Collection` is what every attribute of a `Dataset` is: an immutable sequence
 of records of one kind.  Every filter returns a new `Collection` of the same
-kind, so filters chain and the result keeps its type.  The collections a
-dataset holds build their indexes once, on first use; derived collections
-filter their (smaller) contents directly.
+kind, so filters chain and the result keeps its type; a filter exists only
+for the kinds it means something for (``backed_by`` for funding rounds,
+``about`` for the kinds that carry topics), and type checkers know which.
+
+A dataset's collections share one `_Resolver`, through which a name in any
+script resolves to an id within that dataset, and keep the indexes they
+build on first use in a `_Store` beside their records.  Nothing a dataset
+holds is changed after it is built.
 """
 
 from __future__ import annotations
@@ -18,18 +23,27 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 import attrs
 import pendulum
 
-from aiforecasts import _facets
-from aiforecasts._model import Currency, Precision, Qualifier, Stance, TimeSpan, Topic
+from aiforecasts._records import (
+    ComputeTrend,
+    Debate,
+    FundingRound,
+    Person,
+    Prediction,
+    Source,
+    Statistic,
+)
 from aiforecasts._text import fold
+from aiforecasts._values import TimeSpan
+from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from _typeshed import SupportsRichComparison
 
-    from aiforecasts._dataset import Dataset
+    from aiforecasts._kinds import Kind
 
-__all__ = ["Collection", "Match"]
+__all__ = ["FACET_TYPES", "Collection", "Match", "Personal", "Priced", "Timed", "Topical"]
 
 
 class _HasId(Protocol):
@@ -40,6 +54,25 @@ class _HasId(Protocol):
 R_co = TypeVar("R_co", bound=_HasId, covariant=True)
 R = TypeVar("R", bound=_HasId)
 T = TypeVar("T")
+
+Personal = TypeVar("Personal", Source, Person, Prediction, FundingRound, ComputeTrend, Debate)
+"""The kinds that name people (`Collection.by`)."""
+Topical = TypeVar("Topical", Prediction, Debate, Statistic)
+"""The kinds that carry topics (`Collection.about`)."""
+Timed = TypeVar("Timed", Source, Prediction, FundingRound, ComputeTrend, Statistic)
+"""The kinds that have a time (`Collection.overlapping` and the other time filters)."""
+Priced = TypeVar("Priced", FundingRound, Statistic)
+"""The kinds that state amounts of money (`Collection.amount_between`)."""
+
+FACET_TYPES: dict[str, tuple[type, ...]] = {
+    "people": Personal.__constraints__,
+    "topics": Topical.__constraints__,
+    "span": Timed.__constraints__,
+    "money": Priced.__constraints__,
+    "investors": (FundingRound,),
+    "stances": (Debate,),
+}
+"""Facet → the record classes whose filters on it type-check (tests hold it to the kinds)."""
 
 _MISSING: Any = object()
 
@@ -57,6 +90,135 @@ class Match(Generic[R]):
     """From 0 to 1; 1 for an exact name, less the further the name is from the text."""
     name: str
     """The name (or alias, title, id) that matched best."""
+
+
+class _Store(Generic[R]):
+    """
+    Records of one kind and the tables built over them on first use (indexes
+    by facet, folded names and texts), each built once under a lock.  The
+    tables depend on the records alone, so collections holding the same
+    records may share a store.
+    """
+
+    __slots__ = ("_lock", "_tables", "records")
+
+    def __init__(self, records: tuple[R, ...]) -> None:
+        self.records = records
+        self._tables: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def table(self, name: str, build: Callable[[], T]) -> T:
+        """The table *name*, built by *build* on first use and shared by all threads."""
+        found = self._tables.get(name, _MISSING)
+        if found is _MISSING:
+            with self._lock:
+                found = self._tables.get(name, _MISSING)
+                if found is _MISSING:
+                    found = self._tables[name] = build()
+        value: T = found
+        return value
+
+    def index(self, name: str, keys: Callable[[R], Iterable[Any]]) -> dict[Any, tuple[R, ...]]:
+        """Key → the records that have it, for the facet *name*."""
+
+        def build() -> dict[Any, tuple[R, ...]]:
+            built: dict[Any, list[R]] = {}
+            for record in self.records:
+                for key in keys(record):
+                    built.setdefault(key, []).append(record)
+            return {key: tuple(found) for key, found in built.items()}
+
+        return self.table(f"index:{name}", build)
+
+    def ids(self) -> dict[str, tuple[R, ...]]:
+        return self.index("id", lambda record: (record.id,))
+
+    def folded_names(
+        self, names: Callable[[R], Iterable[str]]
+    ) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """Per record: (name, folded name) for each of its names."""
+        return self.table(
+            "names",
+            lambda: tuple(
+                tuple((name, fold(name)) for name in names(record)) for record in self.records
+            ),
+        )
+
+    def named(self, name: str, names: Callable[[R], Iterable[str]]) -> tuple[R, ...]:
+        """The records *name* names exactly (after folding), if any; an id counts."""
+        found = self.ids().get(name)
+        if found:
+            return found
+        index = self.index("name", lambda record: {fold(n.strip()) for n in names(record)})
+        return index.get(fold(name.strip()), ())
+
+
+class _Resolver:
+    """
+    Names of companies, people and sources → their ids, within one dataset.
+    Every collection of a dataset holds the dataset's resolver; it holds the
+    dataset's stores and kinds, never the dataset itself.
+    """
+
+    __slots__ = ("dataset_version", "kinds", "stores")
+
+    def __init__(
+        self,
+        dataset_version: str,
+        kinds: Mapping[str, Kind[Any]],
+        stores: Mapping[str, _Store[Any]],
+    ) -> None:
+        self.dataset_version = dataset_version
+        self.kinds = kinds
+        self.stores = stores
+
+    def id_of(self, kind: str, name: str) -> str:
+        """The id of the record of *kind* that *name* (an id or any name) names."""
+        store = self.stores[kind]
+        if name in store.ids():
+            return name
+        record: _HasId = _one_named(store, self.kinds[kind], name)
+        return record.id
+
+    def investor_id(self, name: str) -> str:
+        """An organisation's id, or else a person's: investors are either."""
+        if not self.stores["companies"].named(name, self.kinds["companies"].names):
+            return self.id_of("people", name)
+        return self.id_of("companies", name)
+
+
+def _one_named(store: _Store[R], kind: Kind[R], name: str) -> R:
+    found = store.named(name, kind.names)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = ", ".join(record.id for record in found)
+        msg = f"{name!r} names more than one record: {ids}"
+        raise LookupError(msg)
+    close = _fuzzy(store, kind, name, limit=3, cutoff=0.75)
+    hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
+    msg = f"no record called {name!r}{hint}"
+    raise LookupError(msg)
+
+
+def _fuzzy(
+    store: _Store[R], kind: Kind[R], text: str, *, limit: int, cutoff: float
+) -> list[Match[R]]:
+    query = fold(text.strip())
+    if not query:
+        return []
+    matches: list[Match[R]] = []
+    for record, names in zip(store.records, store.folded_names(kind.names), strict=True):
+        best = 0.0
+        best_name = ""
+        for name, folded in names:
+            score = _similarity(query, folded)
+            if score > best:
+                best, best_name = score, name
+        if best >= cutoff:
+            matches.append(Match(record, round(best, 4), best_name))
+    matches.sort(key=lambda match: -match.score)
+    return matches[:limit]
 
 
 def _as_date(value: pendulum.Date | str | int, *, end: bool) -> pendulum.Date:
@@ -78,7 +240,7 @@ def _as_date(value: pendulum.Date | str | int, *, end: bool) -> pendulum.Date:
             return first.end_of("month") if end else first
         if len(numbers) == 3:
             return pendulum.Date(*numbers)
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     msg = f"expected a date, a year or 'YYYY[-MM[-DD]]', not {value!r}"
     raise ValueError(msg)
@@ -92,7 +254,9 @@ class Collection(Sequence[R_co], Generic[R_co]):
     It is a `collections.abc.Sequence` (index, slice, iterate, ``len``).  Its
     filters each return a new `Collection` of the same kind; names of
     companies, people and sources may be given in any script, in any case,
-    as any alias, or as ids.
+    as any alias, or as ids.  A filter exists only for the kinds it means
+    something for: type checkers refuse ``ds.sources.backed_by(...)``, and
+    at run time it raises `TypeError`.
 
     >>> import aiforecasts
     >>> ds = aiforecasts.load()
@@ -104,74 +268,76 @@ class Collection(Sequence[R_co], Generic[R_co]):
     >>> ds.companies.get("no-such-id") is None
     True
 
+    A collection made on its own (``Collection(records)``, to build a
+    `Dataset` from) learns its kind and how to resolve names when a dataset
+    takes it in; before that, only the sequence methods, `where`, `sort_by`,
+    `first`, `one`, `count`, `get` and `ids` work.
+
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_cache", "_dataset", "_indexes", "_lock", "_records", "_root")
+    __slots__ = ("_kind", "_resolver", "_root", "_store")
 
-    def __init__(self, records: Iterable[R_co], *, dataset: Dataset | None = None) -> None:
-        self._records: tuple[R_co, ...] = tuple(records)
-        self._dataset = dataset
+    def __init__(self, records: Iterable[R_co] = ()) -> None:
+        self._store: _Store[R_co] = _Store(tuple(records))
+        self._kind: Kind[R_co] | None = None
+        self._resolver: _Resolver | None = None
         self._root = False
-        self._indexes: dict[str, dict[Any, tuple[R_co, ...]]] = {}
-        self._cache: dict[str, Any] = {}
-        self._lock = threading.Lock()
 
-    def _bind(self, dataset: Dataset) -> None:
-        """Make this one of *dataset*'s own collections: names resolve, indexes are kept."""
-        self._dataset = dataset
-        self._root = True
+    @staticmethod
+    def _adopted(store: _Store[R], kind: Kind[R], resolver: _Resolver) -> Collection[R]:
+        """A dataset's own collection over *store*: it indexes, and resolves names by *resolver*."""
+        collection: Collection[R] = object.__new__(Collection)
+        collection._store = store
+        collection._kind = kind
+        collection._resolver = resolver
+        collection._root = True
+        return collection
 
     def _derive(self, records: Iterable[R_co]) -> Collection[R_co]:
-        return Collection(records, dataset=self._dataset)
+        collection: Collection[R_co] = Collection(records)
+        collection._kind = self._kind
+        collection._resolver = self._resolver
+        return collection
 
-    # -- indexes ------------------------------------------------------------
+    @property
+    def _records(self) -> tuple[R_co, ...]:
+        return self._store.records
 
-    def _index(
-        self, facet: str, keys: Callable[[Any], Iterable[Any]]
-    ) -> dict[Any, tuple[R_co, ...]]:
-        """Facet key → records, built once on first use and shared by all threads."""
-        index = self._indexes.get(facet)
-        if index is None:
-            with self._lock:
-                index = self._indexes.get(facet)
-                if index is None:
-                    built: dict[Any, list[R_co]] = {}
-                    for record in self._records:
-                        for key in keys(record):
-                            built.setdefault(key, []).append(record)
-                    index = {key: tuple(found) for key, found in built.items()}
-                    self._indexes[facet] = index
-        return index
+    def _known_kind(self, method: str) -> Kind[R_co]:
+        if self._kind is None:
+            msg = f"{method}() needs to know the kind of records: use a Dataset's collections"
+            raise TypeError(msg)
+        return self._kind
 
-    def _cached(self, name: str, build: Callable[[], T]) -> T:
-        """A per-record table (folded texts, names), built once under the lock."""
-        if name not in self._cache:
-            with self._lock:
-                if name not in self._cache:
-                    self._cache[name] = build()
-        value: T = self._cache[name]
-        return value
+    def _facet(self, facet: str, method: str) -> Any:
+        """The kind's facet function, refused where the kind has no such facet."""
+        kind = self._known_kind(method)
+        found = getattr(kind, facet)
+        if found is None:
+            msg = f"{method}() does not apply to {kind.name}: they have no {facet}"
+            raise TypeError(msg)
+        return found
 
-    def _folded_names(self) -> tuple[tuple[tuple[str, str], ...], ...]:
-        """Per record: (name, folded name) for each of its names."""
-        return self._cached(
-            "names",
-            lambda: tuple(
-                tuple((name, fold(name)) for name in _facets.names_of(record))  # type: ignore[arg-type]
-                for record in self._records
-            ),
-        )
+    def _names(self, method: str) -> _Resolver:
+        if self._resolver is None:
+            msg = f"{method}() needs to resolve names: use a Dataset's collections"
+            raise TypeError(msg)
+        return self._resolver
+
+    def _resolve(self, kind: str, name: str, method: str) -> str:
+        return self._names(method).id_of(kind, name)
 
     def _select(
         self, facet: str, keys: Callable[[Any], Iterable[Any]], wanted: Any
     ) -> Collection[R_co]:
+        """The records whose *facet* keys include *wanted* (by index in a dataset's own)."""
         if self._root:
-            return self._derive(self._index(facet, keys).get(wanted, ()))
-        return self._derive(record for record in self._records if wanted in keys(record))
+            return self._derive(self._store.index(facet, keys).get(wanted, ()))
+        return self._keep(lambda record: wanted in keys(record))
 
-    def _ids(self) -> dict[str, tuple[R_co, ...]]:
-        return self._index("id", lambda record: (record.id,))
+    def _keep(self, predicate: Callable[[Any], bool]) -> Collection[R_co]:
+        return self._derive(record for record in self._records if predicate(record))
 
     # -- by id and by name --------------------------------------------------
 
@@ -183,7 +349,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> aiforecasts.load().people.get("sam-altman").name_en
         'Sam Altman'
         """
-        found = self._ids().get(id)
+        found = self._store.ids().get(id)
         return found[0] if found else None
 
     def ids(self) -> tuple[str, ...]:
@@ -207,23 +373,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no record, or more than one, goes by that name.
         """
-        found = self._names_of(name)
-        if len(found) == 1:
-            return found[0]
-        if found:
-            ids = ", ".join(record.id for record in found)
-            msg = f"{name!r} names more than one record: {ids}"
-            raise LookupError(msg)
-        close = self.search_fuzzy(name, limit=3, cutoff=0.75)
-        hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
-        msg = f"no record called {name!r}{hint}"
-        raise LookupError(msg)
-
-    def _names_of(self, name: str) -> tuple[R_co, ...]:
-        """The records *name* names exactly (after folding), if any; an id counts."""
-        if self.get(name) is not None:
-            return self._ids()[name]
-        return self._index("name", _folded_names).get(fold(name.strip()), ())
+        return _one_named(self._store, self._known_kind("lookup"), name)
 
     def search_fuzzy(self, text: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Match[R_co]]:
         """
@@ -237,21 +387,9 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> [m.record.id for m in aiforecasts.load().companies.search_fuzzy("anthropc")][:1]
         ['anthropic']
         """
-        query = fold(text.strip())
-        if not query:
-            return []
-        matches: list[Match[R_co]] = []
-        for record, names in zip(self._records, self._folded_names(), strict=True):
-            best = 0.0
-            best_name = ""
-            for name, folded in names:
-                score = _similarity(query, folded)
-                if score > best:
-                    best, best_name = score, name
-            if best >= cutoff:
-                matches.append(Match(record, round(best, 4), best_name))
-        matches.sort(key=lambda match: -match.score)
-        return matches[:limit]
+        return _fuzzy(
+            self._store, self._known_kind("search_fuzzy"), text, limit=limit, cutoff=cutoff
+        )
 
     # -- filters ------------------------------------------------------------
 
@@ -267,9 +405,6 @@ class Collection(Sequence[R_co], Generic[R_co]):
         True
         """
         return self._keep(predicate)
-
-    def _keep(self, predicate: Callable[[Any], bool]) -> Collection[R_co]:
-        return self._derive(record for record in self._records if predicate(record))
 
     def mentioning(self, company: str, *, include_units: bool = False) -> Collection[R_co]:
         """
@@ -288,16 +423,22 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no organisation goes by that name.
         """
-        ids = {self._resolve("companies", company)}
-        if include_units and self._dataset is not None:
-            units = self._dataset.companies
+        companies = self._facet("companies", "mentioning")
+        names = self._names("mentioning")
+        ids = {names.id_of("companies", company)}
+        if include_units:
+            units = names.stores["companies"].records
             while grown := {c.id for c in units if c.parent in ids} - ids:
                 ids |= grown  # units of units, down to the last level
-        if len(ids) == 1:
-            return self._select("company", _facets.companies_of, next(iter(ids)))
-        return self._keep(lambda record: bool(_facets.companies_of(record) & ids))
 
-    def by(self, person: str) -> Collection[R_co]:
+        def keys(record: Any) -> frozenset[str]:
+            return frozenset(filter(None, companies(record)))
+
+        if len(ids) == 1:
+            return self._select("companies", keys, next(iter(ids)))
+        return self._keep(lambda record: bool(keys(record) & ids))
+
+    def by(self: Collection[Personal], person: str) -> Collection[Personal]:
         """
         Records made, claimed, argued or written by a person.
 
@@ -308,7 +449,9 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no person goes by that name.
         """
-        return self._select("person", _facets.people_of, self._resolve("people", person))
+        people = self._facet("people", "by")
+        wanted = self._resolve("people", person, "by")
+        return self._select("people", lambda r: frozenset(filter(None, people(r))), wanted)
 
     def citing(self, source: str) -> Collection[R_co]:
         """
@@ -319,9 +462,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.funding_rounds.citing("refining-large-models").count()
         7
         """
-        return self._select("source", _facets.sources_of, self._resolve("sources", source))
+        kind = self._known_kind("citing")
+        wanted = self._resolve("sources", source, "citing")
+        return self._select("sources", kind.sources, wanted)
 
-    def about(self, topic: Topic | str) -> Collection[R_co]:
+    def about(self: Collection[Topical], topic: Topic | str) -> Collection[Topical]:
         """
         Records with *topic* (a `Topic` or its value).
 
@@ -330,9 +475,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.debates.about("open_source").first().id
         'open-vs-closed-models-2024'
         """
-        return self._select("topic", _facets.topics_of, Topic(topic))
+        topics = self._facet("topics", "about")
+        return self._select("topics", topics, Topic(topic))
 
-    def backed_by(self, investor: str) -> Collection[R_co]:
+    def backed_by(self: Collection[FundingRound], investor: str) -> Collection[FundingRound]:
         """
         Funding rounds in which an organisation or person invested.
 
@@ -343,9 +489,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         Raises:
             LookupError: if no organisation or person goes by that name.
         """
-        return self._select("investor", _facets.investors_of, self._investor_id(investor))
+        investors = self._facet("investors", "backed_by")
+        wanted = self._names("backed_by").investor_id(investor)
+        return self._select("investors", lambda r: frozenset(investors(r)), wanted)
 
-    def overlapping(self, span: TimeSpan) -> Collection[R_co]:
+    def overlapping(self: Collection[Timed], span: TimeSpan) -> Collection[Timed]:
         """
         Records whose time overlaps *span*: a prediction's horizon, a round's
         date, a trend's period, a figure's date, a source's publication.
@@ -359,13 +507,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> early in aiforecasts.load().predictions.overlapping(march)
         True
         """
+        time = self._facet("span", "overlapping")
         return self._keep(
-            lambda record: (found := _facets.span_of(record)) is not None and found.overlaps(span)
+            lambda record: (found := time(record)) is not None and found.overlaps(span)
         )
 
     def between(
-        self, start: pendulum.Date | str | int, end: pendulum.Date | str | int
-    ) -> Collection[R_co]:
+        self: Collection[Timed], start: pendulum.Date | str | int, end: pendulum.Date | str | int
+    ) -> Collection[Timed]:
         """
         Records whose time overlaps the days from *start* to *end*, both
         included: dates, years, or ISO strings ("2024", "2024-03",
@@ -385,7 +534,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
             raise ValueError(msg)
         return self.overlapping(TimeSpan(first, last, Precision.DAYS, f"{first}–{last}"))
 
-    def ended_before(self, day: pendulum.Date | str | int) -> Collection[R_co]:
+    def ended_before(self: Collection[Timed], day: pendulum.Date | str | int) -> Collection[Timed]:
         """
         Records whose time ended before *day*: horizons that are past as of
         that day.  Records without a time are left out.
@@ -397,12 +546,13 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> "ccid-china-intelligent-supercomputing-share-2026" in past
         False
         """
+        time = self._facet("span", "ended_before")
         last = _as_date(day, end=False)
         return self._keep(
-            lambda record: (found := _facets.span_of(record)) is not None and found.is_past(last)
+            lambda record: (found := time(record)) is not None and found.is_past(last)
         )
 
-    def in_year(self, year: int) -> Collection[R_co]:
+    def in_year(self: Collection[Timed], year: int) -> Collection[Timed]:
         """
         Records whose time overlaps the calendar year: a forecast about
         "2024", "early 2024" or "by 2026" (made in 2024) all match 2024.
@@ -412,9 +562,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.predictions.in_year(2024).count() > ds.predictions.in_year(2030).count()
         True
         """
-        return self.overlapping(TimeSpan.of_year(year))
+        try:
+            span = TimeSpan.of_year(year)
+        except (ValueError, OverflowError):
+            msg = f"expected a year from 1 to 9999, not {year!r}"
+            raise ValueError(msg) from None
+        return self.overlapping(span)
 
-    def with_stance(self, stance: Stance | str) -> Collection[R_co]:
+    def with_stance(self: Collection[Debate], stance: Stance | str) -> Collection[Debate]:
         """
         Debates in which someone takes *stance* (a `Stance` or its value).
 
@@ -423,18 +578,17 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> "open-source-iq-tax" in ds.debates.with_stance("yes")
         True
         """
+        stances = self._facet("stances", "with_stance")
         wanted = Stance(stance)
-        return self._keep(
-            lambda record: any(p.stance is wanted for p in getattr(record, "positions", ()))
-        )
+        return self._keep(lambda record: wanted in set(stances(record)))
 
     def amount_between(
-        self,
+        self: Collection[Priced],
         low: float | str | None = None,
         high: float | str | None = None,
         *,
         currency: Currency | str = Currency.USD,
-    ) -> Collection[R_co]:
+    ) -> Collection[Priced]:
         """
         Records whose amount of money (a round's amount, a figure's value) may
         lie between *low* and *high* (base units; either may be ``None``).
@@ -447,12 +601,13 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> sorted(r.id for r in ds.funding_rounds.amount_between(3e9, 5e9))
         ['anthropic-amazon-4b-2023']
         """
+        money_of = self._facet("money", "amount_between")
         wanted = Currency(currency)
         floor = None if low is None else Decimal(str(low))
         ceiling = None if high is None else Decimal(str(high))
 
         def fits(record: Any) -> bool:
-            money = _facets.money_of(record)
+            money = money_of(record)
             if money is None or money.currency is not wanted:
                 return False
             lo, hi = money.bounds
@@ -462,7 +617,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
         return self._keep(fits)
 
-    def with_qualifier(self, qualifier: Qualifier | str) -> Collection[R_co]:
+    def with_qualifier(self: Collection[Priced], qualifier: Qualifier | str) -> Collection[Priced]:
         """
         Records whose amount of money carries *qualifier*.
 
@@ -471,11 +626,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> sorted(r.id for r in ds.funding_rounds.with_qualifier("up_to"))
         ['anthropic-alphabet-2b-2023', 'anthropic-amazon-4b-2023']
         """
+        money_of = self._facet("money", "with_qualifier")
         wanted = Qualifier(qualifier)
         return self._keep(
-            lambda record: (
-                (money := _facets.money_of(record)) is not None and money.qualifier is wanted
-            )
+            lambda record: (money := money_of(record)) is not None and money.qualifier is wanted
         )
 
     def search(self, text: str) -> Collection[R_co]:
@@ -487,14 +641,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> [p.id for p in aiforecasts.load().debates.search("智商税")]
         ['open-source-iq-tax']
         """
+        kind = self._known_kind("search")
         terms = fold(text).split()
         if not terms:
             return self._derive(())
         if self._root:
-            texts = self._cached("texts", lambda: tuple(_blob(r) for r in self._records))
+            texts = self._store.table("texts", lambda: tuple(_blob(kind, r) for r in self._records))
             pairs = zip(self._records, texts, strict=True)
             return self._derive(r for r, blob in pairs if all(term in blob for term in terms))
-        return self._keep(lambda record: all(term in _blob(record) for term in terms))
+        return self._keep(lambda record: all(term in _blob(kind, record) for term in terms))
 
     # -- order and results --------------------------------------------------
 
@@ -549,21 +704,6 @@ class Collection(Sequence[R_co], Generic[R_co]):
             return len(self._records)
         return self._records.count(value)
 
-    # -- names to ids -------------------------------------------------------
-
-    def _resolve(self, kind: str, name: str) -> str:
-        """The id of the record of *kind* that *name* (an id or any name) names."""
-        if self._dataset is None:
-            return name
-        collection: Collection[Any] = getattr(self._dataset, kind)
-        return name if collection.get(name) is not None else collection.lookup(name).id
-
-    def _investor_id(self, name: str) -> str:
-        """An organisation's id, or else a person's: investors are either."""
-        if self._dataset is not None and not self._dataset.companies._names_of(name):  # noqa: SLF001
-            return self._resolve("people", name)
-        return self._resolve("companies", name)
-
     # -- the sequence protocol ---------------------------------------------
 
     @overload
@@ -583,7 +723,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
-            return item in self._ids()
+            return item in self._store.ids()
         return item in self._records
 
     def __eq__(self, other: object) -> bool:
@@ -594,8 +734,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def __hash__(self) -> int:
         return hash(self._records)
 
+    def __copy__(self) -> Collection[R_co]:
+        return self  # immutable
+
+    def __deepcopy__(self, _memo: dict[int, object]) -> Collection[R_co]:
+        return self  # immutable: records are frozen, tables are derived from them
+
     def __repr__(self) -> str:
-        return f"<Collection of {len(self._records)} records>"
+        name = self._kind.name if self._kind is not None else "records"
+        return f"<Collection of {len(self._records)} {name}>"
 
 
 def _display_name(record: Any) -> str:
@@ -607,12 +754,16 @@ def _display_name(record: Any) -> str:
     return str(record.id)
 
 
-def _folded_names(record: Any) -> set[str]:
-    return {fold(name.strip()) for name in _facets.names_of(record)}
+def texts_of(kind: Kind[Any], record: Any) -> tuple[str, ...]:
+    """Every text of *record* in English and Chinese, for full-text search: names, own texts,
+    excerpts (displayed)."""
+    texts = [*kind.names(record), *filter(None, kind.texts(record))]
+    texts.extend(excerpt.display for excerpt in kind.excerpts(record))
+    return tuple(texts)
 
 
-def _blob(record: Any) -> str:
-    return fold("\n".join(_facets.texts_of(record)))
+def _blob(kind: Kind[Any], record: Any) -> str:
+    return fold("\n".join(texts_of(kind, record)))
 
 
 def _similarity(query: str, name: str) -> float:

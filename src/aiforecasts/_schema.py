@@ -1,28 +1,20 @@
 """
-JSON Schemas generated from the record classes, not written by hand.
+JSON Schemas generated from the record classes (through the field walker),
+not written by hand.
 """
 
 from __future__ import annotations
 
-import enum
-import types
-import typing
-from decimal import Decimal
 from typing import Any
 
-import attrs
-import pendulum
-
-from aiforecasts._convert import DECIMAL
-from aiforecasts._dataset import KINDS
-from aiforecasts._migrate import SCHEMA_VERSION
+from aiforecasts._codec import SCHEMA_VERSION
+from aiforecasts._dataset import KIND_NAMED, KINDS
+from aiforecasts._fields import DATE, DECIMAL, Shape, docs, fields
+from aiforecasts._integrity import SLUG
 
 __all__ = ["json_schema"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_DECIMAL = f"^{DECIMAL}$"
-_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
@@ -30,12 +22,14 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of one kind of record, or, without
     *kind*, of a whole `to_json` export.  Generated from the record classes:
     field types, enums, required fields (those without a default), unknown
-    keys refused.
+    keys refused, and each field's description.
 
     >>> import aiforecasts, jsonschema
     >>> schema = aiforecasts.json_schema("companies")
     >>> schema["required"]
     ['added_in', 'changed_in', 'excerpts', 'id', 'kind', 'name']
+    >>> schema["properties"]["parent"]["description"]
+    'The id of the owning `Company`.'
     >>> export = __import__("json").loads(aiforecasts.to_json(aiforecasts.load()))
     >>> jsonschema.Draft202012Validator(aiforecasts.json_schema()).validate(export)
 
@@ -43,11 +37,12 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     """
     definitions: dict[str, Any] = {}
     if kind is not None:
-        cls = KINDS[kind]
+        cls = KIND_NAMED[kind].cls
         root = _object(cls, definitions)
         return {"$schema": _DRAFT, "title": cls.__name__, **root, "$defs": definitions}
     records = {
-        name: {"type": "array", "items": _type(cls, definitions)} for name, cls in KINDS.items()
+        each.name: {"type": "array", "items": _type(Shape("record", each.cls), definitions)}
+        for each in KINDS
     }
     return {
         "$schema": _DRAFT,
@@ -65,52 +60,43 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
 
 
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    attrs.resolve_types(cls)
-    fields = attrs.fields(cls)
     properties = {}
-    for field in fields:
-        schema = _type(field.type, definitions)
+    described = docs(cls)
+    for field in fields(cls):
+        schema = _type(field.shape, definitions)
         if field.name == "id":
-            schema = {**schema, "pattern": _SLUG}
-        if field.__doc__:
-            schema = {**schema, "description": field.__doc__}
+            schema = {**schema, "pattern": f"^{SLUG}$"}
+        if field.name in described:
+            schema = {**schema, "description": described[field.name]}
         properties[field.name] = schema
     return {
         "type": "object",
         "properties": properties,
-        "required": sorted(f.name for f in fields if f.default is attrs.NOTHING),
+        "required": sorted(field.name for field in fields(cls) if field.required),
         "additionalProperties": False,
     }
 
 
-def _type(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(type_, type) and attrs.has(type_):
-        name = type_.__name__
+def _type(shape: Shape, definitions: dict[str, Any]) -> dict[str, Any]:
+    kind = shape.kind
+    if kind == "record":
+        name = shape.type.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder against recursion
-            definitions[name] = {"title": name, **_object(type_, definitions)}
+            definitions[name] = {"title": name, **_object(shape.type, definitions)}
         return {"$ref": f"#/$defs/{name}"}
-    if isinstance(type_, type) and issubclass(type_, enum.Enum):
-        return {"enum": [member.value for member in type_]}
-    if type_ is str:
+    if kind == "choice":
+        return {"enum": [member.value for member in shape.type]}
+    if kind == "text":
         return {"type": "string"}
-    if type_ is int:
+    if kind == "integer":
         return {"type": "integer"}
-    if type_ is float:
+    if kind == "number":
         return {"type": "number"}
-    if type_ is Decimal:
-        return {"type": "string", "pattern": _DECIMAL}
-    if type_ is pendulum.Date:
-        return {"type": "string", "format": "date", "pattern": _DATE}
-    origin = typing.get_origin(type_)
-    arguments = typing.get_args(type_)
-    if origin is tuple:
-        return {"type": "array", "items": _type(arguments[0], definitions)}
-    if origin is frozenset:  # a set: repeats are allowed on input and written once
-        return {"type": "array", "items": _type(arguments[0], definitions)}
-    if origin in (types.UnionType, typing.Union):
-        return {"anyOf": [_type(a, definitions) for a in arguments]}
-    if type_ is type(None):
-        return {"type": "null"}
-    msg = f"no JSON Schema for {type_!r}"
-    raise TypeError(msg)
+    if kind == "decimal":
+        return {"type": "string", "pattern": f"^{DECIMAL}$"}
+    if kind == "date":
+        return {"type": "string", "format": "date", "pattern": f"^{DATE}$"}
+    if kind in ("list", "set"):  # a set: repeats are allowed on input and written once
+        return {"type": "array", "items": _type(shape.inner, definitions)}
+    return {"anyOf": [_type(shape.inner, definitions), {"type": "null"}]}

@@ -4,24 +4,18 @@ Cleaning the artefacts of the source documents for display.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from aiforecasts._values import Repair
 
 __all__ = ["clean_text", "fold"]
-
-# Fragments whose bytes were decoded with the wrong codec.  Each maps to the
-# text the surrounding sentence calls for; the verbatim excerpt keeps the
-# damaged form.
-_MOJIBAKE = {
-    "?梢韵胂": "可以想象",  # 004: 「…進行設計?梢韵胂,一股新的…」
-    "?shù)暨@": "掉這",  # 004: 「輸?shù)暨@場競賽」
-    "?nèi)蚧倪M(jìn)": "全球化的進",  # 002: 「改變?nèi)蚧倪M(jìn)程」
-    "?cè)谙到y(tǒng)": "在系統",  # 002: 「他們?cè)谙到y(tǒng)層面」
-    "?;峁┓?wù)": "模化提供服務",  # 002: 「規(guī)?;峁┓?wù)」
-}
-_MOJIBAKE_RE = re.compile("|".join(re.escape(bad) for bad in _MOJIBAKE))
 
 # A pinyin reading in parentheses right after the Han character it reads:
 # 結(jié)束.  Readings are lower-case syllables with a tone mark; a legitimate
@@ -36,17 +30,18 @@ _PUNCT = ",、。;:?!"
 _PUNCT_RUN_RE = re.compile(f"[{_PUNCT}]{{2,}}")
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, repairs: Iterable[Repair] = ()) -> str:
     """
     Remove the artefacts of the source documents from *text*.
 
-    Three kinds are cleaned, in this order: mis-encoded fragments are
-    replaced by the words they stand for (``?梢韵胂,`` → ``可以想象,``);
-    inline pinyin annotations after Han characters are removed (``結(jié)束``
-    → ``結束``); a run of sentence punctuation is reduced to its last mark
-    (``大年,。`` → ``大年。``).  Parentheses that are not a pinyin reading,
-    such as ``(VLA)``, ``(SEC)`` or ``(FLOPs)``, are kept, and text without
-    artefacts comes back unchanged.
+    Three kinds are cleaned, in this order: the damaged fragments that
+    *repairs* names are replaced by the text they stand for (a document's
+    `Source.repairs`: ``?梢韵胂,`` → ``可以想象,``); inline pinyin
+    annotations after Han characters are removed (``結(jié)束`` → ``結束``); a
+    run of sentence punctuation is reduced to its last mark (``大年,。`` →
+    ``大年。``).  Parentheses that are not a pinyin reading, such as
+    ``(VLA)``, ``(SEC)`` or ``(FLOPs)``, are kept, and text without artefacts
+    comes back unchanged.
 
     >>> clean_text("戰(zhàn)爭(zhēng)陰云等政經(jīng)桎梏下,,科技")
     '戰爭陰云等政經桎梏下,科技'
@@ -55,11 +50,29 @@ def clean_text(text: str) -> str:
     >>> clean_text("「視覺 - 語言 - 動作」(VLA)模型,每秒浮點運算次數(FLOPs)")
     '「視覺 - 語言 - 動作」(VLA)模型,每秒浮點運算次數(FLOPs)'
 
+    A document's repairs come with its source record:
+
+    >>> import aiforecasts
+    >>> source = aiforecasts.load().sources.get("llm-scaling-bottleneck")
+    >>> clean_text("進行設計?梢韵胂,一股新的", source.repairs)
+    '進行設計可以想象,一股新的'
+
     .. versionadded:: 0.1.0
     """
-    text = _MOJIBAKE_RE.sub(lambda match: _MOJIBAKE[match.group()], text)
+    table = tuple(repairs)
+    if table:
+        pattern, replacements = _repairs(table)
+        text = pattern.sub(lambda match: replacements[match.group()], text)
     text = _PINYIN_RE.sub("", text)
     return _PUNCT_RUN_RE.sub(lambda match: match.group()[-1], text)
+
+
+@functools.lru_cache(maxsize=64)
+def _repairs(repairs: tuple[Repair, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for a document's repairs (longest fragment first) and their replacements."""
+    replacements = {repair.damaged: repair.intended for repair in repairs}
+    ordered = sorted(replacements, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))), replacements
 
 
 _opencc: Any = None

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiforecasts import _model
+from aiforecasts._fields import excerpts_in
+from aiforecasts._load import load
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterator
 
     from aiforecasts._dataset import Dataset
+    from aiforecasts._values import Excerpt
 
 __all__ = ["Mismatch", "VerificationReport", "excerpts", "verify_sources"]
 
@@ -76,17 +78,11 @@ class VerificationReport:
         return "\n".join(lines)
 
 
-def excerpts(dataset: Dataset) -> Iterator[tuple[str, _model.Excerpt]]:
+def excerpts(dataset: Dataset) -> Iterator[tuple[str, Excerpt]]:
     """(path, excerpt) for every excerpt of every record in *dataset*."""
     for name, collection in dataset.collections().items():
         for index, record in enumerate(collection):
-            for path, _field, value in _model.walk(record, f"{name}[{index}]"):
-                if isinstance(value, _model.Excerpt):
-                    yield path, value
-                elif isinstance(value, tuple):
-                    for i, item in enumerate(value):
-                        if isinstance(item, _model.Excerpt):
-                            yield f"{path}[{i}]", item
+            yield from excerpts_in(record, f"{name}[{index}]")
 
 
 def _sha256(path: Path) -> str:
@@ -120,8 +116,6 @@ def verify_sources(
     .. versionadded:: 0.1.0
     """
     if dataset is None:
-        from aiforecasts._load import load  # noqa: PLC0415
-
         dataset = load()
     folder = Path(directory)
     by_digest: dict[str, Path] | None = None

@@ -1,0 +1,431 @@
+"""
+How a record becomes JSON and back: the one codec.
+
+**One shape.** A record is written as a JSON object with every field present
+(``null`` or ``[]`` where empty), keys sorted, decimals as strings, dates as
+``YYYY-MM-DD``, enums as their values and sets as sorted lists.  The bundled
+data files, exports and the command line all write this shape.  Reading also
+takes objects that leave out fields at their defaults.
+
+**Two engines, one definition.** The fast engine (msgspec) decodes JSON
+straight into the record classes, whose validators run, after a strict check
+against *mirror* types derived from the same fields (`_fields`): unknown
+keys and decimals written as numbers are refused there.  The detailed engine
+(cattrs) reads the same input again only when the fast one refuses it, to
+name every problem with its path.  Only msgspec's own errors send input to
+the detailed engine; any other exception is a bug and propagates.  Should the
+detailed engine find nothing wrong with what the fast one refused, the fast
+engine's error is reported: input is never accepted by one engine and
+silently taken from the other.  The test suite checks that both engines
+accept and refuse the same inputs.
+
+**Versions.** `SCHEMA_VERSION` is the layout written; `MIGRATIONS` bring
+records of older layouts up to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import gc
+import json
+import threading
+import typing
+from typing import TYPE_CHECKING, Any, Literal
+
+import msgspec
+import pendulum
+
+from aiforecasts._errors import Problem
+from aiforecasts._fields import DECIMAL, Shape, fields, parse_date
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "MIGRATIONS",
+    "REFUSED",
+    "SCHEMA_VERSION",
+    "Engine",
+    "decode_many",
+    "decode_one",
+    "dumps_readable",
+    "encode",
+    "migrate",
+    "read_json",
+    "structure_many",
+    "to_builtins",
+]
+
+# -- versions ----------------------------------------------------------------
+
+SCHEMA_VERSION = 3
+"""The version of the record layout this package reads and writes."""
+
+
+def _v1_to_v2(kind: str, record: dict[str, Any], dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 2 adds ``added_in`` and ``changed_in`` to every record (a record of
+    a schema-1 file dates from that file's dataset version), and splits money
+    from quantities: a statistic's ``value`` and a growth's ``level`` that are
+    money (they have a ``currency``) move to ``money``.
+    """
+    record = dict(record)
+    record.setdefault("added_in", dataset_version)
+    record.setdefault("changed_in", dataset_version)
+    if kind == "statistics":
+        value = record.get("value")
+        if isinstance(value, dict) and "currency" in value:
+            record["money"] = record.pop("value")
+    if kind == "compute_trends" and isinstance(record.get("growth"), dict):
+        growth = dict(record["growth"])
+        level = growth.get("level")
+        if isinstance(level, dict) and "currency" in level:
+            growth["money"] = growth.pop("level")
+        record["growth"] = growth
+    return record
+
+
+def _v2_to_v3(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 3 adds ``repairs`` to sources (a schema-2 source declares none: its
+    records' display texts are as they were written).
+    """
+    return record
+
+
+MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
+"""Schema version n → the function that brings a record from n to n + 1."""
+
+
+def migrate(
+    kind: str, record: dict[str, Any], version: int, dataset_version: str
+) -> dict[str, Any]:
+    """*record* of *kind*, written with schema *version*, in the current layout."""
+    while version < SCHEMA_VERSION:
+        record = MIGRATIONS[version](kind, record, dataset_version)
+        version += 1
+    return record
+
+
+# -- writing -----------------------------------------------------------------
+
+# datetime.date.isoformat, a C function, serves pendulum's Date subclass too.
+_enc_hook = datetime.date.isoformat
+_encoder = msgspec.json.Encoder(enc_hook=_enc_hook, order="sorted")
+
+
+def encode(value: Any) -> bytes:
+    """*value* (records, and lists and dicts of them) as compact JSON, keys sorted."""
+    return _encoder.encode(value)
+
+
+def to_builtins(value: Any) -> Any:
+    """
+    *value* as JSON-ready Python values (dicts, lists, strings, numbers),
+    in the shape `encode` writes.
+
+    >>> import aiforecasts
+    >>> nvidia = to_builtins(aiforecasts.load().get("nvidia"))
+    >>> nvidia["country"], nvidia["parent"], nvidia["excerpts"][0]["start"]
+    ('US', None, 65)
+    """
+    return msgspec.json.decode(_encoder.encode(value))  # exactly what JSON readers get
+
+
+def dumps_readable(value: Any) -> str:
+    """*value* as JSON for people: UTF-8 text, keys sorted, indented by two spaces."""
+    return json.dumps(to_builtins(value), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# -- reading: shared -------------------------------------------------------
+
+REFUSED = (msgspec.DecodeError, UnicodeDecodeError)
+"""What msgspec raises for input it refuses (its validation errors are DecodeErrors)."""
+
+Engine = Literal["auto", "fast", "detailed"]
+"""``auto``: fast, and detailed only to describe what the fast engine refused;
+``fast`` or ``detailed`` alone (for tests that compare them)."""
+
+
+def _reject_constant(name: str) -> object:
+    msg = f"{name} is not valid JSON"
+    raise ValueError(msg)
+
+
+def read_json(
+    blob: bytes | str | msgspec.Raw, file: str, problems: list[Problem], path: str = "$"
+) -> Any:
+    """
+    *blob* parsed as strict JSON (UTF-8; no NaN or Infinity; no lone
+    surrogate escapes), or ``None`` after noting why not.  A key repeated in
+    one object keeps its last value, as in the fast engine.
+    """
+    if isinstance(blob, msgspec.Raw):
+        blob = bytes(blob)
+    if isinstance(blob, bytes):
+        try:
+            blob = blob.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(path, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
+            return None
+    try:
+        value = json.loads(blob, parse_constant=_reject_constant)
+    except RecursionError:
+        problems.append(Problem(path, "not valid JSON: nested too deeply", file))
+        return None
+    except ValueError as exc:
+        problems.append(Problem(path, f"not valid JSON: {exc}", file))
+        return None
+    where = _lone_surrogate(value, path)
+    if where is not None:
+        problems.append(Problem(where, "a lone surrogate escape: not a character", file))
+        return None
+    return value
+
+
+def _lone_surrogate(value: Any, path: str) -> str | None:
+    """The path of the first string holding a lone UTF-16 surrogate, if any."""
+    stack = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return where
+        elif isinstance(item, dict):
+            stack.extend((f"{where}.{key}", v) for key, v in reversed(item.items()))
+            stack.extend((where, key) for key in item)
+        elif isinstance(item, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+    return None
+
+
+def decode_many(  # noqa: PLR0913 - keyword-only options
+    cls: type,
+    raw: bytes,
+    *,
+    where: str,
+    file: str,
+    problems: list[Problem],
+    strict: bool = True,
+    engine: Engine = "auto",
+) -> list[Any]:
+    """
+    The records of class *cls* in the JSON array *raw*, noting in *problems*
+    every problem found (the records are meaningless if any was noted).
+    *where* names the array in problem paths (``predictions``); input that
+    is not *strict* (the bundled files, held to the exact layout by the test
+    suite) skips the check for unknown keys.
+    """
+    fast_error: Exception | None = None
+    if engine != "detailed":
+        try:
+            return _fast_many(cls, raw, strict=strict)
+        except REFUSED as error:
+            if engine == "fast":
+                problems.append(_problem(error, where, file))
+                return []
+            fast_error = error
+    before = len(problems)
+    value = read_json(raw, file, problems, where)
+    records = [] if value is None else structure_many(cls, value, where, file, problems)
+    if fast_error is not None and len(problems) == before:
+        problems.append(_problem(fast_error, where, file))
+    return records
+
+
+def decode_one(  # noqa: PLR0913 - keyword-only options
+    cls: type,
+    raw: bytes,
+    *,
+    where: str,
+    file: str,
+    problems: list[Problem],
+    engine: Engine = "auto",
+) -> Any:
+    """One record of class *cls* from the JSON object *raw*, as `decode_many` does."""
+    fast_error: Exception | None = None
+    if engine != "detailed":
+        try:
+            _decoder(cls, "check").decode(raw)
+            return _decoder(cls, "one").decode(raw)
+        except REFUSED as error:
+            if engine == "fast":
+                problems.append(_problem(error, where, file))
+                return None
+            fast_error = error
+    before = len(problems)
+    value = read_json(raw, file, problems, where)
+    found = None
+    if value is not None:
+        records = structure_many(cls, [value], where, file, problems, one=True)
+        found = records[0] if records else None
+    if fast_error is not None and len(problems) == before:
+        problems.append(_problem(fast_error, where, file))
+    return found
+
+
+def _problem(error: Exception, where: str, file: str) -> Problem:
+    """A `Problem` from a msgspec error: ``Expected `int` - at `$[3].number```."""
+    message, at = _split(error)
+    return Problem(where + at, message, file)
+
+
+def _split(error: Exception) -> tuple[str, str]:
+    """(message, path below the root) of a msgspec error: ``Expected `int` - at `$[3].n```."""
+    message, found, at = str(error).rpartition(" - at `$")
+    if not found:
+        return str(error), ""
+    return message, at.removesuffix("`")
+
+
+# -- the fast engine -----------------------------------------------------------
+
+
+_lock = threading.Lock()
+_built: dict[tuple[type, str], msgspec.json.Decoder[Any]] = {}
+_items = msgspec.json.Decoder(list[msgspec.Raw])
+
+
+def _decoder(cls: type, role: Literal["many", "one", "check"]) -> msgspec.json.Decoder[Any]:
+    """
+    The decoder of one *role* for the record class *cls*: a list of records,
+    one record, or the strict check of one record against its mirror.  Each
+    is built once, under a lock, on first use.
+    """
+    found = _built.get((cls, role))
+    if found is None:
+        with _lock:
+            found = _built.get((cls, role))
+            if found is None:
+                if role == "many":
+                    found = msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
+                elif role == "one":
+                    found = msgspec.json.Decoder(cls, dec_hook=_dec_hook)
+                else:
+                    found = msgspec.json.Decoder(_mirror(Shape("record", cls)))
+                _built[(cls, role)] = found
+    return found
+
+
+def _fast_many(cls: type, raw: bytes, *, strict: bool) -> list[Any]:
+    if strict:
+        check = _decoder(cls, "check")
+        # Record by record, so that the check's throw-away objects never all exist at once.
+        for index, item in enumerate(_items.decode(raw)):
+            try:
+                check.decode(item)
+            except msgspec.ValidationError as error:
+                message, at = _split(error)  # name the item as the whole array does
+                text = f"{message} - at `$[{index}]{at}`"
+                raise msgspec.ValidationError(text) from None
+    with _no_gc():
+        records: list[Any] = _decoder(cls, "many").decode(raw)
+    return records
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many new objects are made at once:
+    they hold no cycles, and collections during the decode would visit them all
+    again and again (as msgspec's documentation advises for large decodes)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _dec_hook(type_: type, value: Any) -> Any:
+    if type_ is pendulum.Date:
+        return _date(value)
+    raise NotImplementedError(type_)  # pragma: no cover - records hold no other such type
+
+
+_dates: dict[str, pendulum.Date] = {}
+
+
+def _date(value: Any) -> pendulum.Date:
+    """A date from its string, remembered (the data repeats few dates many times)."""
+    if isinstance(value, str):
+        found = _dates.get(value)
+        if found is None:
+            found = parse_date(value)
+            if len(_dates) < 4096:
+                _dates[value] = found
+        return found
+    return parse_date(value)
+
+
+def _mirror(shape: Shape) -> Any:
+    """
+    The msgspec type that checks what *shape* may be written as: unknown keys
+    refused, decimals and dates as strings of their form; anything else is
+    left to the real decode (``msgspec.Raw``: not even parsed).
+    """
+    if shape.kind == "record":
+        return _mirror_struct(shape.type)
+    if shape.kind == "decimal":
+        return typing.Annotated[str, msgspec.Meta(pattern=f"^{DECIMAL}\\Z")]
+    if shape.kind == "date":
+        return str
+    if shape.kind in ("list", "set"):
+        item = _mirror(shape.inner)
+        return msgspec.Raw if item is msgspec.Raw else list[item]  # type: ignore[valid-type]
+    if shape.kind == "optional":
+        inner = _mirror(shape.inner)
+        return msgspec.Raw if inner is msgspec.Raw else inner | None
+    return msgspec.Raw
+
+
+_mirrors: dict[type, Any] = {}
+
+
+def _mirror_struct(cls: type) -> Any:
+    found = _mirrors.get(cls)
+    if found is None:
+        specs: list[Any] = []
+        for field in fields(cls):
+            mirrored = _mirror(field.shape)
+            if field.required:
+                specs.append((field.name, mirrored))
+            elif mirrored is msgspec.Raw:  # Raw takes null too; "Raw | None" would not
+                specs.append((field.name, mirrored, None))
+            else:
+                specs.append((field.name, mirrored | None, None))
+        found = msgspec.defstruct(
+            f"{cls.__name__}Check", specs, forbid_unknown_fields=True, gc=False, kw_only=True
+        )
+        _mirrors[cls] = found
+    return found
+
+
+# -- the detailed engine -----------------------------------------------------
+
+
+def structure_many(  # noqa: PLR0913 - as _detailed.structure_many
+    cls: type,
+    value: Any,
+    where: str,
+    file: str,
+    problems: list[Problem],
+    *,
+    one: bool = False,
+) -> list[Any]:
+    """
+    Records of class *cls* from JSON values (a list of objects) by the
+    detailed engine, noting every problem with its path; *one* names a single
+    record by *where* alone.
+    """
+    # The detailed engine imports cattrs: only when input needs describing.
+    from aiforecasts import _detailed  # noqa: PLC0415
+
+    return _detailed.structure_many(cls, value, where, file, problems, one=one)

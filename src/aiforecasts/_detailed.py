@@ -1,0 +1,145 @@
+"""
+The codec's detailed engine: a strict `cattrs.Converter` that names every
+problem of a record with its path.
+
+The fast engine (`_codec`) reads clean input; this one reads only what that
+refused, or records of an older layout after migration, so its import (cattrs)
+waits until then.  Its rules are the fast engine's: the same scalar forms
+(`_fields`), no coercion, unknown keys refused, a repeated item of a set one
+item.  The test suite runs both over the same broken inputs and checks that
+they agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import cattrs
+import pendulum
+
+from aiforecasts._errors import Problem, json_type
+from aiforecasts._fields import parse_date, parse_decimal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["structure_many"]
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, built once (a lock-free race builds it twice at worst; both are equal)."""
+    return _make_converter()
+
+
+def structure_many(  # noqa: PLR0913 - keyword-like positional options
+    cls: type,
+    value: Any,
+    where: str,
+    file: str,
+    problems: list[Problem],
+    *,
+    one: bool = False,
+) -> list[Any]:
+    """
+    Records of class *cls* from JSON values (a list of objects), noting every
+    problem with its path; *one* names a single record by *where* alone.
+    """
+    if not isinstance(value, list):
+        problems.append(Problem(where, f"expected a list, not {json_type(value)}", file))
+        return []
+    converter = _converter()
+    records: list[Any] = []
+    for index, item in enumerate(value):
+        path = where if one else f"{where}[{index}]"
+        if not isinstance(item, dict):
+            problems.append(Problem(path, f"expected an object, not {json_type(item)}", file))
+            continue
+        try:
+            records.append(converter.structure(item, cls))
+        except Exception as exc:  # noqa: BLE001 - cattrs gathers every error in one group
+            for line in cattrs.transform_error(exc, path=path, format_exception=_describe):
+                message, _, at = line.rpartition(" @ ")
+                problems.append(Problem(at or path, message or line, file))
+    return records
+
+
+def _describe(exc: BaseException, type_: type[Any] | None) -> str:
+    """An error's message: our hooks' and attrs validators' own words where they have them."""
+    if type(exc) in (ValueError, TypeError) and exc.args:
+        return str(exc)
+    from cattrs.v import format_exception  # noqa: PLC0415 - only when describing problems
+
+    return format_exception(exc, type_)
+
+
+def _structure_str(value: object, type_: type[str]) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, not {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    # For a str-based enum, calling the class validates the value.
+    return value if type_ is str else type_(value)
+
+
+def _structure_int(value: object, _type: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected an integer, not {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def _is_collection(type_: object) -> bool:
+    return typing.get_origin(type_) in (tuple, frozenset)
+
+
+def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Tuples and frozensets from JSON arrays only (cattrs would take any iterable, even a
+    string).  A repeated item of a set is one item, as in the fast engine."""
+
+    def factory(type_: Any) -> Any:
+        origin = typing.get_origin(type_)
+        item_type = typing.get_args(type_)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _type: object) -> Any:
+            if not isinstance(value, list):
+                msg = f"expected a list, not {type(value).__name__} {value!r}"
+                raise TypeError(msg)
+            items = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # noqa: BLE001 - gathered, each with its index
+                    note = cattrs.IterableValidationNote(f"item {index}", index, item_type)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            if errors:
+                message = f"While structuring {type_!r}"
+                raise cattrs.IterableValidationError(message, errors, type_)
+            return frozenset(items) if origin is frozenset else tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _make_converter() -> cattrs.Converter:
+    """
+    The detailed engine: a strict `cattrs.Converter`.  Strings, integers and
+    decimals are not coerced (``1`` is not a valid string, nor ``"1"`` a valid
+    integer), collections come from lists only, unknown keys are refused.
+    """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=True, prefer_attrib_converters=False
+    )
+    converter.register_structure_hook(Decimal, parse_decimal)
+    converter.register_structure_hook(pendulum.Date, parse_date)
+    converter.register_structure_hook_factory(_is_collection, _strict_collection(converter))
+    # The str hook also receives the str-based enums (str comes first in their MRO).
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    return converter

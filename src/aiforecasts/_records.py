@@ -1,0 +1,413 @@
+"""
+The record kinds: sources, organisations, people, and the claims the
+documents make (predictions, funding, compute trends, debates, statistics).
+
+Each is an immutable, slotted attrs class holding data and small derived
+properties only.  Fields that hold ids of other records say so in their
+metadata (`ref`), which drives the integrity check.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+import attrs
+
+from aiforecasts._growth import Growth
+from aiforecasts._values import Excerpt, External, Money, Quantity, Repair, TimeSpan, ref
+from aiforecasts._vocab import (
+    FundingKind,
+    FundingStatus,
+    Hedge,
+    InvestorRole,
+    Metric,
+    OrgKind,
+    Script,
+    Stance,
+    Topic,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "Company",
+    "ComputeTrend",
+    "Debate",
+    "FundingRound",
+    "Investment",
+    "Person",
+    "Position",
+    "Prediction",
+    "Record",
+    "Role",
+    "Source",
+    "Statistic",
+]
+
+
+@attrs.frozen
+class Source:
+    """
+    One source document.
+
+    *sha256* is the hex digest of the file's bytes, artefacts included; a
+    user can check it with `verify_sources`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    file: str
+    """The document's file name in the seed folder."""
+    sha256: str
+    title: str
+    """The title as written."""
+    title_en: str
+    script: Script
+    published: TimeSpan
+    excerpts: tuple[Excerpt, ...]
+    """Where the title, date and byline stand in the document."""
+    outlet: str | None = attrs.field(default=None, metadata=ref("companies"))
+    """The id of the publishing `Company` (a media outlet), if known."""
+    author: str | None = attrs.field(default=None, metadata=ref("people"))
+    """The id of the author's `Person`, where the document names one."""
+    url: str | None = None
+    translation_of: str | None = None
+    """What the document translates, in English, when it is a translation."""
+    repairs: tuple[Repair, ...] = ()
+    """Damaged fragments of the document and what they stand for; `clean_text`
+    applies them to the excerpts' display text."""
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+
+# --------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Company:
+    """
+    A company or other organisation: lab, investor, university, government
+    body, court, media outlet.
+
+    *aliases* holds every spelling the documents use (and common English
+    ones), in any script; *parent* links a brand or unit to its owner
+    (Google → Alphabet).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    name: str
+    """The canonical English name."""
+    kind: OrgKind
+    excerpts: tuple[Excerpt, ...]
+    name_hans: str | None = None
+    name_hant: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code."""
+    parent: str | None = attrs.field(default=None, metadata=ref("companies"))
+    """The id of the owning `Company`."""
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the organisation (canonical, Chinese and aliases)."""
+        return _names(self.name, self.name_hans, self.name_hant, self.aliases)
+
+
+@attrs.frozen
+class Role:
+    """
+    A role a document gives a person: title and organisation.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    """The title in English ("CEO", "Stanford researcher")."""
+    source: str = attrs.field(metadata=ref("sources"))
+    """The id of the `Source` that states the role."""
+    title_original: str | None = None
+    """The title as written ("首席执行官")."""
+    organization: str | None = attrs.field(default=None, metadata=ref("companies"))
+    """The id of the `Company`, if the role is at one."""
+
+
+@attrs.frozen
+class Person:
+    """
+    A person the documents name.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    name: str
+    """The name as written in the first document that names the person."""
+    name_en: str
+    """The name romanised / in English order."""
+    excerpts: tuple[Excerpt, ...]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the person (as written, English and aliases)."""
+        return _names(self.name, self.name_en, None, self.aliases)
+
+
+def _names(*parts: str | Iterable[str] | None) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in parts:
+        if part is None:
+            continue
+        for name in (part,) if isinstance(part, str) else part:
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+# --------------------------------------------------------------------------
+# Claims
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Prediction:
+    """
+    A forecast a document makes or reports.
+
+    *made_by* names the people or organisations who made it, *attributed_to*
+    an unnamed group; when the document's own voice makes it, both are empty
+    and *source* (the `Source`) is the predictor.
+    *horizon* is the time the forecast is about, ``None`` when the document
+    gives none.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    statement: str
+    """The forecast in English."""
+    source: str = attrs.field(metadata=ref("sources"))
+    made: TimeSpan
+    """When the forecast was made."""
+    horizon: TimeSpan | None
+    """The time the forecast is about; ``None`` when the document gives none
+    ("in the long run", "will reach the Supreme Court")."""
+    hedge: Hedge
+    excerpts: tuple[Excerpt, ...]
+    made_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
+    """Ids of the `Person`\\ s or `Company` records who made it."""
+    attributed_to: str | None = None
+    """Who made it, in English, when that is an unnamed group ("analysts",
+    "open-source advocates"); empty with *made_by* for the document's own voice."""
+    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
+    """Ids of the `Company` records it is about."""
+    topics: frozenset[Topic] = frozenset()
+    condition: str | None = None
+    """In English, when *hedge* is `Hedge.CONDITIONAL`."""
+    number: int | None = None
+    """Its number in the document's numbered list, if any."""
+    parent: str | None = attrs.field(default=None, metadata=ref("predictions"))
+    """The id of the prediction this is a concrete sub-claim of."""
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+
+@attrs.frozen
+class Investment:
+    """
+    One investor in a `FundingRound`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    investor: str = attrs.field(metadata=ref("companies", "people"))
+    """The id of a `Company` (or `Person`)."""
+    role: InvestorRole = InvestorRole.UNSPECIFIED
+    amount: Money | None = None
+    """This investor's share, when stated apart from the round's amount."""
+
+
+@attrs.frozen
+class FundingRound:
+    """
+    A funding round or investment, with or without an amount.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    company: str = attrs.field(metadata=ref("companies"))
+    """The id of the `Company` that raised (or sought) the money."""
+    statement: str
+    """What the document says, in English."""
+    kind: FundingKind
+    status: FundingStatus
+    excerpts: tuple[Excerpt, ...]
+    investors: tuple[Investment, ...] = ()
+    amount: Money | None = None
+    valuation: Money | None = None
+    date: TimeSpan | None = None
+    round_name: str | None = None
+    """"Series A" and the like, where stated."""
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+
+@attrs.frozen
+class ComputeTrend:
+    """
+    A growth-rate, capacity or cost-trend claim about compute.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    statement: str
+    metric: Metric
+    growth: Growth
+    excerpts: tuple[Excerpt, ...]
+    period: TimeSpan | None = None
+    """The period the trend covers or targets."""
+    claimed_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
+    """Ids of the `Person`\\ s or `Company` records who make the claim."""
+    cites: str | None = None
+    """What the claim cites, as the document gives it ("Sevilla et al. 2022")."""
+    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+
+@attrs.frozen
+class Position:
+    """
+    One speaker's position in a `Debate`.
+
+    *speaker* is a `Person` id; a position held by a document's own voice or
+    by an unnamed group has ``speaker=None`` and says who in *holder*.
+
+    .. versionadded:: 0.1.0
+    """
+
+    stance: Stance
+    summary: str
+    """The position in English."""
+    excerpt: Excerpt
+    holder: str
+    """Who holds it, in English ("Baidu's CEO Robin Li", "open-source advocates")."""
+    speaker: str | None = attrs.field(default=None, metadata=ref("people"))
+    affiliation: str | None = None
+    """The affiliation as the document states it, as written."""
+    organization: str | None = attrs.field(default=None, metadata=ref("companies"))
+    """The id of the speaker's `Company` in that affiliation."""
+
+
+@attrs.frozen
+class Debate:
+    """
+    A contested question and the positions taken on it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    question: str
+    """The question as written, or as the document frames it."""
+    question_en: str
+    source: str = attrs.field(metadata=ref("sources"))
+    positions: tuple[Position, ...]
+    excerpts: tuple[Excerpt, ...]
+    topics: frozenset[Topic] = frozenset()
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+
+@attrs.frozen
+class Statistic:
+    """
+    A quantitative statement that is none of the other kinds: a price, a
+    market value, a share, a cost.  Exactly one of *value* and *money* is set.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    statement: str
+    excerpts: tuple[Excerpt, ...]
+    value: Quantity | None = None
+    """The figure, when it is not money; else *money*."""
+    money: Money | None = None
+    """The figure, when it is an amount of money."""
+    date: TimeSpan | None = None
+    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
+    topics: frozenset[Topic] = frozenset()
+    cites: str | None = None
+    note: str | None = None
+    external: tuple[External, ...] = ()
+    """Additions from outside the documents, each citing a public source."""
+    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    """The dataset version the record last changed in."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.value is None) == (self.money is None):
+            msg = "a statistic has exactly one of value and money"
+            raise ValueError(msg)
+
+    @property
+    def figure(self) -> Quantity | Money:
+        """The figure, whichever kind it is."""
+        figure = self.money if self.value is None else self.value
+        assert figure is not None
+        return figure
+
+
+Record: TypeAlias = (
+    Source | Company | Person | Prediction | FundingRound | ComputeTrend | Debate | Statistic
+)
+"""Any record kind."""

@@ -1,0 +1,254 @@
+"""
+Records as tables: CSV, pandas DataFrames and the Frictionless Data Package
+that describes the CSV tables.
+
+One table per kind, one row per record.  The columns come from the field
+walker (`_fields`): a nested value (``horizon``) becomes dotted columns
+(``horizon.start``), lists stay whole (JSON in a CSV cell, a list in a
+DataFrame), and every row carries the dataset and schema versions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from aiforecasts import _codec
+from aiforecasts._codec import SCHEMA_VERSION
+from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._export import parts
+from aiforecasts._fields import Field, Shape, fields
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import pandas
+
+    from aiforecasts._export import Exportable
+    from aiforecasts._records import Source
+
+__all__ = ["csv_columns", "datapackage", "flat_record", "to_csv", "to_dataframe"]
+
+_VERSIONS = ("dataset_version", "schema_version")
+
+
+def csv_columns(kind: str) -> list[str]:
+    """
+    The columns of the CSV table of *kind*: nested values flattened with
+    dotted names (``horizon.start``), lists kept whole as JSON, then the
+    dataset and schema versions.
+
+    >>> csv_columns("funding_rounds")[:4]
+    ['id', 'company', 'statement', 'kind']
+    >>> "amount.amount" in csv_columns("funding_rounds")
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return [name for name, _field, _required in _columns(KIND_NAMED[kind].cls)] + list(_VERSIONS)
+
+
+def _columns(
+    cls: type, prefix: str = "", *, required: bool = True
+) -> Iterator[tuple[str, Field, bool]]:
+    """(column, field, always filled) of *cls*'s table, nested single values flattened."""
+    for field in fields(cls):
+        nested = field.shape.record()
+        filled = required and field.required
+        if nested is None:
+            yield f"{prefix}{field.name}", field, filled
+        else:
+            # A required nested value's required fields are always filled; an optional one's never.
+            yield from _columns(
+                nested, f"{prefix}{field.name}.", required=filled and field.shape.kind == "record"
+            )
+
+
+def flat_record(record: Any) -> dict[str, Any]:
+    """*record* as one level of dotted names (``horizon.start``); lists stay lists."""
+    flat: dict[str, Any] = {}
+
+    def walk(value: dict[str, Any], prefix: str) -> None:
+        for key, item in value.items():
+            if isinstance(item, dict):
+                walk(item, f"{prefix}{key}.")
+            else:
+                flat[f"{prefix}{key}"] = item
+
+    walk(_codec.to_builtins(record), "")
+    return flat
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: lists as compact JSON, nothing as an empty cell."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "" if value is None else str(value)
+
+
+def _rows(kind: str, records: list[Any], version: str) -> Iterator[list[Any]]:
+    """The rows of *records* of *kind*, as values in the order of `csv_columns`."""
+    columns = csv_columns(kind)
+    versions = {"dataset_version": version, "schema_version": SCHEMA_VERSION}
+    for record in records:
+        flat = {**flat_record(record), **versions}
+        yield [flat.get(column) for column in columns]
+
+
+def to_csv(obj: Exportable, *, dataset_version: str | None = None) -> dict[str, str]:
+    """
+    One CSV table per kind of record in *obj*: file name → CSV text (UTF-8,
+    a header row, ``\\n`` line ends), columns as `csv_columns` gives them.
+
+    >>> import aiforecasts
+    >>> tables = aiforecasts.to_csv(aiforecasts.load())
+    >>> sorted(tables)[:3]
+    ['companies.csv', 'compute_trends.csv', 'debates.csv']
+    >>> tables["sources.csv"].splitlines()[0].startswith("id,file,sha256,title")
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    found, version = parts(obj, dataset_version)
+    tables = {}
+    for kind, records in found.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(csv_columns(kind))
+        writer.writerows([_cell(v) for v in row] for row in _rows(kind, records, version))
+        tables[f"{kind}.csv"] = buffer.getvalue()
+    return tables
+
+
+def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pandas.DataFrame:
+    """
+    A pandas DataFrame of records of one kind, one row per record, with the
+    columns of the CSV export (`csv_columns`): dates as ``datetime64``,
+    integers as ``Int64``, lists as Python lists, everything else as text.
+
+    Needs the ``dataframe`` extra (``pip install 'aiforecasts[dataframe]'``).
+
+    >>> import aiforecasts
+    >>> frame = aiforecasts.to_dataframe(aiforecasts.load().funding_rounds)
+    >>> frame.loc[frame["id"] == "stability-ai-intel-50m-2023", "amount.amount"].item()
+    '50000000'
+
+    Raises:
+        ImportError: if pandas is not installed.
+        ValueError: if *obj* holds more than one kind of record.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - an optional extra
+    except ImportError as error:  # pragma: no cover - the dev extra installs pandas
+        msg = "to_dataframe needs pandas: pip install 'aiforecasts[dataframe]'"
+        raise ImportError(msg) from error
+
+    found, version = parts(obj, dataset_version)
+    if len(found) != 1:
+        msg = f"a DataFrame holds one kind of record, not {len(found)}: {', '.join(found)}"
+        raise ValueError(msg)
+    ((kind, records),) = found.items()
+    columns = _columns(KIND_NAMED[kind].cls)
+    names = csv_columns(kind)
+    frame = pd.DataFrame(list(_rows(kind, records, version)), columns=names)
+    for name, field, _required in columns:
+        kind_of = _scalar(field.shape).kind
+        if kind_of == "date":
+            frame[name] = pd.to_datetime(frame[name])
+        elif kind_of == "integer":
+            frame[name] = frame[name].astype("Int64")
+    frame["schema_version"] = frame["schema_version"].astype("Int64")
+    return frame
+
+
+def _scalar(shape: Shape) -> Shape:
+    """The shape of an optional value's value; other shapes as they are."""
+    return shape.inner if shape.kind == "optional" else shape
+
+
+# -- the Frictionless Data Package -------------------------------------------
+
+_LICENSE = {
+    "name": "MIT",
+    "path": "https://opensource.org/licenses/MIT",
+    "title": "MIT License (records and English text; the Chinese excerpts are quotations "
+    "from the cited documents, whose copyright stays with their authors)",
+}
+
+
+def datapackage(kinds: list[str], dataset_version: str, sources: list[Source]) -> dict[str, Any]:
+    """The ``datapackage.json`` of the CSV tables of *kinds*."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "aiforecasts",
+        "title": "aiforecasts: AI forecasts, companies, funding, compute and debates, 2023–2024",
+        "version": dataset_version,
+        "licenses": [_LICENSE],
+        "sources": [
+            {
+                "title": source.title_en,
+                **({"path": source.url} if source.url else {}),
+                "description": f"{source.title} ({source.file}, SHA-256 {source.sha256})",
+            }
+            for source in sources
+        ],
+        "resources": [_resource(kind, kinds) for kind in kinds],
+    }
+
+
+def _resource(kind: str, kinds: list[str]) -> dict[str, Any]:
+    table: list[dict[str, Any]] = []
+    for name, field, required in _columns(KIND_NAMED[kind].cls):
+        column: dict[str, Any] = {"name": name, **_table_type(field.shape)}
+        if required:
+            column.setdefault("constraints", {})["required"] = True
+        table.append(column)
+    table += [{"name": "dataset_version", "type": "string"}]
+    table += [{"name": "schema_version", "type": "integer"}]
+    foreign = [
+        {
+            "fields": field.name,
+            "reference": {"resource": "" if target == kind else _name(target), "fields": "id"},
+        }
+        for field in fields(KIND_NAMED[kind].cls)
+        # Frictionless keys are single columns of one table: one id of one kind.
+        if len(field.refers_to) == 1
+        and _scalar(field.shape).kind == "text"
+        and (target := field.refers_to[0]) in kinds
+    ]
+    schema: dict[str, Any] = {"fields": table, "primaryKey": "id", "missingValues": [""]}
+    if foreign:
+        schema["foreignKeys"] = foreign
+    return {
+        "name": _name(kind),
+        "path": f"{kind}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def _name(kind: str) -> str:
+    """A resource name: lower case, digits and hyphens (Frictionless' rule)."""
+    return kind.replace("_", "-")
+
+
+def _table_type(shape: Shape) -> dict[str, Any]:
+    shape = _scalar(shape)
+    if shape.kind in ("list", "set"):
+        return {"type": "array"}
+    if shape.kind == "integer":
+        return {"type": "integer"}
+    if shape.kind == "decimal":
+        return {"type": "number"}
+    if shape.kind == "date":
+        return {"type": "date"}
+    if shape.kind == "choice":
+        return {"type": "string", "constraints": {"enum": [m.value for m in shape.type]}}
+    return {"type": "string"}

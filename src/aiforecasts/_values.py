@@ -1,0 +1,364 @@
+"""
+Value types: the parts records are made of.
+
+Amounts of money and quantities as the documents qualify them, spans of time
+with their precision, verbatim excerpts, additions from outside the documents
+and repairs of damaged text.  Each is an immutable, slotted attrs class.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pendulum
+
+from aiforecasts._vocab import Certainty, Currency, Precision, Qualifier, TimeRelation
+
+__all__ = [
+    "Excerpt",
+    "External",
+    "Money",
+    "Quantity",
+    "Repair",
+    "TimeSpan",
+    "number_text",
+    "ref",
+    "refers_to",
+]
+
+
+def ref(*kinds: str) -> dict[str, tuple[str, ...]]:
+    """Field metadata: the field holds ids of records of *kinds* (collection names)."""
+    return {"refers_to": kinds}
+
+
+def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
+    """The collections whose ids *field* holds; empty when it holds no ids."""
+    kinds: tuple[str, ...] = field.metadata.get("refers_to", ())
+    return kinds
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if not value.is_finite():
+        msg = f"{attribute.name} must be finite, not {value}"
+        raise ValueError(msg)
+    if value < 0:
+        msg = f"{attribute.name} must not be negative, not {value}"
+        raise ValueError(msg)
+
+
+def _optional_non_negative(
+    inst: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
+) -> None:
+    if value is not None:
+        _non_negative(inst, attribute, value)  # type: ignore[arg-type]
+
+
+def _check_range(qualifier: Qualifier, low: Decimal, high: Decimal | None) -> None:
+    if (qualifier is Qualifier.RANGE) != (high is not None):
+        msg = "high is required with qualifier 'range' and only then"
+        raise ValueError(msg)
+    if high is not None and high < low:
+        msg = f"high ({high}) is below the amount ({low})"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Money:
+    """
+    An amount of money as a document states it.
+
+    *amount* is in base units (``Decimal("4000000000")`` for "40 亿美元"), and
+    *qualifier* keeps the hedge: "up to", "over", "about".
+
+    >>> from decimal import Decimal
+    >>> m = Money(Decimal("4000000000"), Currency.USD, Qualifier.UP_TO)
+    >>> str(m)
+    'up to USD 4,000,000,000'
+
+    .. versionadded:: 0.1.0
+    """
+
+    amount: Decimal = attrs.field(validator=_non_negative)
+    currency: Currency
+    qualifier: Qualifier = Qualifier.EXACT
+    high: Decimal | None = attrs.field(default=None, validator=_optional_non_negative)
+    """Upper end when *qualifier* is `Qualifier.RANGE`."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_range(self.qualifier, self.amount, self.high)
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal | None]:
+        """
+        The least and most the stated amount allows (``None``: no upper bound).
+
+        >>> from decimal import Decimal
+        >>> Money(Decimal("4000000000"), Currency.USD, Qualifier.UP_TO).bounds
+        (Decimal('0'), Decimal('4000000000'))
+        """
+        return _bounds(self.qualifier, self.amount, self.high)
+
+    def __str__(self) -> str:
+        return _describe(self.qualifier, f"{self.currency.value} ", self.amount, self.high, "")
+
+
+@attrs.frozen
+class Quantity:
+    """
+    A number with a unit and a qualifier: "超过 9000 万人次", "30.7 EFLOPS".
+
+    *unit* is a short English unit ("EFLOPS", "percent", "chips", "people");
+    money is `Money`, not a quantity.
+
+    >>> from decimal import Decimal
+    >>> str(Quantity(Decimal("400"), "officers", Qualifier.OVER))
+    'over 400 officers'
+
+    .. versionadded:: 0.1.0
+    """
+
+    value: Decimal = attrs.field(validator=_non_negative)
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+    high: Decimal | None = attrs.field(default=None, validator=_optional_non_negative)
+    """Upper end when *qualifier* is `Qualifier.RANGE`."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_range(self.qualifier, self.value, self.high)
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal | None]:
+        """The least and most the stated value allows (``None``: no upper bound)."""
+        return _bounds(self.qualifier, self.value, self.high)
+
+    def __str__(self) -> str:
+        return _describe(self.qualifier, "", self.value, self.high, f" {self.unit}")
+
+
+_QUALIFIER_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "about ",
+    Qualifier.UP_TO: "up to ",
+    Qualifier.OVER: "over ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.LESS_THAN: "less than ",
+    Qualifier.NEARLY: "nearly ",
+    Qualifier.RANGE: "",
+    Qualifier.SEVERAL: "multiples of ",
+}
+
+
+def _bounds(
+    qualifier: Qualifier, low: Decimal, high: Decimal | None
+) -> tuple[Decimal, Decimal | None]:
+    if qualifier is Qualifier.RANGE:
+        return low, high
+    if qualifier in {Qualifier.UP_TO, Qualifier.LESS_THAN, Qualifier.NEARLY}:
+        return Decimal(0), low
+    if qualifier in {Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.SEVERAL}:
+        return low, None
+    return low, low
+
+
+def number_text(value: Decimal) -> str:
+    """*value* with thousands separators and no trailing zeros: ``4,000,000,000``."""
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _describe(
+    qualifier: Qualifier, prefix: str, low: Decimal, high: Decimal | None, suffix: str
+) -> str:
+    if high is not None:
+        return f"{prefix}{number_text(low)}–{number_text(high)}{suffix}"
+    return f"{_QUALIFIER_WORDS[qualifier]}{prefix}{number_text(low)}{suffix}"
+
+
+@attrs.frozen
+class TimeSpan:
+    """
+    A span of days with the precision and certainty it is known to.
+
+    *start* and *end* are inclusive `pendulum.Date`\\ s: "early 2024" is
+    2024-01-01 to 2024-04-30 with precision `Precision.PART_OF_YEAR`.
+    *relation* says whether the event falls *in* the span or happens *by*
+    its end; *certainty* whether the document states the date or it was
+    inferred, and *reason* how.
+
+    >>> import pendulum
+    >>> span = TimeSpan(pendulum.Date(2024, 1, 1), pendulum.Date(2024, 4, 30),
+    ...                 Precision.PART_OF_YEAR, label="early 2024")
+    >>> span.contains(pendulum.Date(2024, 3, 15))
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: pendulum.Date
+    end: pendulum.Date = attrs.field()
+    precision: Precision
+    label: str
+    """The span in English words, such as "early 2024" or "by 2026"."""
+    certainty: Certainty = Certainty.STATED
+    relation: TimeRelation = TimeRelation.IN
+    text: str | None = None
+    """The expression in the document ("明年", "今年早些时候"), if any."""
+    reason: str | None = None
+    """How an inferred span was resolved."""
+
+    @end.validator
+    def _check_end(self, _attribute: attrs.Attribute[pendulum.Date], value: pendulum.Date) -> None:
+        if value < self.start:
+            msg = f"end {value} is before start {self.start}"
+            raise ValueError(msg)
+
+    @property
+    def interval(self) -> pendulum.Interval[pendulum.Date]:
+        """The span as a `pendulum.Interval`."""
+        return pendulum.Interval(self.start, self.end)
+
+    def contains(self, day: pendulum.Date) -> bool:
+        """Whether *day* lies in the span (both ends included)."""
+        return self.start <= day <= self.end
+
+    def overlaps(self, other: TimeSpan) -> bool:
+        """
+        Whether the two spans share at least one day.
+
+        >>> import pendulum
+        >>> y2024 = TimeSpan(pendulum.Date(2024, 1, 1), pendulum.Date(2024, 12, 31),
+        ...                  Precision.YEAR, label="2024")
+        >>> march = TimeSpan(pendulum.Date(2024, 3, 1), pendulum.Date(2024, 3, 31),
+        ...                  Precision.MONTH, label="March 2024")
+        >>> y2024.overlaps(march)
+        True
+        """
+        return self.start <= other.end and other.start <= self.end
+
+    def is_past(self, as_of: pendulum.Date) -> bool:
+        """
+        Whether the span ended before *as_of*.
+
+        >>> import aiforecasts, pendulum
+        >>> horizon = aiforecasts.load().predictions.get("nvidia-gpu-cloud-2024").horizon
+        >>> horizon.is_past(pendulum.Date(2026, 11, 22)), horizon.is_past(pendulum.Date(2024, 6, 1))
+        (True, False)
+        """
+        return self.end < as_of
+
+    def humanize(self, as_of: pendulum.Date) -> str:
+        """
+        The label with where the span stands relative to *as_of*.
+
+        >>> import aiforecasts, pendulum
+        >>> horizon = aiforecasts.load().predictions.get("nvidia-gpu-cloud-2024").horizon
+        >>> horizon.humanize(pendulum.Date(2026, 11, 22))
+        '2024 (ended 2 years ago)'
+        >>> TimeSpan.of_year(2030).humanize(pendulum.Date(2026, 11, 22))
+        '2030 (starts in 3 years)'
+        """
+        if self.end < as_of:
+            return f"{self.label} (ended {self.end.diff_for_humans(as_of, absolute=True)} ago)"
+        if self.start > as_of:
+            return f"{self.label} (starts in {self.start.diff_for_humans(as_of, absolute=True)})"
+        return f"{self.label} (under way)"
+
+    @classmethod
+    def of_year(cls, year: int) -> TimeSpan:
+        """
+        The calendar year *year*, stated.
+
+        >>> TimeSpan.of_year(2024).end
+        Date(2024, 12, 31)
+        """
+        return cls(
+            pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31), Precision.YEAR, str(year)
+        )
+
+    def __str__(self) -> str:
+        return self.label
+
+
+# --------------------------------------------------------------------------
+# Provenance
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Excerpt:
+    """
+    A verbatim slice of a source document.
+
+    ``document_text[start:end] == text`` holds for the text of the document
+    whose SHA-256 the `Source` records (offsets count Unicode code points of
+    the UTF-8-decoded file).  *display* is the same passage with the
+    document's artefacts cleaned: ``clean_text(text, source.repairs)``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: str = attrs.field(metadata=ref("sources"))
+    """The id of the `Source`."""
+    start: int
+    end: int
+    text: str
+    display: str
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            msg = f"offsets must satisfy 0 <= start < end, not {self.start}..{self.end}"
+            raise ValueError(msg)
+        if self.end - self.start != len(self.text):
+            msg = (
+                f"text has {len(self.text)} characters but the offsets "
+                f"{self.start}..{self.end} span {self.end - self.start}"
+            )
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class External:
+    """
+    Information from outside the source documents, and the public source it
+    rests on.  The documents' own words stay as they are; this sits beside them.
+
+    >>> e = External("The column is by Rob Toews (Forbes).", "https://www.forbes.com/...",
+    ...              field="translation_of")
+    >>> e.field
+    'translation_of'
+
+    .. versionadded:: 0.1.0
+    """
+
+    statement: str
+    """What is added, in English."""
+    cites: str
+    """The URL of the public source."""
+    field: str | None = None
+    """The record field the addition bears on, if one."""
+
+
+@attrs.frozen
+class Repair:
+    """
+    A damaged fragment of a source document and the text it stands for.
+
+    Some documents carry fragments whose bytes were decoded with the wrong
+    codec (``?梢韵胂`` where the original said 可以想象).  The verbatim
+    excerpts keep the damage; `clean_text` puts *intended* in its place for
+    display when given the document's repairs (`Source.repairs`).
+
+    >>> from aiforecasts import clean_text
+    >>> repair = Repair("?梢韵胂", "可以想象")
+    >>> clean_text("進行設計?梢韵胂,一股", (repair,))
+    '進行設計可以想象,一股'
+
+    .. versionadded:: 0.1.0
+    """
+
+    damaged: str = attrs.field(validator=attrs.validators.min_len(1))
+    """The fragment as it stands in the document."""
+    intended: str
+    """What the surrounding sentence calls for in its place."""
