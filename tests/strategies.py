@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from decimal import Decimal
 from typing import Any
@@ -232,6 +233,13 @@ JUNK = st.one_of(
     st.none(),
     st.text(max_size=5),
     st.sampled_from(["2024-13-01", "-1", "NaN", "XXX", "", "1e999"]),
+    # Values where two readers of JSON may differ: whitespace, signs, digit forms,
+    # lone surrogates, numbers beyond 64 bits, integral floats.
+    st.sampled_from(
+        ["5\n", " 5", "+5", "1_000", "٣", "１２", "0x10", "1e1000000", "2024-1-01", "2024-01-01\n"]
+    ),
+    st.sampled_from(["\ud800", "a\udc00b", "\x00", "\u2028"]),
+    st.sampled_from([10**30, -(2**63), 2**64, 1.0, 0.0, -0.0]),
     st.lists(st.integers(), max_size=2),
     st.dictionaries(st.text(string.ascii_lowercase, max_size=3), st.integers(), max_size=2),
 )
@@ -254,12 +262,63 @@ def _parent(document: Any, path: tuple[Any, ...]) -> Any:
     return document
 
 
+# Scalars written almost right: where two readers of JSON may differ.
+TRICKY = st.sampled_from(
+    [
+        "5\n",
+        " 5",
+        "5 ",
+        "+5",
+        "1_000",
+        "٣",
+        "１２",
+        "05",
+        ".5",
+        "5.",
+        "1E5",
+        "1e1000000",
+        "2024-1-01",
+        "2024-01-01\n",
+        " 2024-01-01",
+        "２０２４-01-01",
+        "2024-02-30",
+        10**30,
+        2**64,
+        1.0,
+        True,
+    ]
+)
+
+
+def _scalar_paths(value: Any) -> list[tuple[Any, ...]]:
+    """Paths to numbers and to strings that are decimals or dates (the delicate scalars)."""
+    found = []
+    for path in _paths(value):
+        item = _parent(value, (*path, None))  # the value at *path*
+        if (isinstance(item, int) and not isinstance(item, bool)) or (
+            isinstance(item, str)
+            and (re.fullmatch(r"-?\d+(\.\d+)?", item) or re.fullmatch(r"\d{4}-\d\d-\d\d", item))
+        ):
+            found.append(path)
+    return found
+
+
 @st.composite
 def broken(draw: st.DrawFn, export: str) -> tuple[str, bytes, bool]:
     """(how, bytes, surely invalid): an export with one thing wrong with it."""
     how = draw(
         st.sampled_from(
-            ["replace", "delete", "add key", "truncate", "bad byte", "nan", "version", "not json"]
+            [
+                "replace",
+                "delete",
+                "add key",
+                "truncate",
+                "bad byte",
+                "nan",
+                "version",
+                "not json",
+                "tricky",
+            ]
         )
     )
     blob = export.encode("utf-8")
@@ -279,10 +338,16 @@ def broken(draw: st.DrawFn, export: str) -> tuple[str, bytes, bool]:
         return how, draw(st.binary(max_size=40)) + b"\x00{", True
     document = json.loads(export)
     if how == "version":
-        document["schema_version"] = draw(
-            st.integers().filter(lambda v: v != aiforecasts.SCHEMA_VERSION)
+        version = draw(st.integers().filter(lambda v: v != aiforecasts.SCHEMA_VERSION))
+        document["schema_version"] = version
+        # An older version may read fine through the migrations; others never do.
+        return how, json.dumps(document).encode(), not 1 <= version < aiforecasts.SCHEMA_VERSION
+    if how == "tricky":
+        path = draw(
+            st.sampled_from([p for p in _scalar_paths(document) if p[-1] != "schema_version"])
         )
-        return how, json.dumps(document).encode(), True
+        _parent(document, path)[path[-1]] = draw(TRICKY)
+        return how, json.dumps(document).encode(), False
     paths = [p for p in _paths(document) if p]
     path = draw(st.sampled_from(paths))
     parent = _parent(document, path)
@@ -299,3 +364,27 @@ def broken(draw: st.DrawFn, export: str) -> tuple[str, bytes, bool]:
     else:
         parent[path[-1]] = draw(JUNK)
     return how, json.dumps(document).encode(), False
+
+
+@st.composite
+def broken_lines(draw: st.DrawFn, export: str) -> tuple[str, bytes]:
+    """(how, bytes): a JSON Lines export with one record line broken."""
+    lines = export.splitlines()
+    index = draw(st.integers(1, len(lines) - 1))
+    document = json.loads(lines[index])
+    how = draw(st.sampled_from(["replace", "delete", "tricky"]))
+    paths = [p for p in _paths(document) if len(p) > 1]
+    if how == "tricky":
+        paths = [p for p in _scalar_paths(document) if len(p) > 1] or paths
+    path = draw(st.sampled_from(paths))
+    parent = _parent(document, path)
+    if how == "tricky":
+        parent[path[-1]] = draw(TRICKY)
+    elif how == "delete" and isinstance(parent, dict):
+        del parent[path[-1]]
+    elif how == "delete":
+        parent.pop(path[-1])
+    else:
+        parent[path[-1]] = draw(JUNK)
+    lines[index] = json.dumps(document, ensure_ascii=draw(st.booleans()))
+    return how, "\n".join(lines).encode("utf-8", "surrogatepass")

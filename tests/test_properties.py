@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import aiforecasts
-from aiforecasts import DataError
+from aiforecasts import DataError, _load
+from aiforecasts._codec import Engine
 
-from .strategies import broken, datasets
+from .strategies import broken, broken_lines, datasets
 
 ROUND_TRIPS = 100
 BROKEN_INPUTS = 2000
@@ -53,3 +54,38 @@ def test_broken_input_raises_data_error_and_nothing_else(case: tuple[str, bytes,
 def test_foreign_documents(junk: bytes) -> None:
     with pytest.raises(DataError):
         aiforecasts.loads(junk)
+
+
+def _outcome(blob: bytes, engine: Engine) -> aiforecasts.Dataset | None:
+    try:
+        return _load._loads(blob, check_references=False, engine=engine)
+    except DataError as error:
+        assert error.problems
+        return None
+
+
+@settings(
+    max_examples=BROKEN_INPUTS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(broken(EXPORT))
+def test_the_two_engines_agree_on_broken_exports(case: tuple[str, bytes, bool]) -> None:
+    """The fast engine and the detailed one accept and refuse the same input, and read the
+    same records from what they accept."""
+    how, blob, _surely_invalid = case
+    fast, detailed = _outcome(blob, "fast"), _outcome(blob, "detailed")
+    assert (fast is None) == (detailed is None), how
+    assert fast == detailed
+
+
+EXPORT_LINES = aiforecasts.to_jsonl(aiforecasts.loads(EXPORT, check_references=False))
+
+
+@settings(max_examples=BROKEN_INPUTS // 2, deadline=None)
+@given(broken_lines(EXPORT_LINES))
+def test_the_two_engines_agree_on_broken_lines(case: tuple[str, bytes]) -> None:
+    how, blob = case
+    fast, detailed = _outcome(blob, "fast"), _outcome(blob, "detailed")
+    assert (fast is None) == (detailed is None), how
+    assert fast == detailed

@@ -6,13 +6,15 @@ each time the docs are built (into ``docs/catalog/``, which is not committed).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 
 import aiforecasts
 from aiforecasts._dataset import KINDS
-from aiforecasts._kinds import Kind
+
+if TYPE_CHECKING:
+    from aiforecasts._kinds import Kind
 
 
 def _cell(text: str) -> str:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MIGRATIONS",
+    "NOT_JSON",
     "REFUSED",
     "SCHEMA_VERSION",
     "Engine",
@@ -156,12 +157,16 @@ def _reject_constant(name: str) -> object:
     raise ValueError(msg)
 
 
+NOT_JSON: Any = type("NotJson", (), {"__repr__": lambda _self: "NOT_JSON"})()
+"""What `read_json` returns for input that is not JSON (``None`` is JSON's null)."""
+
+
 def read_json(
     blob: bytes | str | msgspec.Raw, file: str, problems: list[Problem], path: str = "$"
 ) -> Any:
     """
     *blob* parsed as strict JSON (UTF-8; no NaN or Infinity; no lone
-    surrogate escapes), or ``None`` after noting why not.  A key repeated in
+    surrogate escapes), or `NOT_JSON` after noting why not.  A key repeated in
     one object keeps its last value, as in the fast engine.
     """
     if isinstance(blob, msgspec.Raw):
@@ -171,19 +176,19 @@ def read_json(
             blob = blob.decode("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(Problem(path, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
-            return None
+            return NOT_JSON
     try:
         value = json.loads(blob, parse_constant=_reject_constant)
     except RecursionError:
         problems.append(Problem(path, "not valid JSON: nested too deeply", file))
-        return None
+        return NOT_JSON
     except ValueError as exc:
         problems.append(Problem(path, f"not valid JSON: {exc}", file))
-        return None
+        return NOT_JSON
     where = _lone_surrogate(value, path)
     if where is not None:
         problems.append(Problem(where, "a lone surrogate escape: not a character", file))
-        return None
+        return NOT_JSON
     return value
 
 
@@ -233,7 +238,7 @@ def decode_many(  # noqa: PLR0913 - keyword-only options
             fast_error = error
     before = len(problems)
     value = read_json(raw, file, problems, where)
-    records = [] if value is None else structure_many(cls, value, where, file, problems)
+    records = [] if value is NOT_JSON else structure_many(cls, value, where, file, problems)
     if fast_error is not None and len(problems) == before:
         problems.append(_problem(fast_error, where, file))
     return records
@@ -262,7 +267,7 @@ def decode_one(  # noqa: PLR0913 - keyword-only options
     before = len(problems)
     value = read_json(raw, file, problems, where)
     found = None
-    if value is not None:
+    if value is not NOT_JSON:
         records = structure_many(cls, [value], where, file, problems, one=True)
         found = records[0] if records else None
     if fast_error is not None and len(problems) == before:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aiforecasts import _codec, _integrity
-from aiforecasts._codec import REFUSED, SCHEMA_VERSION, Engine, read_json
+from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, json_type
 from aiforecasts._query import Collection
@@ -149,7 +149,7 @@ def _migrated(  # noqa: PLR0913 - the context of one part
     problems: list[Problem],
 ) -> list[Any]:
     """Records from JSON values of an older (or the current) layout, by the detailed engine."""
-    if value is None:
+    if value is NOT_JSON:
         return []
     if isinstance(value, list) and version != SCHEMA_VERSION:
         value = [
@@ -189,7 +189,7 @@ def parse(manifest: bytes, files: Mapping[str, bytes], *, trusted: bool = False)
             meta.get("dataset_version"), _MANIFEST, problems, "dataset_version"
         )
         _check_version(meta.get("schema_version"), _MANIFEST, problems, "schema_version")
-    elif meta is not None or not problems:
+    elif meta is not NOT_JSON:
         problems.append(Problem("$", f"expected a JSON object, not {json_type(meta)}", _MANIFEST))
 
     parts: dict[str, list[Any]] = {}
@@ -236,7 +236,7 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
             strict=not trusted,
         )
     document = read_json(blob, file, problems)
-    if document is None:
+    if document is NOT_JSON:
         return []
     if not isinstance(document, dict):
         message = f"expected a JSON object with 'kind' and 'records', not {json_type(document)}"
@@ -412,7 +412,7 @@ def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine) -> Data
         dataset_version = _dataset_version(
             meta.get("dataset_version"), file, problems, "line 1.dataset_version"
         )
-    elif header is not None:
+    elif header is not NOT_JSON:
         problems.append(Problem("line 1", 'expected the header {"aiforecasts": {...}}', file))
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     for number, line in enumerate(lines[1:], start=2):
@@ -451,7 +451,7 @@ def _line(  # noqa: PLR0913 - the context of one line
         )
         return kind.name, record
     value = read_json(line, file, problems, where)
-    if value is None:
+    if value is NOT_JSON:
         return "", None
     if not isinstance(value, dict) or set(value) != {"kind", "record"}:
         problems.append(Problem(where, 'expected {"kind": ..., "record": {...}}', file))

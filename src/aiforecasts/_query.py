@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from aiforecasts._kinds import Kind
 
-__all__ = ["FACET_TYPES", "Collection", "Match", "Personal", "Priced", "Timed", "Topical"]
+__all__ = ["FACET_TYPES", "Collection", "Match"]
 
 
 class _HasId(Protocol):
@@ -55,24 +55,26 @@ R_co = TypeVar("R_co", bound=_HasId, covariant=True)
 R = TypeVar("R", bound=_HasId)
 T = TypeVar("T")
 
-Personal = TypeVar("Personal", Source, Person, Prediction, FundingRound, ComputeTrend, Debate)
+# The kinds each filter applies to; the overloads of the filters say the same
+# to type checkers (the test suite holds the two, and the kinds' facets, in step).
+PERSONAL = (Source, Person, Prediction, FundingRound, ComputeTrend, Debate)
 """The kinds that name people (`Collection.by`)."""
-Topical = TypeVar("Topical", Prediction, Debate, Statistic)
+TOPICAL = (Prediction, Debate, Statistic)
 """The kinds that carry topics (`Collection.about`)."""
-Timed = TypeVar("Timed", Source, Prediction, FundingRound, ComputeTrend, Statistic)
+TIMED = (Source, Prediction, FundingRound, ComputeTrend, Statistic)
 """The kinds that have a time (`Collection.overlapping` and the other time filters)."""
-Priced = TypeVar("Priced", FundingRound, Statistic)
+PRICED = (FundingRound, Statistic)
 """The kinds that state amounts of money (`Collection.amount_between`)."""
 
 FACET_TYPES: dict[str, tuple[type, ...]] = {
-    "people": Personal.__constraints__,
-    "topics": Topical.__constraints__,
-    "span": Timed.__constraints__,
-    "money": Priced.__constraints__,
+    "people": PERSONAL,
+    "topics": TOPICAL,
+    "span": TIMED,
+    "money": PRICED,
     "investors": (FundingRound,),
     "stances": (Debate,),
 }
-"""Facet → the record classes whose filters on it type-check (tests hold it to the kinds)."""
+"""Facet → the record classes whose filters on it exist."""
 
 _MISSING: Any = object()
 
@@ -438,7 +440,19 @@ class Collection(Sequence[R_co], Generic[R_co]):
             return self._select("companies", keys, next(iter(ids)))
         return self._keep(lambda record: bool(keys(record) & ids))
 
-    def by(self: Collection[Personal], person: str) -> Collection[Personal]:
+    @overload
+    def by(self: Collection[Source], person: str) -> Collection[Source]: ...
+    @overload
+    def by(self: Collection[Person], person: str) -> Collection[Person]: ...
+    @overload
+    def by(self: Collection[Prediction], person: str) -> Collection[Prediction]: ...
+    @overload
+    def by(self: Collection[FundingRound], person: str) -> Collection[FundingRound]: ...
+    @overload
+    def by(self: Collection[ComputeTrend], person: str) -> Collection[ComputeTrend]: ...
+    @overload
+    def by(self: Collection[Debate], person: str) -> Collection[Debate]: ...
+    def by(self: Collection[Any], person: str) -> Collection[Any]:
         """
         Records made, claimed, argued or written by a person.
 
@@ -466,7 +480,13 @@ class Collection(Sequence[R_co], Generic[R_co]):
         wanted = self._resolve("sources", source, "citing")
         return self._select("sources", kind.sources, wanted)
 
-    def about(self: Collection[Topical], topic: Topic | str) -> Collection[Topical]:
+    @overload
+    def about(self: Collection[Prediction], topic: Topic | str) -> Collection[Prediction]: ...
+    @overload
+    def about(self: Collection[Debate], topic: Topic | str) -> Collection[Debate]: ...
+    @overload
+    def about(self: Collection[Statistic], topic: Topic | str) -> Collection[Statistic]: ...
+    def about(self: Collection[Any], topic: Topic | str) -> Collection[Any]:
         """
         Records with *topic* (a `Topic` or its value).
 
@@ -493,7 +513,17 @@ class Collection(Sequence[R_co], Generic[R_co]):
         wanted = self._names("backed_by").investor_id(investor)
         return self._select("investors", lambda r: frozenset(investors(r)), wanted)
 
-    def overlapping(self: Collection[Timed], span: TimeSpan) -> Collection[Timed]:
+    @overload
+    def overlapping(self: Collection[Source], span: TimeSpan) -> Collection[Source]: ...
+    @overload
+    def overlapping(self: Collection[Prediction], span: TimeSpan) -> Collection[Prediction]: ...
+    @overload
+    def overlapping(self: Collection[FundingRound], span: TimeSpan) -> Collection[FundingRound]: ...
+    @overload
+    def overlapping(self: Collection[ComputeTrend], span: TimeSpan) -> Collection[ComputeTrend]: ...
+    @overload
+    def overlapping(self: Collection[Statistic], span: TimeSpan) -> Collection[Statistic]: ...
+    def overlapping(self: Collection[Any], span: TimeSpan) -> Collection[Any]:
         """
         Records whose time overlaps *span*: a prediction's horizon, a round's
         date, a trend's period, a figure's date, a source's publication.
@@ -512,9 +542,37 @@ class Collection(Sequence[R_co], Generic[R_co]):
             lambda record: (found := time(record)) is not None and found.overlaps(span)
         )
 
+    @overload
     def between(
-        self: Collection[Timed], start: pendulum.Date | str | int, end: pendulum.Date | str | int
-    ) -> Collection[Timed]:
+        self: Collection[Source], start: pendulum.Date | str | int, end: pendulum.Date | str | int
+    ) -> Collection[Source]: ...
+    @overload
+    def between(
+        self: Collection[Prediction],
+        start: pendulum.Date | str | int,
+        end: pendulum.Date | str | int,
+    ) -> Collection[Prediction]: ...
+    @overload
+    def between(
+        self: Collection[FundingRound],
+        start: pendulum.Date | str | int,
+        end: pendulum.Date | str | int,
+    ) -> Collection[FundingRound]: ...
+    @overload
+    def between(
+        self: Collection[ComputeTrend],
+        start: pendulum.Date | str | int,
+        end: pendulum.Date | str | int,
+    ) -> Collection[ComputeTrend]: ...
+    @overload
+    def between(
+        self: Collection[Statistic],
+        start: pendulum.Date | str | int,
+        end: pendulum.Date | str | int,
+    ) -> Collection[Statistic]: ...
+    def between(
+        self: Collection[Any], start: pendulum.Date | str | int, end: pendulum.Date | str | int
+    ) -> Collection[Any]:
         """
         Records whose time overlaps the days from *start* to *end*, both
         included: dates, years, or ISO strings ("2024", "2024-03",
@@ -527,6 +585,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> [r.id for r in ds.funding_rounds.between(2022, 2022)]
         ['stability-ai-100m-round-2022']
         """
+        self._facet("span", "between")
         first = _as_date(start, end=False)
         last = _as_date(end, end=True)
         if last < first:
@@ -534,7 +593,27 @@ class Collection(Sequence[R_co], Generic[R_co]):
             raise ValueError(msg)
         return self.overlapping(TimeSpan(first, last, Precision.DAYS, f"{first}–{last}"))
 
-    def ended_before(self: Collection[Timed], day: pendulum.Date | str | int) -> Collection[Timed]:
+    @overload
+    def ended_before(
+        self: Collection[Source], day: pendulum.Date | str | int
+    ) -> Collection[Source]: ...
+    @overload
+    def ended_before(
+        self: Collection[Prediction], day: pendulum.Date | str | int
+    ) -> Collection[Prediction]: ...
+    @overload
+    def ended_before(
+        self: Collection[FundingRound], day: pendulum.Date | str | int
+    ) -> Collection[FundingRound]: ...
+    @overload
+    def ended_before(
+        self: Collection[ComputeTrend], day: pendulum.Date | str | int
+    ) -> Collection[ComputeTrend]: ...
+    @overload
+    def ended_before(
+        self: Collection[Statistic], day: pendulum.Date | str | int
+    ) -> Collection[Statistic]: ...
+    def ended_before(self: Collection[Any], day: pendulum.Date | str | int) -> Collection[Any]:
         """
         Records whose time ended before *day*: horizons that are past as of
         that day.  Records without a time are left out.
@@ -552,7 +631,17 @@ class Collection(Sequence[R_co], Generic[R_co]):
             lambda record: (found := time(record)) is not None and found.is_past(last)
         )
 
-    def in_year(self: Collection[Timed], year: int) -> Collection[Timed]:
+    @overload
+    def in_year(self: Collection[Source], year: int) -> Collection[Source]: ...
+    @overload
+    def in_year(self: Collection[Prediction], year: int) -> Collection[Prediction]: ...
+    @overload
+    def in_year(self: Collection[FundingRound], year: int) -> Collection[FundingRound]: ...
+    @overload
+    def in_year(self: Collection[ComputeTrend], year: int) -> Collection[ComputeTrend]: ...
+    @overload
+    def in_year(self: Collection[Statistic], year: int) -> Collection[Statistic]: ...
+    def in_year(self: Collection[Any], year: int) -> Collection[Any]:
         """
         Records whose time overlaps the calendar year: a forecast about
         "2024", "early 2024" or "by 2026" (made in 2024) all match 2024.
@@ -562,6 +651,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.predictions.in_year(2024).count() > ds.predictions.in_year(2030).count()
         True
         """
+        self._facet("span", "in_year")
         try:
             span = TimeSpan.of_year(year)
         except (ValueError, OverflowError):
@@ -582,13 +672,29 @@ class Collection(Sequence[R_co], Generic[R_co]):
         wanted = Stance(stance)
         return self._keep(lambda record: wanted in set(stances(record)))
 
+    @overload
     def amount_between(
-        self: Collection[Priced],
+        self: Collection[FundingRound],
         low: float | str | None = None,
         high: float | str | None = None,
         *,
         currency: Currency | str = Currency.USD,
-    ) -> Collection[Priced]:
+    ) -> Collection[FundingRound]: ...
+    @overload
+    def amount_between(
+        self: Collection[Statistic],
+        low: float | str | None = None,
+        high: float | str | None = None,
+        *,
+        currency: Currency | str = Currency.USD,
+    ) -> Collection[Statistic]: ...
+    def amount_between(
+        self: Collection[Any],
+        low: float | str | None = None,
+        high: float | str | None = None,
+        *,
+        currency: Currency | str = Currency.USD,
+    ) -> Collection[Any]:
         """
         Records whose amount of money (a round's amount, a figure's value) may
         lie between *low* and *high* (base units; either may be ``None``).
@@ -617,7 +723,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
         return self._keep(fits)
 
-    def with_qualifier(self: Collection[Priced], qualifier: Qualifier | str) -> Collection[Priced]:
+    @overload
+    def with_qualifier(
+        self: Collection[FundingRound], qualifier: Qualifier | str
+    ) -> Collection[FundingRound]: ...
+    @overload
+    def with_qualifier(
+        self: Collection[Statistic], qualifier: Qualifier | str
+    ) -> Collection[Statistic]: ...
+    def with_qualifier(self: Collection[Any], qualifier: Qualifier | str) -> Collection[Any]:
         """
         Records whose amount of money carries *qualifier*.
 

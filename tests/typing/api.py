@@ -7,7 +7,7 @@ It also runs (pytest imports it for doctests), so it must work at run time.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import assert_type
+from typing import TYPE_CHECKING, assert_type
 
 import pendulum
 
@@ -15,6 +15,7 @@ import aiforecasts
 from aiforecasts import (
     Collection,
     Company,
+    ComputeTrend,
     DataError,
     Dataset,
     Debate,
@@ -106,6 +107,20 @@ assert_type(dataset.funding_totals()["openai"].high, Decimal | None)
 assert_type(dataset.counts_by_topic(), dict[Topic, int])
 assert_type(dataset.counts_by_year("predictions"), dict[int, int])
 assert_type(dataset.predictions_about("Microsoft"), Collection[Prediction])
+
+# Each filter exists only for the kinds it means something for: mypy refuses the others.
+# (strict mode reports an unneeded "type: ignore", so each line below must be an error.)
+if TYPE_CHECKING:
+    dataset.sources.backed_by("Microsoft")  # type: ignore[misc]
+    dataset.companies.about("chips")  # type: ignore[misc]
+    dataset.companies.in_year(2024)  # type: ignore[misc]
+    dataset.debates.ended_before(2025)  # type: ignore[misc]
+    dataset.statistics.by("Sam Altman")  # type: ignore[misc]
+    dataset.predictions.amount_between(1, 2)  # type: ignore[misc]
+    dataset.people.with_stance("yes")  # type: ignore[misc]
+assert_type(dataset.sources.in_year(2024), Collection[Source])
+assert_type(dataset.compute_trends.by("Dario Amodei"), Collection[ComputeTrend])
+assert_type(dataset.statistics.with_qualifier("about"), Collection[Statistic])
 
 # Growth maths.
 rate = Rate.from_doubling_months(5.6)

@@ -1,0 +1,144 @@
+"""The registry of kinds, the filters each kind has, and datasets that never share state."""
+
+from __future__ import annotations
+
+import copy
+import typing
+
+import attrs
+import pytest
+
+import aiforecasts
+from aiforecasts import Collection, Record
+from aiforecasts._dataset import KIND_NAMED, KINDS
+from aiforecasts._kinds import FACETS
+from aiforecasts._query import FACET_TYPES
+
+# Filter → the facet it needs (citing, search and lookups need none: every kind has them).
+FILTERS = {
+    "mentioning": "companies",
+    "by": "people",
+    "about": "topics",
+    "backed_by": "investors",
+    "overlapping": "span",
+    "between": "span",
+    "ended_before": "span",
+    "in_year": "span",
+    "with_stance": "stances",
+    "amount_between": "money",
+    "with_qualifier": "money",
+}
+
+
+def test_every_kind_is_a_dataset_field_and_a_record() -> None:
+    fields = [f.name for f in attrs.fields(aiforecasts.Dataset) if not f.name.startswith("_")]
+    assert fields[2:] == [kind.name for kind in KINDS]
+    assert set(typing.get_args(Record)) == {kind.cls for kind in KINDS}
+    assert len({kind.cls for kind in KINDS}) == len(KINDS)
+    for kind in KINDS:
+        assert kind.title
+        assert kind.english in attrs.fields_dict(kind.cls)
+
+
+def test_the_typed_filters_agree_with_the_facets() -> None:
+    """The overloads type checkers see name exactly the kinds that have the facet."""
+    for facet in FACETS:
+        having = {kind.cls for kind in KINDS if kind.has(facet)}
+        if facet == "companies":
+            assert having == {kind.cls for kind in KINDS}  # mentioning() is for every kind
+            continue
+        assert having == set(FACET_TYPES[facet]), facet
+    for method, facet in FILTERS.items():
+        function = getattr(Collection, method)
+        overloads = typing.get_overloads(function)
+        if facet == "companies":
+            assert not overloads
+            continue
+        if overloads:
+            declared = {o.__annotations__["self"] for o in overloads}
+        else:
+            declared = {function.__annotations__["self"]}
+        assert declared == {f"Collection[{cls.__name__}]" for cls in FACET_TYPES[facet]}, method
+
+
+ARGUMENTS: dict[str, tuple[object, ...]] = {
+    "mentioning": ("nvidia",),
+    "by": ("sam-altman",),
+    "about": ("chips",),
+    "backed_by": ("microsoft",),
+    "overlapping": (aiforecasts.TimeSpan.of_year(2024),),
+    "between": (2023, 2024),
+    "ended_before": ("2025-01-01",),
+    "in_year": (2024,),
+    "with_stance": ("yes",),
+    "amount_between": (0, None),
+    "with_qualifier": ("about",),
+}
+
+
+@pytest.mark.parametrize("method", sorted(FILTERS))
+def test_a_filter_is_refused_where_its_kind_lacks_the_facet(
+    dataset: aiforecasts.Dataset, method: str
+) -> None:
+    for kind in KINDS:
+        collection = dataset.collections()[kind.name]
+        run = getattr(collection, method)
+        if kind.has(FILTERS[method]):
+            assert isinstance(run(*ARGUMENTS[method]), Collection)
+            # Derived collections keep their kind, and so their filters.
+            assert isinstance(getattr(collection[:5], method)(*ARGUMENTS[method]), Collection)
+        else:
+            with pytest.raises(TypeError, match=f"{method}\\(\\) does not apply to {kind.name}"):
+                run(*ARGUMENTS[method])
+
+
+def test_aggregations_refuse_kinds_without_the_facet(dataset: aiforecasts.Dataset) -> None:
+    with pytest.raises(ValueError, match="companies have no span"):
+        dataset.counts_by_year("companies")
+    with pytest.raises(ValueError, match="people have no topics"):
+        dataset.counts_by_topic("people")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        dataset.counts_by_year("rumours")
+
+
+def test_a_collection_on_its_own_knows_no_kind() -> None:
+    records = list(aiforecasts.load().companies)
+    alone = Collection(records)
+    assert alone.get("nvidia") is next(c for c in records if c.id == "nvidia")
+    assert alone.where(lambda c: c.id == "nvidia").count() == 1
+    with pytest.raises(TypeError, match="needs to know the kind"):
+        alone.lookup("Nvidia")
+
+
+def test_evolving_a_dataset_leaves_the_cached_one_intact(dataset: aiforecasts.Dataset) -> None:
+    """A user's attrs.evolve builds a new dataset; the shared one keeps resolving names."""
+    before = [d.id for d in dataset.debates.by("李彦宏")]
+    emptied = attrs.evolve(dataset, people=dataset.people.where(lambda _person: False))
+    assert emptied.people.count() == 0
+    with pytest.raises(LookupError):
+        emptied.debates.by("李彦宏")  # the new dataset has no such person
+    assert [d.id for d in aiforecasts.load().debates.by("李彦宏")] == before
+    assert dataset.people.lookup("Robin Li").id == "robin-li"
+
+
+def test_a_dataset_resolves_names_in_its_own_records() -> None:
+    ds = aiforecasts.load()
+    nvidia = ds.companies.lookup("Nvidia")
+    renamed = attrs.evolve(nvidia, name="Green Team", name_hans=None, name_hant=None, aliases=())
+    others = [c for c in ds.companies if c.id != "nvidia"]
+    mine = attrs.evolve(ds, companies=Collection([renamed, *others]))
+    assert mine.predictions.mentioning("Green Team") == ds.predictions.mentioning("nvidia")
+    with pytest.raises(LookupError):
+        mine.predictions.mentioning("英偉達")
+    assert ds.predictions.mentioning("英偉達") == ds.predictions.mentioning("nvidia")
+
+
+def test_copies_are_the_same_immutable_dataset(dataset: aiforecasts.Dataset) -> None:
+    assert copy.deepcopy(dataset) is dataset
+    assert copy.copy(dataset.predictions) is dataset.predictions
+    assert copy.deepcopy(dataset.predictions) is dataset.predictions
+
+
+def test_kinds_are_named_by_their_fields() -> None:
+    assert KIND_NAMED["funding_rounds"].cls is aiforecasts.FundingRound
+    assert list(aiforecasts.load().counts()) == [kind.name for kind in KINDS]
