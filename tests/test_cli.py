@@ -199,3 +199,22 @@ def test_fit_counts_wide_characters() -> None:
     assert width("英伟达") == 6
     assert width(fit("英伟达 Nvidia", 8)) == 8
     assert fit("abc", 5) == "abc  "
+
+
+def test_list_filters_apply_only_where_they_mean_something() -> None:
+    err = run("list", "companies", "--topic", "chips", check=2).stderr
+    assert "--topic applies to predictions, debates, statistics, not companies" in err
+    assert "--year applies to" in run("list", "people", "--year", "2024", check=2).stderr
+    assert "expected a year" in run("list", "predictions", "--year", "9" * 30, check=2).stderr
+    assert "no record called ''" in run("list", "predictions", "--company", "", check=2).stderr
+
+
+def test_json_is_the_shape_of_the_exports() -> None:
+    """show --json, list --json and to_json write a record the same way: every field present."""
+    export = json.loads(aiforecasts.to_json(aiforecasts.load().funding_rounds))
+    first = export["records"]["funding_rounds"][0]
+    listed = json.loads(run("list", "funding_rounds", "--json", "--limit", "1").stdout)
+    shown = json.loads(run("show", first["id"], "--json").stdout)
+    assert listed == [first]
+    assert shown == {"kind": "funding_rounds", "record": first}
+    assert "round_name" in first  # a field left at its default is written too

@@ -123,3 +123,57 @@ def test_every_example_says_what_it_shows() -> None:
     assert len(scripts) >= 6
     for script in scripts:
         assert ast.get_docstring(ast.parse(script.read_text("utf-8"))), script.name
+
+
+# The module map of docs/architecture.md, from the bottom up.
+LAYERS = [
+    "_errors",
+    "_vocab",
+    "_values",
+    "_text",
+    "_growth",
+    "_records",
+    "_fields",
+    "_kinds",
+    "_detailed",
+    "_codec",
+    "_integrity",
+    "_query",
+    "_dataset",
+    "_load",
+    "_export",
+    "_tables",
+    "_write",
+    "_diff",
+    "_schema",
+    "_verify",
+    "_cli",
+]
+
+
+def _imports(path: Path) -> set[str]:
+    """The package's private modules *path* imports, at run time or for type checkers."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "aiforecasts":
+            found.update(alias.name for alias in node.names if alias.name.startswith("_"))
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("aiforecasts."):
+            found.add((node.module or "").split(".")[1])
+        elif isinstance(node, ast.Import):
+            found.update(
+                alias.name.split(".")[1]
+                for alias in node.names
+                if alias.name.startswith("aiforecasts.")
+            )
+    return found
+
+
+def test_modules_import_only_downwards() -> None:
+    """No import cycles: each module imports only modules below it in the module map."""
+    package = Path(aiforecasts.__file__).parent
+    modules = {p.stem for p in package.glob("_*.py")} - {"__init__", "__main__"}
+    assert modules == set(LAYERS), "docs/architecture.md and LAYERS list every module"
+    for module in LAYERS:
+        below = set(LAYERS[: LAYERS.index(module)])
+        upward = _imports(package / f"{module}.py") - below
+        assert not upward, f"{module} imports {sorted(upward)}, which are not below it"
