@@ -227,21 +227,16 @@ def decode_many(  # noqa: PLR0913 - keyword-only options
     is not *strict* (the bundled files, held to the exact layout by the test
     suite) skips the check for unknown keys.
     """
-    fast_error: Exception | None = None
-    if engine != "detailed":
-        try:
-            return _fast_many(cls, raw, strict=strict)
-        except REFUSED as error:
-            if engine == "fast":
-                problems.append(_problem(error, where, file))
-                return []
-            fast_error = error
-    before = len(problems)
-    value = read_json(raw, file, problems, where)
-    records = [] if value is NOT_JSON else structure_many(cls, value, where, file, problems)
-    if fast_error is not None and len(problems) == before:
-        problems.append(_problem(fast_error, where, file))
-    return records
+    return _decode(
+        cls,
+        raw,
+        lambda: _fast_many(cls, raw, strict=strict),
+        one=False,
+        where=where,
+        file=file,
+        problems=problems,
+        engine=engine,
+    )
 
 
 def decode_one(  # noqa: PLR0913 - keyword-only options
@@ -253,26 +248,48 @@ def decode_one(  # noqa: PLR0913 - keyword-only options
     problems: list[Problem],
     engine: Engine = "auto",
 ) -> Any:
-    """One record of class *cls* from the JSON object *raw*, as `decode_many` does."""
+    """One record of class *cls* from the JSON object *raw* (or ``None``), as `decode_many`."""
+
+    def fast() -> list[Any]:
+        _decoder(cls, "check").decode(raw)
+        return [_decoder(cls, "one").decode(raw)]
+
+    found = _decode(
+        cls, raw, fast, one=True, where=where, file=file, problems=problems, engine=engine
+    )
+    return found[0] if found else None
+
+
+def _decode(  # noqa: PLR0913 - the context of one part
+    cls: type,
+    raw: bytes,
+    fast: Callable[[], list[Any]],
+    *,
+    one: bool,
+    where: str,
+    file: str,
+    problems: list[Problem],
+    engine: Engine,
+) -> list[Any]:
+    """The fast engine's records; what it refuses, described by the detailed engine."""
     fast_error: Exception | None = None
     if engine != "detailed":
         try:
-            _decoder(cls, "check").decode(raw)
-            return _decoder(cls, "one").decode(raw)
+            return fast()
         except REFUSED as error:
             if engine == "fast":
                 problems.append(_problem(error, where, file))
-                return None
+                return []
             fast_error = error
     before = len(problems)
     value = read_json(raw, file, problems, where)
-    found = None
+    records = []
     if value is not NOT_JSON:
-        records = structure_many(cls, [value], where, file, problems, one=True)
-        found = records[0] if records else None
+        records = structure_many(cls, [value] if one else value, where, file, problems, one=one)
     if fast_error is not None and len(problems) == before:
+        # The detailed engine found nothing wrong: never take what the fast one refused.
         problems.append(_problem(fast_error, where, file))
-    return found
+    return records
 
 
 def _problem(error: Exception, where: str, file: str) -> Problem:
