@@ -153,7 +153,7 @@ LAYERS = [
 
 def _imports(path: Path) -> set[str]:
     """The package's private modules *path* imports, at run time or for type checkers."""
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module == "aiforecasts":
             found.update(alias.name for alias in node.names if alias.name.startswith("_"))
