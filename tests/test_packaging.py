@@ -147,6 +147,7 @@ LAYERS = [
     "_diff",
     "_schema",
     "_verify",
+    "_curate",
     "_cli",
 ]
 

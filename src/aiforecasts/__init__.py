@@ -16,6 +16,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from aiforecasts._codec import SCHEMA_VERSION
+    from aiforecasts._curate import CurationReport, curate
     from aiforecasts._dataset import (
         Dataset,
         FundingTotal,
@@ -111,6 +112,7 @@ __all__ = [
     "Collection",
     "Company",
     "ComputeTrend",
+    "CurationReport",
     "Currency",
     "DataError",
     "Dataset",
@@ -155,6 +157,7 @@ __all__ = [
     "VerificationReport",
     "clean_text",
     "csv_columns",
+    "curate",
     "diff",
     "fold",
     "json_schema",
@@ -179,6 +182,7 @@ _LAZY = {
     "Collection": "aiforecasts._query",
     "Company": "aiforecasts._records",
     "ComputeTrend": "aiforecasts._records",
+    "CurationReport": "aiforecasts._curate",
     "Currency": "aiforecasts._vocab",
     "DataError": "aiforecasts._errors",
     "Dataset": "aiforecasts._dataset",
@@ -223,6 +227,7 @@ _LAZY = {
     "Topic": "aiforecasts._vocab",
     "VerificationReport": "aiforecasts._verify",
     "clean_text": "aiforecasts._text",
+    "curate": "aiforecasts._curate",
     "csv_columns": "aiforecasts._tables",
     "diff": "aiforecasts._diff",
     "fold": "aiforecasts._text",

@@ -285,6 +285,43 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else FAILURE
 
 
+def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
+    """check and fix: curate a dataset folder; release: write its release file."""
+    from aiforecasts._curate import release_file  # noqa: PLC0415 - only here
+
+    if args.action == "release":
+        if args.output is None:
+            sys.stderr.write("aiforecasts data release: --output is required\n")
+            return USAGE_ERROR
+        target = Path(args.output)
+        if target.exists() and not args.force:
+            sys.stderr.write(f"aiforecasts data release: {target} exists (use --force)\n")
+            return FAILURE
+        try:
+            dataset = aiforecasts.load_path(args.folder)
+        except (OSError, aiforecasts.DataError) as error:
+            sys.stderr.write(f"aiforecasts data release: {error}\n")
+            return FAILURE
+        target.write_text(
+            json.dumps(release_file(dataset), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        records = sum(dataset.counts().values())
+        out.write(f"wrote {target}: {records} records of dataset {dataset.dataset_version}\n")
+        return 0
+    try:
+        report = aiforecasts.curate(
+            args.folder, args.documents, previous=args.previous, write=args.action == "fix"
+        )
+    except aiforecasts.DataError as error:
+        out.writelines(f"{problem}\n" for problem in error.problems)
+        count = len(error.problems)
+        out.write(f"\n{count} problem{'' if count == 1 else 's'}; nothing written\n")
+        return FAILURE
+    out.write(f"{report}\n")
+    return 0 if report or args.action == "fix" else FAILURE
+
+
 # -- the parser -------------------------------------------------------------
 
 
@@ -404,8 +441,30 @@ def build_parser() -> argparse.ArgumentParser:
         "  aiforecasts verify-sources ../shared/seeds",
         cmd_verify,
     )
-    verify.add_argument("directory", help="a folder holding the five documents")
+    verify.add_argument("directory", help="a folder holding the source documents")
     verify.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    data = _sub(
+        commands,
+        "data",
+        "Keep a dataset folder right: locate excerpts, date records, write canonically.",
+        "  aiforecasts data check src/aiforecasts/data --previous releases/2026.1.json\n"
+        "  aiforecasts data fix my-dataset --documents my-documents\n"
+        "  aiforecasts data release src/aiforecasts/data --output releases/2026.2.json\n\n"
+        "check exits 1 when the folder is not as fix would write it;\n"
+        "the documents are found in $AIFORECASTS_SEEDS, else ../shared/seeds.",
+        cmd_data,
+    )
+    data.add_argument(
+        "action",
+        choices=("check", "fix", "release"),
+        help="check (change nothing), fix (rewrite the files), release (write a release file)",
+    )
+    data.add_argument("folder", help="a dataset folder: manifest.json and a file per kind")
+    data.add_argument("--documents", help="the folder of the source documents")
+    data.add_argument("--previous", help="the release file of the last released version")
+    data.add_argument("--output", help="release: the release file to write")
+    data.add_argument("--force", action="store_true", help="release: overwrite --output")
     return parser
 
 

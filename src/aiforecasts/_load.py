@@ -170,7 +170,13 @@ class _KindFile(msgspec.Struct, forbid_unknown_fields=True):
     schema_version: int
 
 
-def parse(manifest: bytes, files: Mapping[str, bytes], *, trusted: bool = False) -> Dataset:
+def parse(
+    manifest: bytes,
+    files: Mapping[str, bytes],
+    *,
+    trusted: bool = False,
+    check_references: bool = True,
+) -> Dataset:
     """
     Build a `Dataset` from the bytes of a manifest and one file per kind (the
     layout of the bundled data).  *trusted* files (the bundled ones, which
@@ -202,7 +208,7 @@ def parse(manifest: bytes, files: Mapping[str, bytes], *, trusted: bool = False)
         parts[kind.name] = _kind_file(kind, blob, file, dataset_version, problems, trusted=trusted)
     if problems:
         raise DataError(problems)
-    return _build(parts, dataset_version, check_references=True)
+    return _build(parts, dataset_version, check_references=check_references)
 
 
 def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wrong
@@ -288,11 +294,29 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
 
 def load_path(path: str | os.PathLike[str], *, check_references: bool = True) -> Dataset:
     """
-    Read an export from a file (``.json`` or ``.jsonl``), like `loads`.
+    Read an export from a file (``.json`` or ``.jsonl``), like `loads`, or a
+    dataset folder: ``manifest.json`` and one JSON file per kind, the layout
+    of the bundled data (which `curate` keeps).
+
+    >>> import aiforecasts, importlib.resources
+    >>> bundled = importlib.resources.files("aiforecasts") / "data"
+    >>> aiforecasts.load_path(str(bundled)) == aiforecasts.load()
+    True
 
     .. versionadded:: 0.1.0
     """
-    return loads(Path(path).read_bytes(), check_references=check_references)
+    target = Path(path)
+    if target.is_dir():
+        manifest = target / _MANIFEST
+        if not manifest.is_file():
+            raise DataError([Problem("$", f"no {_MANIFEST} in {target}", _MANIFEST)])
+        files = {
+            kind.name: (target / f"{kind.name}.json").read_bytes()
+            for kind in KINDS
+            if (target / f"{kind.name}.json").is_file()
+        }
+        return parse(manifest.read_bytes(), files, check_references=check_references)
+    return loads(target.read_bytes(), check_references=check_references)
 
 
 def _loads(data: bytes | str, *, check_references: bool, engine: Engine = "auto") -> Dataset:

@@ -1,0 +1,542 @@
+"""
+Keeping a dataset folder right: the one tool for the data's one source of truth.
+
+A dataset folder holds ``manifest.json`` and one JSON file per kind of record
+(the layout of the bundled data).  People edit those files; `curate` does the
+rest from the source documents:
+
+- locates every excerpt in its document from the text it quotes — its
+  cleaned ``display`` form is enough, or its verbatim ``text`` — and fills in
+  the offsets, the verbatim text and the display form;
+- fills in each source's SHA-256 from its document;
+- dates each record: ``added_in`` and ``changed_in`` from the fingerprints
+  of the previous release (a record equal to its release keeps its versions,
+  one that differs changed in the manifest's dataset version, a new one was
+  added in it), or the manifest's dataset version for a record that has none;
+- writes every file in the canonical form (the codec's one shape, UTF-8,
+  keys sorted, indented), after the strict reader has found no problem.
+
+With ``write=False`` it changes nothing and reports what it would change:
+the check that CI runs on the bundled data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import pathlib
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aiforecasts import _codec, _integrity
+from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
+from aiforecasts._dataset import KINDS, Dataset
+from aiforecasts._errors import DataError, Problem
+from aiforecasts._fields import Shape, fields
+from aiforecasts._query import Collection
+from aiforecasts._text import clean_text
+from aiforecasts._values import Excerpt, Repair
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+__all__ = ["CurationReport", "curate", "default_documents", "release_file"]
+
+_VERSIONS = ("added_in", "changed_in")
+_MANIFEST = "manifest.json"
+
+
+def default_documents() -> Path:
+    """
+    The source documents' folder: ``$AIFORECASTS_SEEDS``, or else
+    ``../shared/seeds`` (relative to the current folder).
+    """
+    return Path(os.environ.get("AIFORECASTS_SEEDS") or Path("..", "shared", "seeds"))
+
+
+@attrs.frozen
+class CurationReport:
+    """
+    What `curate` did to a dataset folder, or would do.
+
+    It is true when the folder was already right (nothing to change).
+
+    .. versionadded:: 0.1.0
+    """
+
+    folder: pathlib.Path
+    dataset: Dataset
+    """The dataset the folder holds once curated."""
+    changes: tuple[str, ...]
+    """What changed, a line each (an excerpt located, a version stamped, a digest filled in)."""
+    files: tuple[str, ...]
+    """The files whose bytes differ from the curated form."""
+    written: bool
+    """Whether those files were written."""
+
+    def __bool__(self) -> bool:
+        return not self.files
+
+    def __str__(self) -> str:
+        records = sum(self.dataset.counts().values())
+        if not self.files:
+            return f"{self.folder}: {records} records, all as they should be"
+        verb = "rewrote" if self.written else "would rewrite"
+        lines = [f"{self.folder}: {records} records; {verb} {', '.join(self.files)}"]
+        lines.extend(f"  {change}" for change in self.changes)
+        return "\n".join(lines)
+
+
+def curate(
+    folder: str | os.PathLike[str],
+    documents: str | os.PathLike[str] | None = None,
+    *,
+    previous: str | os.PathLike[str] | None = None,
+    write: bool = True,
+) -> CurationReport:
+    """
+    Bring the dataset folder *folder* to its curated form from the source
+    documents in *documents* (when ``None``: ``$AIFORECASTS_SEEDS``, or else
+    ``../shared/seeds``).
+
+    *previous* is the release file of the last released dataset version
+    (written by ``aiforecasts data release``): a record equal to its release keeps its versions, one
+    that differs changed in the manifest's dataset version, one not in it was
+    added then.  With *write* false nothing is written: the report says what
+    would change.
+
+    >>> import aiforecasts, pathlib, tempfile
+    >>> documents = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (documents / "memo.txt").write_text("英伟达明年将推出云服务。", encoding="utf-8")
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "manifest.json").write_text('{"dataset_version": "1.0"}')
+    >>> _ = (folder / "sources.json").write_text('''{"records": [{"id": "memo",
+    ...   "file": "memo.txt", "title": "备忘", "title_en": "A memo", "script": "zh-Hans",
+    ...   "published": {"start": "2023-12-01", "end": "2023-12-31", "precision": "month",
+    ...                 "label": "December 2023"},
+    ...   "excerpts": [{"source": "memo", "display": "英伟达明年将推出云服务"}]}]}''')
+    >>> report = aiforecasts.curate(folder, documents)
+    >>> report.dataset.sources[0].excerpts[0].end
+    11
+    >>> aiforecasts.load_path(folder).counts()["sources"]
+    1
+
+    Raises:
+        DataError: every problem found (a quote not in its document, a
+            document missing, a record the strict reader refuses); nothing
+            is written then.
+
+    .. versionadded:: 0.1.0
+    """
+    root = Path(folder)
+    library = Path(documents) if documents is not None else default_documents()
+    problems: list[Problem] = []
+    changes: list[str] = []
+    manifest, version = _manifest(root)
+    old_schema = manifest.get("schema_version", SCHEMA_VERSION)
+    raw = {kind.name: _records_of(root, kind.name, version, problems) for kind in KINDS}
+    if problems:
+        raise DataError(problems)
+
+    documents_text = _documents(raw["sources"], library, problems, changes)
+    if problems:  # without its document, nothing of a source's records can be checked
+        raise DataError(problems)
+    for kind in KINDS:
+        for index, record in enumerate(raw[kind.name]):
+            where = f"{kind.name}[{index}]"
+            for path, excerpt in _excerpts(kind.cls, record, where):
+                _locate(
+                    excerpt,
+                    documents_text,
+                    path=path,
+                    file=f"{kind.name}.json",
+                    problems=problems,
+                    changes=changes,
+                )
+    # The records are read even where an excerpt was not found, so that every problem is
+    # reported at once; those excerpts' own missing fields are not problems of their own.
+    unlocated = tuple(problem.path for problem in problems)
+    found: list[Problem] = []
+    typed = _structure(raw, found)
+    problems.extend(p for p in found if not p.path.startswith(unlocated) or not unlocated)
+    if problems:
+        raise DataError(problems)
+    release = _release(previous, problems)
+    if problems:
+        raise DataError(problems)
+    typed = _stamp(typed, release, version, changes)
+    problems.extend(_integrity.check({k.name: k.cls for k in KINDS}, typed))
+    if problems:
+        raise DataError(problems)
+
+    files = {_MANIFEST: _dumps({**manifest, "schema_version": SCHEMA_VERSION})}
+    if old_schema != SCHEMA_VERSION:
+        changes.append(f"{_MANIFEST}: schema version {old_schema} → {SCHEMA_VERSION}")
+    for kind in KINDS:
+        envelope = {
+            "kind": kind.name,
+            "records": typed[kind.name],
+            "schema_version": SCHEMA_VERSION,
+        }
+        files[f"{kind.name}.json"] = dumps_readable(envelope)
+    differ = tuple(name for name, text in files.items() if _on_disk(root / name) != text)
+    if write:
+        for name in differ:
+            _write(root / name, files[name])
+    collections = {kind.name: Collection(typed[kind.name]) for kind in KINDS}
+    dataset = Dataset(version, SCHEMA_VERSION, **collections)
+    return CurationReport(root, dataset, tuple(changes), differ, write and bool(differ))
+
+
+# -- reading the folder --------------------------------------------------------
+
+
+def _manifest(root: Path) -> tuple[dict[str, Any], str]:
+    """The manifest's JSON object and its dataset version."""
+    problems: list[Problem] = []
+    manifest = _read(root / _MANIFEST, problems)
+    if not isinstance(manifest, dict):
+        if manifest is not _codec.NOT_JSON:
+            problems.append(Problem("$", "expected a JSON object", _MANIFEST))
+        raise DataError(problems)
+    version = manifest.get("dataset_version")
+    if not isinstance(version, str) or not version:
+        raise DataError([Problem("dataset_version", "expected a non-empty string", _MANIFEST)])
+    return manifest, version
+
+
+def _read(path: Path, problems: list[Problem]) -> Any:
+    try:
+        blob = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem("$", f"cannot read: {error.strerror}", path.name))
+        return _codec.NOT_JSON
+    return read_json(blob, path.name, problems)
+
+
+def _records_of(root: Path, name: str, version: str, problems: list[Problem]) -> list[Any]:
+    """The records of one kind file as JSON values, in the current layout; none if absent."""
+    path = root / f"{name}.json"
+    if not path.exists():
+        return []
+    document = _read(path, problems)
+    if document is _codec.NOT_JSON:
+        return []
+    if not isinstance(document, dict) or not isinstance(document.get("records"), list):
+        problems.append(Problem("$", "expected an object with a list of 'records'", path.name))
+        return []
+    schema = document.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(schema, int) or not 1 <= schema <= SCHEMA_VERSION:
+        problems.append(Problem("schema_version", f"unknown schema version {schema!r}", path.name))
+        return []
+    records: list[Any] = document["records"]
+    migrated = [
+        _codec.migrate(name, r, schema, version) if isinstance(r, dict) else r for r in records
+    ]
+    for record in migrated:
+        if isinstance(record, dict):  # a new record: of this version until the release says
+            for key in _VERSIONS:
+                record.setdefault(key, version)
+    return migrated
+
+
+def _documents(
+    sources: list[Any], library: Path, problems: list[Problem], changes: list[str]
+) -> dict[str, tuple[str, tuple[Repair, ...]]]:
+    """Source id → (the document's text, its repairs); each source's SHA-256 filled in."""
+    found = {}
+    for index, source in enumerate(sources):
+        where = f"sources[{index}]"
+        if not isinstance(source, dict) or not isinstance(source.get("id"), str):
+            continue  # the strict reader names it
+        name = source.get("file")
+        if not isinstance(name, str) or not name or Path(name).name != name:
+            problems.append(Problem(f"{where}.file", "expected a bare file name", "sources.json"))
+            continue
+        try:
+            blob = (library / name).read_bytes()
+        except OSError as error:
+            message = f"cannot read {name} in {library}: {error.strerror}"
+            problems.append(Problem(f"{where}.file", message, "sources.json"))
+            continue
+        try:
+            text = blob.decode("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"{name} is not UTF-8: {error.reason} at byte {error.start}"
+            problems.append(Problem(f"{where}.file", message, "sources.json"))
+            continue
+        digest = hashlib.sha256(blob).hexdigest()
+        if source.get("sha256") != digest:
+            changes.append(f"sources.json: {source['id']}: sha256 of {name} filled in ({digest})")
+            source["sha256"] = digest
+        repairs = source.get("repairs", [])
+        try:
+            table = tuple(Repair(**repair) for repair in repairs)
+        except (TypeError, ValueError) as error:
+            problems.append(Problem(f"{where}.repairs", str(error), "sources.json"))
+            continue
+        found[source["id"]] = (text, table)
+    return found
+
+
+def _excerpts(cls: type, value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, JSON object) of every excerpt in the JSON values of a record of class *cls*."""
+    if not isinstance(value, dict):
+        return
+    for field in fields(cls):
+        if field.name in value:
+            yield from _excerpts_in(field.shape, value[field.name], f"{path}.{field.name}")
+
+
+def _excerpts_in(shape: Shape, value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    if shape.kind == "record" and shape.type is Excerpt:
+        if isinstance(value, dict):
+            yield path, value
+    elif shape.kind == "record":
+        yield from _excerpts(shape.type, value, path)
+    elif shape.kind in ("list", "set") and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _excerpts_in(shape.inner, item, f"{path}[{index}]")
+    elif shape.kind == "optional" and value is not None:
+        yield from _excerpts_in(shape.inner, value, path)
+
+
+# -- locating excerpts -------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_READING = rf"(?:\([a-zü{_TONED}]{{1,6}}\))?"
+_PUNCTUATION = ",、。;:?!"
+
+
+def _pattern(display: str, repairs: Sequence[Repair]) -> str:
+    """
+    A pattern for the verbatim text whose cleaned form is *display*: a Han
+    character may carry its pinyin reading, a mark may follow a run of marks,
+    and a repaired fragment stands damaged in the document.
+    """
+    for repair in repairs:
+        if repair.intended and repair.intended in display:
+            before, _, after = display.partition(repair.intended)
+            return (
+                _pattern(before, repairs)
+                + f"(?:{re.escape(repair.damaged)}|{_pattern(repair.intended, ())})"
+                + _pattern(after, repairs)
+            )
+    parts = []
+    for char in display:
+        if char in _PUNCTUATION:
+            parts.append(f"[{_PUNCTUATION}]*{re.escape(char)}")
+        elif "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            parts.append(re.escape(char) + _READING)
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _locate(  # noqa: PLR0913 - one excerpt in its context
+    excerpt: dict[str, Any],
+    documents: dict[str, tuple[str, tuple[Repair, ...]]],
+    *,
+    path: str,
+    file: str,
+    problems: list[Problem],
+    changes: list[str],
+) -> None:
+    """Fill in *excerpt*'s offsets, verbatim text and display form from its document."""
+    source = excerpt.get("source")
+    if source not in documents:
+        if isinstance(source, str):  # an unknown source id: the integrity check names it
+            problems.append(Problem(f"{path}.source", f"no source {source!r}", file))
+        return
+    document, repairs = documents[source]
+    start, end, text = excerpt.get("start"), excerpt.get("end"), excerpt.get("text")
+    found: tuple[int, int] | None = None
+    if (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and isinstance(text, str)
+        and document[start:end] == text
+        and text
+    ):
+        found = (start, end)
+    else:
+        found = _find(excerpt, document, repairs, where=path, file=file, problems=problems)
+        if found is None:
+            return
+        changes.append(f"{file}: {path} located at {found[0]}–{found[1]}")
+    start, end = found
+    text = document[start:end]
+    display = clean_text(text, repairs)
+    if excerpt.get("display") not in (None, display):
+        changes.append(f"{file}: {path}.display is the text cleaned: {display!r}")
+    excerpt.update(start=start, end=end, text=text, display=display)
+
+
+def _find(  # noqa: PLR0913 - one excerpt in its context
+    excerpt: dict[str, Any],
+    document: str,
+    repairs: tuple[Repair, ...],
+    *,
+    where: str,
+    file: str,
+    problems: list[Problem],
+) -> tuple[int, int] | None:
+    path = where
+    text, display = excerpt.get("text"), excerpt.get("display")
+    if isinstance(text, str) and text:
+        pattern, quoted = re.escape(text), text
+    elif isinstance(display, str) and display.strip():
+        pattern, quoted = _pattern(display, repairs), display
+    else:
+        problems.append(Problem(path, "an excerpt needs the text it quotes ('display')", file))
+        return None
+    hits = [(m.start(), m.end()) for m in re.finditer(pattern, document)]
+    if not hits:
+        problems.append(Problem(path, f"not found in its document: {_short(quoted)!r}", file))
+        return None
+    hint = excerpt.get("start")
+    if isinstance(hint, int) and not isinstance(hint, bool):
+        return min(hits, key=lambda hit: abs(hit[0] - hint))
+    if len(hits) > 1:
+        where = ", ".join(str(hit[0]) for hit in hits[:5])
+        message = f"found {len(hits)} times (at {where}): give its 'start' to choose one"
+        problems.append(Problem(path, message, file))
+        return None
+    return hits[0]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- typing, dating, writing -------------------------------------------------------
+
+
+def _structure(raw: dict[str, list[Any]], problems: list[Problem]) -> dict[str, list[Any]]:
+    """Typed records of every kind (by the detailed engine: it names every problem)."""
+    return {
+        kind.name: _codec.structure_many(
+            kind.cls, raw[kind.name], kind.name, f"{kind.name}.json", problems
+        )
+        for kind in KINDS
+    }
+
+
+def release_file(dataset: Dataset) -> dict[str, Any]:
+    """
+    The release file of *dataset*: for every record, its versions and the
+    SHA-256 of its content (the versions left out, and fields at their
+    defaults, so that a field added later changes no fingerprint).  Kept in
+    the repository for each released dataset version, it is what `curate`
+    dates records against; small, and reviewable as a diff.
+    """
+    records = {
+        record.id: {
+            "added_in": record.added_in,
+            "changed_in": record.changed_in,
+            "sha256": _fingerprint(record),
+        }
+        for record in dataset.records()
+    }
+    return {
+        "dataset_version": dataset.dataset_version,
+        "records": records,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def _fingerprint(record: Any) -> str:
+    content = attrs.asdict(
+        record,
+        filter=lambda field, value: (
+            field.name not in _VERSIONS
+            and (field.default is attrs.NOTHING or value != field.default)
+        ),
+        value_serializer=_plain,
+    )
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(_instance: object, _field: object, value: Any) -> Any:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _release(
+    previous: str | os.PathLike[str] | None, problems: list[Problem]
+) -> dict[str, dict[str, str]] | None:
+    """Id → versions and fingerprint, from a release file."""
+    if previous is None:
+        return None
+    path = Path(previous)
+    value = _read(path, problems)
+    records = value.get("records") if isinstance(value, dict) else None
+    if not isinstance(records, dict) or not all(
+        isinstance(entry, dict) and {"added_in", "changed_in", "sha256"} <= entry.keys()
+        for entry in records.values()
+    ):
+        if value is not _codec.NOT_JSON:
+            message = "expected a release file: {'records': {id: {added_in, changed_in, sha256}}}"
+            problems.append(Problem("records", message, path.name))
+        return None
+    return records
+
+
+def _stamp(
+    typed: dict[str, list[Any]],
+    release: dict[str, dict[str, str]] | None,
+    version: str,
+    changes: list[str],
+) -> dict[str, list[Any]]:
+    """Every record dated: versions from the release it is equal to, or *version*."""
+    if release is None:
+        return typed
+    dated: dict[str, list[Any]] = {}
+    for kind in KINDS:
+        dated[kind.name] = []
+        for record in typed[kind.name]:
+            old = release.get(record.id)
+            if old is None:
+                versions = {"added_in": version, "changed_in": version}
+            elif old["sha256"] == _fingerprint(record):
+                versions = {"added_in": old["added_in"], "changed_in": old["changed_in"]}
+            else:
+                versions = {"added_in": old["added_in"], "changed_in": version}
+            if versions != {name: getattr(record, name) for name in _VERSIONS}:
+                changes.append(
+                    f"{kind.name}.json: {record.id}: added in {versions['added_in']}, "
+                    f"changed in {versions['changed_in']}"
+                )
+                record = attrs.evolve(record, **versions)  # noqa: PLW2901
+            dated[kind.name].append(record)
+    return dated
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _on_disk(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace *path* with *text* at once: written beside it, then renamed over it."""
+    temporary = path.with_name(f".{path.name}.curating")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
