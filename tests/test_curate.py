@@ -203,6 +203,29 @@ def test_records_are_dated_against_the_last_release(tmp_path: Path) -> None:
     assert (added.added_in, added.changed_in) == ("1.1", "1.1")
 
 
+def test_a_released_version_cannot_change(tmp_path: Path) -> None:
+    """An edit with the manifest still at the released version is refused: raise it first."""
+    folder, documents = _own_dataset(tmp_path)
+    aiforecasts.curate(folder, documents)
+    release = _release(folder, tmp_path / "1.0.json")
+    assert aiforecasts.curate(folder, documents, previous=release, write=False)
+
+    def restate(document: dict[str, Any]) -> None:
+        document["records"][0]["statement"] = "Analysts expect more than USD 10 billion."
+
+    _edit(folder, "predictions.json", restate)
+    before = _folder_bytes(folder)
+    with pytest.raises(DataError) as info:
+        aiforecasts.curate(folder, documents, previous=release)
+    assert [str(p) for p in info.value.problems] == [
+        (
+            "predictions.json: predictions[0]: nvidia-revenue-over-10b differs from the release "
+            "of 1.0, and the manifest's dataset_version is still 1.0: raise it"
+        )
+    ]
+    assert _folder_bytes(folder) == before
+
+
 def test_problems_are_all_named_and_nothing_is_written(tmp_path: Path) -> None:
     folder, documents = _own_dataset(tmp_path)
     aiforecasts.curate(folder, documents)

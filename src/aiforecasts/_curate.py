@@ -170,7 +170,7 @@ def curate(
     release = _release(previous, problems)
     if problems:
         raise DataError(problems)
-    typed = _stamp(typed, release, version, changes)
+    typed = _stamp(typed, release, version, changes, problems)
     problems.extend(_integrity.check({k.name: k.cls for k in KINDS}, typed))
     if problems:
         raise DataError(problems)
@@ -476,42 +476,64 @@ def _plain(_instance: object, _field: object, value: Any) -> Any:
 
 def _release(
     previous: str | os.PathLike[str] | None, problems: list[Problem]
-) -> dict[str, dict[str, str]] | None:
-    """Id → versions and fingerprint, from a release file."""
+) -> tuple[str, dict[str, dict[str, str]]] | None:
+    """The dataset version of a release file, and its id → versions and fingerprint."""
     if previous is None:
         return None
     path = Path(previous)
     value = _read(path, problems)
     records = value.get("records") if isinstance(value, dict) else None
-    if not isinstance(records, dict) or not all(
-        isinstance(entry, dict) and {"added_in", "changed_in", "sha256"} <= entry.keys()
-        for entry in records.values()
+    version = value.get("dataset_version") if isinstance(value, dict) else None
+    if (
+        not isinstance(version, str)
+        or not isinstance(records, dict)
+        or not all(
+            isinstance(entry, dict) and {"added_in", "changed_in", "sha256"} <= entry.keys()
+            for entry in records.values()
+        )
     ):
         if value is not _codec.NOT_JSON:
-            message = "expected a release file: {'records': {id: {added_in, changed_in, sha256}}}"
-            problems.append(Problem("records", message, path.name))
+            message = (
+                "expected a release file: {'dataset_version', "
+                "'records': {id: {added_in, changed_in, sha256}}}"
+            )
+            problems.append(Problem("$", message, path.name))
         return None
-    return records
+    return version, records
 
 
 def _stamp(
     typed: dict[str, list[Any]],
-    release: dict[str, dict[str, str]] | None,
+    release: tuple[str, dict[str, dict[str, str]]] | None,
     version: str,
     changes: list[str],
+    problems: list[Problem],
 ) -> dict[str, list[Any]]:
-    """Every record dated: versions from the release it is equal to, or *version*."""
+    """
+    Every record dated: versions from the release it is equal to, or *version*;
+    a record that differs from a release of *version* itself is a problem (the
+    released version cannot change).
+    """
     if release is None:
         return typed
+    released, fingerprints = release
     dated: dict[str, list[Any]] = {}
     for kind in KINDS:
         dated[kind.name] = []
-        for record in typed[kind.name]:
-            old = release.get(record.id)
-            if old is None:
-                versions = {"added_in": version, "changed_in": version}
-            elif old["sha256"] == _fingerprint(record):
+        for index, record in enumerate(typed[kind.name]):
+            old = fingerprints.get(record.id)
+            if old is not None and old["sha256"] == _fingerprint(record):
                 versions = {"added_in": old["added_in"], "changed_in": old["changed_in"]}
+            elif released == version:
+                what = "is not in" if old is None else "differs from"
+                message = (
+                    f"{record.id} {what} the release of {released}, and the manifest's "
+                    f"dataset_version is still {version}: raise it"
+                )
+                problems.append(Problem(f"{kind.name}[{index}]", message, f"{kind.name}.json"))
+                versions = {name: getattr(record, name) for name in _VERSIONS}
+            elif old is None:
+                versions = {"added_in": version, "changed_in": version}
             else:
                 versions = {"added_in": old["added_in"], "changed_in": version}
             if versions != {name: getattr(record, name) for name in _VERSIONS}:
