@@ -30,9 +30,7 @@ def test_every_document_contributes(
         print("\n\nrecords per source document (a record citing two documents counts in both)")
         print("\n".join(lines))
     assert set(counts) == {source.id for source in dataset.sources}
+    claims = ("predictions", "funding_rounds", "compute_trends", "debates", "statistics")
     for source, row in counts.items():
         assert row["sources"] == 1, source
-        assert row["companies"] > 0, source
-        assert row["predictions"] > 0, source
-        assert row["debates"] > 0, source
-        assert row["statistics"] > 0, source
+        assert sum(row[kind] for kind in claims) > 0, source  # every document says something

@@ -811,8 +811,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         The number of records (or, given *value*, of records equal to it).
 
         >>> import aiforecasts
-        >>> aiforecasts.load().sources.count()
-        5
+        >>> ds = aiforecasts.load()
+        >>> ds.predictions.count() == len(ds.predictions)
+        True
+        >>> ds.predictions.count(ds.predictions[0])
+        1
         """
         if value is _MISSING:
             return len(self._records)
