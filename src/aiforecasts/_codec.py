@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import gc
 import json
 import threading
@@ -368,22 +369,13 @@ def _no_gc() -> Iterator[None]:
 
 def _dec_hook(type_: type, value: Any) -> Any:
     if type_ is pendulum.Date:
-        return _date(value)
+        return _date(value) if isinstance(value, str) else parse_date(value)
     raise NotImplementedError(type_)  # pragma: no cover - records hold no other such type
 
 
-_dates: dict[str, pendulum.Date] = {}
-
-
-def _date(value: Any) -> pendulum.Date:
+@functools.lru_cache(maxsize=4096)
+def _date(value: str) -> pendulum.Date:
     """A date from its string, remembered (the data repeats few dates many times)."""
-    if isinstance(value, str):
-        found = _dates.get(value)
-        if found is None:
-            found = parse_date(value)
-            if len(_dates) < 4096:
-                _dates[value] = found
-        return found
     return parse_date(value)
 
 
