@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import aiforecasts
 from aiforecasts._codec import to_builtins
+from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
 
 if TYPE_CHECKING:
@@ -287,8 +288,6 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     """check and fix: curate a dataset folder; release: write its release file."""
-    from aiforecasts._curate import release_file  # noqa: PLC0415 - only here
-
     if args.action == "release":
         if args.output is None:
             sys.stderr.write("aiforecasts data release: --output is required\n")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import cattrs
 import pendulum
+from cattrs.v import format_exception
 
 from aiforecasts._errors import Problem, json_type
 from aiforecasts._fields import parse_date, parse_decimal
@@ -71,8 +72,6 @@ def _describe(exc: BaseException, type_: type[Any] | None) -> str:
     """An error's message: our hooks' and attrs validators' own words where they have them."""
     if type(exc) in (ValueError, TypeError) and exc.args:
         return str(exc)
-    from cattrs.v import format_exception  # noqa: PLC0415 - only when describing problems
-
     return format_exception(exc, type_)
 
 
