@@ -258,7 +258,10 @@ def test_problems_are_all_named_and_nothing_is_written(tmp_path: Path) -> None:
             "predictions.json: predictions[0].excerpts[1]: found 2 times (at 0, 20): "
             "give its 'start' to choose one"
         ),
-        "predictions.json: predictions[0].hedge: 'perhaps' is not a valid Hedge",
+        (
+            "predictions.json: predictions[0].hedge (nvidia-revenue-over-10b): 'perhaps' is not a "
+            "valid Hedge (one of: certain, likely, possible, conditional)"
+        ),
     ]
     (documents / "memo.txt").unlink()
     with pytest.raises(DataError, match=r"cannot read memo\.txt"):

@@ -44,7 +44,8 @@ class TestRoundTrip:
         assert document["schema_version"] == aiforecasts.SCHEMA_VERSION
         assert document["dataset_version"]
         header = json.loads(exported["jsonl"].splitlines()[0])
-        assert set(header["aiforecasts"]) == {"dataset_version", "schema_version"}
+        assert set(header["aiforecasts"]) == {"dataset_version", "records", "schema_version"}
+        assert header["aiforecasts"]["records"] == len(exported["jsonl"].splitlines()) - 1
         for table in aiforecasts.to_csv(aiforecasts.load()).values():
             assert table.splitlines()[0].endswith("dataset_version,schema_version")
 
@@ -223,7 +224,10 @@ class TestStrictLoading:
 
         # attrs validators run in the value's __init__: the path names the value.
         assert problems_of(mutated(exported["json"], change)) == [
-            "export: funding_rounds[2].amount: amount must not be negative, not -50000000"
+            (
+                "export: funding_rounds[2].amount (stability-ai-intel-50m-2023): amount must not be "
+                "negative, not -50000000"
+            )
         ]
 
     def test_unknown_currency(self, exported: dict[str, str]) -> None:
@@ -231,7 +235,10 @@ class TestStrictLoading:
             d["records"]["funding_rounds"][2]["amount"]["currency"] = "XBT"
 
         assert problems_of(mutated(exported["json"], change)) == [
-            "export: funding_rounds[2].amount.currency: 'XBT' is not a valid Currency"
+            (
+                "export: funding_rounds[2].amount.currency (stability-ai-intel-50m-2023): 'XBT' is "
+                "not a valid Currency (one of: USD, CNY, EUR, GBP, JPY, HKD, TWD)"
+            )
         ]
 
     def test_dangling_reference(self, exported: dict[str, str]) -> None:
@@ -241,7 +248,8 @@ class TestStrictLoading:
         found = problems_of(mutated(exported["json"], change))
         assert found == [
             (
-                "predictions.json: predictions[0].companies[0]: unknown id 'no-such-company' "
+                "export: predictions[0].companies[0] (nvidia-gpu-cloud-2024): unknown id "
+                "'no-such-company' "
                 "(expected one of companies)"
             )
         ]
@@ -251,7 +259,14 @@ class TestStrictLoading:
             d["records"]["people"][1]["id"] = d["records"]["companies"][0]["id"]
 
         found = problems_of(mutated(exported["json"], change))
-        assert "people.json: people[1].id: duplicate id 'nvidia' (also companies[0])" in found
+        # One reading lists both: the duplicate, and the references to the id that is gone.
+        assert found == [
+            "export: people[1].id: duplicate id 'nvidia' (also companies[0])",
+            (
+                "export: debates[12].positions[4].speaker (ai-scaling-wall): unknown id "
+                "'sam-altman' (expected one of people)"
+            ),
+        ]
 
     def test_unknown_fields_everywhere(self, exported: dict[str, str]) -> None:
         def change(d: Any) -> None:
@@ -262,7 +277,7 @@ class TestStrictLoading:
         assert problems_of(mutated(exported["json"], change)) == [
             "export: extra: unknown key",
             "export: records.gossip: unknown kind of record",
-            "export: sources[0].excerpts[0]: extra fields found (page)",
+            "export: sources[0].excerpts[0] (ten-ai-predictions-2024): extra fields found (page)",
         ]
 
     def test_wrong_types_and_missing_fields(self, exported: dict[str, str]) -> None:
@@ -272,15 +287,22 @@ class TestStrictLoading:
             del d["records"]["companies"][0]["name"]
 
         found = problems_of(mutated(exported["json"], change))
-        assert "export: predictions[0].number: expected an integer, not str 'one'" in found
-        assert "export: predictions[1].horizon.start: invalid date '2024-13-01'" in found
-        assert "export: companies[0].name: required field missing" in found
+        assert (
+            "export: predictions[0].number (nvidia-gpu-cloud-2024): expected an integer, "
+            "not str 'one'"
+        ) in found
+        assert (
+            "export: predictions[1].horizon.start (nvidia-own-data-centers-2024): "
+            "invalid date '2024-13-01'"
+        ) in found
+        assert "export: companies[0].name (nvidia): required field missing" in found
 
     def test_decimal_numbers_are_refused(self, exported: dict[str, str]) -> None:
         text = exported["json"].replace('"amount":"50000000"', '"amount":50000000.0', 1)
         assert problems_of(text) == [
             (
-                "export: funding_rounds[2].amount.amount: expected a decimal string, "
+                "export: funding_rounds[2].amount.amount (stability-ai-intel-50m-2023): "
+                "expected a decimal string, "
                 "not float 50000000.0"
             )
         ]
@@ -340,7 +362,10 @@ class TestReviewFindings:
         document["records"]["companies"][0]["aliases"] = value
         found = problems_of(json.dumps(document))
         assert found == [
-            f"export: companies[0].aliases: expected a list, not {type(value).__name__} {value!r}"
+            (
+                "export: companies[0].aliases (nvidia): expected a list, not "
+                f"{type(value).__name__} {value!r}"
+            )
         ]
 
     def test_repeated_topics_are_one_topic(self) -> None:

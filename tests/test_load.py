@@ -97,7 +97,7 @@ class TestErrors:
         doc = minimal()
         doc["predictions"]["records"][0]["horizon"]["start"] = "2024-13-01"
         assert problems(doc) == [
-            "predictions.json: predictions[0].horizon.start: invalid date '2024-13-01'"
+            "predictions.json: predictions[0].horizon.start (p1): invalid date '2024-13-01'"
         ]
 
     def test_every_problem_is_reported(self) -> None:
@@ -107,10 +107,16 @@ class TestErrors:
         del doc["companies"]["records"][0]["name"]
         doc["sources"]["records"][0]["surprise"] = 1
         assert sorted(problems(doc)) == [
-            "companies.json: companies[0].name: required field missing",
-            "predictions.json: predictions[0].hedge: 'perhaps' is not a valid Hedge",
-            "predictions.json: predictions[0].made.end: expected a date 'YYYY-MM-DD', not 20231231",
-            "sources.json: sources[0]: extra fields found (surprise)",
+            "companies.json: companies[0].name (nvidia): required field missing",
+            (
+                "predictions.json: predictions[0].hedge (p1): 'perhaps' is not a valid Hedge "
+                "(one of: certain, likely, possible, conditional)"
+            ),
+            (
+                "predictions.json: predictions[0].made.end (p1): expected a date 'YYYY-MM-DD', "
+                "not 20231231"
+            ),
+            "sources.json: sources[0] (doc): extra fields found (surprise)",
         ]
 
     def test_invalid_utf8(self) -> None:
@@ -178,7 +184,7 @@ class TestErrors:
         doc["predictions"]["records"][0]["companies"] = ["nvidia", "nvidea"]
         assert problems(doc) == [
             (
-                "predictions.json: predictions[0].companies[1]: unknown id 'nvidea' "
+                "predictions.json: predictions[0].companies[1] (p1): unknown id 'nvidea' "
                 "(expected one of companies)"
             )
         ]
@@ -188,7 +194,7 @@ class TestErrors:
         doc["companies"]["records"][0]["excerpts"][0] = {**EXCERPT, "source": "elsewhere"}
         assert problems(doc) == [
             (
-                "companies.json: companies[0].excerpts[0].source: unknown id 'elsewhere' "
+                "companies.json: companies[0].excerpts[0].source (nvidia): unknown id 'elsewhere' "
                 "(expected one of sources)"
             )
         ]
@@ -211,7 +217,7 @@ class TestErrors:
         doc = minimal()
         doc["predictions"]["records"][0]["number"] = "1"
         assert problems(doc) == [
-            "predictions.json: predictions[0].number: expected an integer, not str '1'"
+            "predictions.json: predictions[0].number (p1): expected an integer, not str '1'"
         ]
 
     def test_record_not_an_object(self) -> None:
@@ -241,7 +247,7 @@ class TestErrors:
         doc = minimal()
         doc["companies"]["records"][0]["excerpts"][0]["page"] = 3
         assert problems(doc) == [
-            "companies.json: companies[0].excerpts[0]: extra fields found (page)"
+            "companies.json: companies[0].excerpts[0] (nvidia): extra fields found (page)"
         ]
 
     def test_unknown_field_in_a_union_member(self) -> None:

@@ -136,4 +136,4 @@ class TestExcerpt:
 
     def test_empty_or_reversed(self) -> None:
         with pytest.raises(ValueError, match="start < end"):
-            Excerpt("s", 3, 3, "", "")
+            Excerpt("s", 3, 3, "x", "x")

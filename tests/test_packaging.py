@@ -144,6 +144,7 @@ LAYERS = [
     "_export",
     "_tables",
     "_write",
+    "_read",
     "_diff",
     "_schema",
     "_verify",

@@ -42,13 +42,13 @@ if TYPE_CHECKING:
     )
     from aiforecasts._load import (
         load,
-        load_path,
         loads,
     )
     from aiforecasts._query import (
         Collection,
         Match,
     )
+    from aiforecasts._read import load_path
     from aiforecasts._records import (
         Company,
         ComputeTrend,
@@ -233,7 +233,7 @@ _LAZY = {
     "fold": "aiforecasts._text",
     "json_schema": "aiforecasts._schema",
     "load": "aiforecasts._load",
-    "load_path": "aiforecasts._load",
+    "load_path": "aiforecasts._read",
     "loads": "aiforecasts._load",
     "to_csv": "aiforecasts._tables",
     "to_dataframe": "aiforecasts._tables",

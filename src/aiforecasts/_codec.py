@@ -220,10 +220,12 @@ def decode_many(  # noqa: PLR0913 - keyword-only options
     problems: list[Problem],
     strict: bool = True,
     engine: Engine = "auto",
-) -> list[Any]:
+) -> list[Any] | None:
     """
     The records of class *cls* in the JSON array *raw*, noting in *problems*
-    every problem found (the records are meaningless if any was noted).
+    every problem found (the records are meaningless if any was noted; a
+    record that could not be read is an `Unread`, and ``None`` means that
+    *raw* was not a JSON array at all).
     *where* names the array in problem paths (``predictions``); input that
     is not *strict* (the bundled files, held to the exact layout by the test
     suite) skips the check for unknown keys.
@@ -258,7 +260,7 @@ def decode_one(  # noqa: PLR0913 - keyword-only options
     found = _decode(
         cls, raw, fast, one=True, where=where, file=file, problems=problems, engine=engine
     )
-    return found[0] if found else None
+    return found[0] if found else None  # no record to check
 
 
 def _decode(  # noqa: PLR0913 - the context of one part
@@ -271,7 +273,7 @@ def _decode(  # noqa: PLR0913 - the context of one part
     file: str,
     problems: list[Problem],
     engine: Engine,
-) -> list[Any]:
+) -> list[Any] | None:
     """The fast engine's records; what it refuses, described by the detailed engine."""
     fast_error: Exception | None = None
     if engine != "detailed":
@@ -280,11 +282,11 @@ def _decode(  # noqa: PLR0913 - the context of one part
         except REFUSED as error:
             if engine == "fast":
                 problems.append(_problem(error, where, file))
-                return []
+                return None
             fast_error = error
     before = len(problems)
     value = read_json(raw, file, problems, where)
-    records = []
+    records = None
     if value is not NOT_JSON:
         records = structure_many(cls, [value] if one else value, where, file, problems, one=one)
     if fast_error is not None and len(problems) == before:
@@ -433,11 +435,11 @@ def structure_many(  # noqa: PLR0913 - as _detailed.structure_many
     problems: list[Problem],
     *,
     one: bool = False,
-) -> list[Any]:
+) -> list[Any] | None:
     """
     Records of class *cls* from JSON values (a list of objects) by the
     detailed engine, noting every problem with its path; *one* names a single
-    record by *where* alone.
+    record by *where* alone (see `_detailed.structure_many`).
     """
     # The detailed engine imports cattrs: only when input needs describing.
     from aiforecasts import _detailed  # noqa: PLC0415

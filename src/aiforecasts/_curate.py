@@ -424,6 +424,7 @@ def _structure(raw: dict[str, list[Any]], problems: list[Problem]) -> dict[str, 
         kind.name: _codec.structure_many(
             kind.cls, raw[kind.name], kind.name, f"{kind.name}.json", problems
         )
+        or []
         for kind in KINDS
     }
 

@@ -21,10 +21,12 @@ import cattrs
 import pendulum
 from cattrs.v import format_exception
 
-from aiforecasts._errors import Problem, json_type
+from aiforecasts._errors import Problem, Problems, Unread, json_type
 from aiforecasts._fields import parse_date, parse_decimal
+from aiforecasts._values import quote
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Callable
 
 __all__ = ["structure_many"]
@@ -44,27 +46,37 @@ def structure_many(  # noqa: PLR0913 - keyword-like positional options
     problems: list[Problem],
     *,
     one: bool = False,
-) -> list[Any]:
+) -> list[Any] | None:
     """
     Records of class *cls* from JSON values (a list of objects), noting every
-    problem with its path; *one* names a single record by *where* alone.
+    problem with its path and the record's id; *one* names a single record by
+    *where* alone.  The result has an entry per item: the record, or an
+    `Unread` holding what could not be read (for the integrity check).  Once
+    *problems* is full (`Problems.full`), the rest is not looked at.  Not a
+    list at all: ``None``.
     """
     if not isinstance(value, list):
         problems.append(Problem(where, f"expected a list, not {json_type(value)}", file))
-        return []
+        return None
     converter = _converter()
     records: list[Any] = []
     for index, item in enumerate(value):
+        if isinstance(problems, Problems) and problems.full:
+            problems.stopped = True
+            break
         path = where if one else f"{where}[{index}]"
         if not isinstance(item, dict):
             problems.append(Problem(path, f"expected an object, not {json_type(item)}", file))
+            records.append(Unread(item))
             continue
+        record = item.get("id") if isinstance(item.get("id"), str) else None
         try:
             records.append(converter.structure(item, cls))
         except Exception as exc:  # noqa: BLE001 - cattrs gathers every error in one group
             for line in cattrs.transform_error(exc, path=path, format_exception=_describe):
                 message, _, at = line.rpartition(" @ ")
-                problems.append(Problem(at or path, message or line, file))
+                problems.append(Problem(at or path, message or line, file, record=record))
+            records.append(Unread(item))
     return records
 
 
@@ -77,15 +89,21 @@ def _describe(exc: BaseException, type_: type[Any] | None) -> str:
 
 def _structure_str(value: object, type_: type[str]) -> str:
     if not isinstance(value, str):
-        msg = f"expected a string, not {type(value).__name__} {value!r}"
+        msg = f"expected a string, not {type(value).__name__} {quote(value)}"
         raise TypeError(msg)
-    # For a str-based enum, calling the class validates the value.
-    return value if type_ is str else type_(value)
+    if type_ is str:
+        return value
+    # A str-based enum: the value must be one of its members' values.
+    members = [member.value for member in typing.cast("type[enum.Enum]", type_)]
+    if value not in members:
+        msg = f"{quote(value)} is not a valid {type_.__name__} (one of: {', '.join(members)})"
+        raise ValueError(msg)
+    return type_(value)
 
 
 def _structure_int(value: object, _type: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"expected an integer, not {type(value).__name__} {value!r}"
+        msg = f"expected an integer, not {type(value).__name__} {quote(value)}"
         raise TypeError(msg)
     return value
 
@@ -105,7 +123,7 @@ def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
         def structure(value: Any, _type: object) -> Any:
             if not isinstance(value, list):
-                msg = f"expected a list, not {type(value).__name__} {value!r}"
+                msg = f"expected a list, not {type(value).__name__} {quote(value)}"
                 raise TypeError(msg)
             items = []
             errors: list[Exception] = []

@@ -89,20 +89,24 @@ def to_json(
 def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:
     """
     JSON Lines: a header line ``{"aiforecasts": {"dataset_version": ...,
-    "schema_version": ...}}``, then one ``{"kind": ..., "record": {...}}`` per
-    line, in kind order.  Read it back with `loads`.
+    "records": ..., "schema_version": ...}}`` (*records*: how many lines
+    follow, so that a file cut short at a line's end is caught), then one
+    ``{"kind": ..., "record": {...}}`` per line, in kind order.  Read it back
+    with `loads`.
 
     >>> import aiforecasts
     >>> lines = aiforecasts.to_jsonl(aiforecasts.load().sources).splitlines()
     >>> lines[0]
-    '{"aiforecasts":{"dataset_version":"...","schema_version":3}}'
+    '{"aiforecasts":{"dataset_version":"...","records":...,"schema_version":3}}'
     >>> len(lines) == 1 + len(aiforecasts.load().sources)  # the header, then a line each
     True
 
     .. versionadded:: 0.1.0
     """
     found, version = parts(obj, dataset_version)
-    header = {"aiforecasts": {"dataset_version": version, "schema_version": SCHEMA_VERSION}}
+    count = sum(len(records) for records in found.values())
+    meta = {"dataset_version": version, "records": count, "schema_version": SCHEMA_VERSION}
+    header = {"aiforecasts": meta}
     lines = [_codec.encode(header)]
     for kind, records in found.items():
         lines.extend(_codec.encode({"kind": kind, "record": record}) for record in records)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from aiforecasts._values import Excerpt, refers_to
+from aiforecasts._values import Excerpt, quote, refers_to
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,8 +89,9 @@ class Shape:
 
 # -- how values of the scalar shapes are written ---------------------------
 
-DECIMAL = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?"
-"""How a decimal is written: a JSON string of a plain decimal number."""
+DECIMAL = r"-?(0|[1-9][0-9]{0,39})(\.[0-9]{1,40})?([eE][+-]?[0-9]{1,3})?"
+"""How a decimal is written: a JSON string of a plain decimal number (at most 40 digits
+before and after the point, a three-digit exponent; the types bound its magnitude)."""
 _DECIMAL_RE = re.compile(DECIMAL + r"\Z")
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 """How a date is written: an ISO ``YYYY-MM-DD`` string."""
@@ -101,30 +102,30 @@ def parse_decimal(value: object, _type: object = Decimal) -> Decimal:
     """A `decimal.Decimal` from its JSON form (a string), or `TypeError`/`ValueError`."""
     # Strings only: a JSON number may already have lost precision on the way.
     if not isinstance(value, str):
-        msg = f"expected a decimal string, not {type(value).__name__} {value!r}"
+        msg = f"expected a decimal string, not {type(value).__name__} {quote(value)}"
         raise TypeError(msg)
     if not _DECIMAL_RE.match(value):
-        msg = f"invalid decimal {value!r}"
+        msg = f"invalid decimal {quote(value)}"
         raise ValueError(msg)
     try:
         return Decimal(value)
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        msg = f"invalid decimal {value!r}"
+        msg = f"invalid decimal {quote(value)}"
         raise ValueError(msg) from None
 
 
 def parse_date(value: object, _type: object = pendulum.Date) -> pendulum.Date:
     """A `pendulum.Date` from its JSON form (``YYYY-MM-DD``), or `TypeError`/`ValueError`."""
     if not isinstance(value, str):
-        msg = f"expected a date 'YYYY-MM-DD', not {value!r}"
+        msg = f"expected a date 'YYYY-MM-DD', not {quote(value)}"
         raise TypeError(msg)
     if not _DATE_RE.match(value):
-        msg = f"expected a date 'YYYY-MM-DD', not {value!r}"
+        msg = f"expected a date 'YYYY-MM-DD', not {quote(value)}"
         raise ValueError(msg)
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:
-        msg = f"invalid date {value!r}"
+        msg = f"invalid date {quote(value)}"
         raise ValueError(msg) from None
     return pendulum.Date(day.year, day.month, day.day)
 

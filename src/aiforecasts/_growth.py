@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._values import Money, Quantity
+from aiforecasts._values import Money, Quantity, check_decimal
 from aiforecasts._vocab import GrowthKind, Qualifier
 
 if TYPE_CHECKING:
@@ -216,9 +216,8 @@ class RateComparison:
 def _optional_finite(
     _inst: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
 ) -> None:
-    if value is not None and not value.is_finite():
-        msg = f"{attribute.name} must be finite, not {value}"
-        raise ValueError(msg)
+    if value is not None:
+        check_decimal(attribute.name, value)
 
 
 @attrs.frozen

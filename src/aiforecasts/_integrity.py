@@ -1,9 +1,12 @@
 """
 The integrity of a whole dataset: ids well-formed and unique across kinds,
-and every reference to another record resolving.
+every reference to another record resolving, and no record its own ancestor.
 
 References are found through the field walker (`_fields.references`): a field
 declares the collections its ids belong to, and nothing else needs listing.
+A record the detailed engine could not read (`Unread`) still counts: its id
+and the ids it refers to are read from its JSON, so that one reading reports
+the problems of types, values and references together.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import re
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from aiforecasts._errors import Problem
-from aiforecasts._fields import references
+from aiforecasts._errors import Problem, Unread
+from aiforecasts._fields import Shape, fields, references
+from aiforecasts._values import quote
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 __all__ = ["SLUG", "check"]
 
@@ -30,42 +34,75 @@ def check(
     collections: Mapping[str, Sequence[Any]],
     *,
     check_references: bool = True,
+    file: Callable[[str], str] = lambda name: f"{name}.json",
 ) -> list[Problem]:
     """
     Every problem of ids and references in *collections* (collection name →
-    records), where *classes* maps each collection name to its record class.
+    records, or `Unread` entries), where *classes* maps each collection name to
+    its record class; *file* names the file of a collection in problems.
     """
-    problems = list(_ids(collections))
-    if check_references:
-        ids = {name: {record.id for record in records} for name, records in collections.items()}
-        known: dict[tuple[str, ...], set[str]] = {}
-        missing = False
-        for name, records in collections.items():
-            for kinds, targets in _referenced(classes[name], records).items():
-                if kinds not in known:
-                    known[kinds] = set().union(*(ids.get(kind, set()) for kind in kinds))
-                missing = missing or not targets <= known[kinds]
-        if missing:  # the fast sweep found a dangling id: walk record by record to name it
-            problems.extend(_dangling(collections, ids))
+    problems = list(_ids(collections, file))
+    if not check_references:
+        return problems
+    ids = {
+        name: {identifier for identifier in _id_list(records) if identifier is not None}
+        for name, records in collections.items()
+    }
+    known: dict[tuple[str, ...], set[str]] = {}
+    missing = False
+    for name, records in collections.items():
+        typed = [record for record in records if not isinstance(record, Unread)]
+        unread = [record.value for record in records if isinstance(record, Unread)]
+        found = _referenced(classes[name], typed)
+        for kinds, target in _raw_references(classes[name], unread):
+            found.setdefault(kinds, set()).add(target)
+        for kinds, targets in found.items():
+            if kinds not in known:
+                known[kinds] = set().union(*(ids.get(kind, set()) for kind in kinds))
+            missing = missing or not targets <= known[kinds]
+    if missing:  # the fast sweep found a dangling id: walk record by record to name it
+        problems.extend(_dangling(classes, collections, ids, file))
+    problems.extend(_cycles(classes, collections, file))
     return problems
 
 
-def _ids(collections: Mapping[str, Sequence[Any]]) -> Iterator[Problem]:
+def _id_of(record: Any) -> str | None:
+    if isinstance(record, Unread):
+        value = record.value.get("id") if isinstance(record.value, dict) else None
+        return value if isinstance(value, str) else None
+    identifier: str = record.id
+    return identifier
+
+
+def _id_list(records: Sequence[Any]) -> list[str | None]:
+    return [_id_of(record) for record in records]
+
+
+def _ids(collections: Mapping[str, Sequence[Any]], file: Callable[[str], str]) -> Iterator[Problem]:
     owner: dict[str, str] = {}
     for name, records in collections.items():
-        ids = {record.id for record in records}
-        if len(ids) == len(records) and all(map(_SLUG_RE.match, ids)) and not ids & owner.keys():
-            owner.update({record.id: f"{name}[{i}]" for i, record in enumerate(records)})
+        found = _id_list(records)
+        ids = set(found)
+        if (
+            None not in ids
+            and len(ids) == len(records)
+            and all(map(_SLUG_RE.match, ids))  # type: ignore[arg-type]
+            and not ids & owner.keys()
+        ):
+            owner.update({identifier: f"{name}[{i}]" for i, identifier in enumerate(found)})  # type: ignore[misc]
             continue
-        for index, record in enumerate(records):
+        for index, identifier in enumerate(found):
+            if identifier is None:
+                continue  # no id: the record's own problems say so
             path = f"{name}[{index}].id"
-            if not _SLUG_RE.match(record.id):
-                yield Problem(path, f"{record.id!r} is not a lower-case slug", f"{name}.json")
-            if record.id in owner:
-                message = f"duplicate id {record.id!r} (also {owner[record.id]})"
-                yield Problem(path, message, f"{name}.json")
+            if not _SLUG_RE.match(identifier):
+                message = f"{quote(identifier)} is not a lower-case slug"
+                yield Problem(path, message, file(name))
+            if identifier in owner:
+                message = f"duplicate id {quote(identifier)} (also {owner[identifier]})"
+                yield Problem(path, message, file(name))
             else:
-                owner[record.id] = f"{name}[{index}]"
+                owner[identifier] = f"{name}[{index}]"
 
 
 def _referenced(cls: type, objects: Sequence[Any]) -> dict[tuple[str, ...], set[str]]:
@@ -86,18 +123,62 @@ def _referenced(cls: type, objects: Sequence[Any]) -> dict[tuple[str, ...], set[
     return found
 
 
+def _raw_references(cls: type, values: Sequence[Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(kinds, id) of every id in the JSON *values* of records of *cls*."""
+    for value in values:
+        for _path, kinds, target in _raw_walk(cls, value, ""):
+            yield kinds, target
+
+
+def _raw_walk(cls: type, value: Any, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """(path, kinds, id) for every id in the JSON value of a *cls*, read by its fields' shapes."""
+    if not isinstance(value, dict):
+        return
+    for field in fields(cls):
+        item = value.get(field.name)
+        where = f"{path}.{field.name}"
+        if field.refers_to:
+            if isinstance(item, str):
+                yield where, field.refers_to, item
+            elif isinstance(item, list):
+                for index, target in enumerate(item):
+                    if isinstance(target, str):
+                        yield f"{where}[{index}]", field.refers_to, target
+        else:
+            yield from _raw_parts(field.shape, item, where)
+
+
+def _raw_parts(shape: Shape, value: Any, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    if shape.kind == "record":
+        yield from _raw_walk(shape.type, value, path)
+    elif shape.kind in ("list", "set") and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _raw_parts(shape.inner, item, f"{path}[{index}]")
+    elif shape.kind == "optional" and value is not None:
+        yield from _raw_parts(shape.inner, value, path)
+
+
 def _dangling(
-    collections: Mapping[str, Sequence[Any]], ids: Mapping[str, set[str]]
+    classes: Mapping[str, type],
+    collections: Mapping[str, Sequence[Any]],
+    ids: Mapping[str, set[str]],
+    file: Callable[[str], str],
 ) -> Iterator[Problem]:
     """Every reference that does not resolve, with its path (the slow walk)."""
     for name, records in collections.items():
         for index, record in enumerate(records):
-            for path, kinds, target in _references(record, f"{name}[{index}]"):
+            where = f"{name}[{index}]"
+            if isinstance(record, Unread):
+                found = [
+                    (where + p, k, t) for p, k, t in _raw_walk(classes[name], record.value, "")
+                ]
+            else:
+                found = list(_references(record, where))
+            for path, kinds, target in found:
                 if not any(target in ids.get(kind, ()) for kind in kinds):
                     wanted = " or ".join(kinds)
-                    yield Problem(
-                        path, f"unknown id {target!r} (expected one of {wanted})", f"{name}.json"
-                    )
+                    message = f"unknown id {quote(target)} (expected one of {wanted})"
+                    yield Problem(path, message, file(name), record=_id_of(record))
 
 
 def _references(record: object, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
@@ -117,3 +198,36 @@ def _references(record: object, path: str) -> Iterator[tuple[str, tuple[str, ...
                 yield from _references(element, f"{path}.{field.name}[{index}]")
         elif item is not None:
             yield from _references(item, f"{path}.{field.name}")
+
+
+def _cycles(
+    classes: Mapping[str, type],
+    collections: Mapping[str, Sequence[Any]],
+    file: Callable[[str], str],
+) -> Iterator[Problem]:
+    """A record that is its own ancestor through a field naming one record of its own kind
+    (a company its own parent, two predictions each the other's parent)."""
+    for name, records in collections.items():
+        for field in fields(classes[name]):
+            if field.refers_to != (name,) or field.shape.kind not in ("text", "optional"):
+                continue
+            up = {
+                record.id: getattr(record, field.name)
+                for record in records
+                if not isinstance(record, Unread)
+            }
+            reported: set[str] = set()
+            for index, record in enumerate(records):
+                if isinstance(record, Unread) or record.id in reported:
+                    continue
+                seen = [record.id]
+                current = up.get(record.id)
+                while current is not None and current not in seen and current in up:
+                    seen.append(current)
+                    current = up[current]
+                if current == record.id:
+                    reported.update(seen)
+                    chain_text = " → ".join([*seen, record.id])
+                    message = f"a cycle of {field.name}s: {chain_text}"
+                    path = f"{name}[{index}].{field.name}"
+                    yield Problem(path, message, file(name), record=record.id)

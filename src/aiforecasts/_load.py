@@ -1,10 +1,11 @@
 """
-Reading the dataset: the bundled files, and users' exports.
+Reading the dataset: the bundled files, and users' exports as bytes.
 
-Reading is all or nothing: every problem in every part is collected and
-raised together as one `DataError`, and no `Dataset` is built from input that
-has any.  Each part goes through the codec (`_codec`), whose fast engine
-reads clean input and whose detailed engine names every problem of the rest.
+Reading is all or nothing: every problem in every part — of types, of
+values and of references — is collected in one pass and raised together as
+one `DataError`, and no `Dataset` is built from input that has any.  Each
+part goes through the codec (`_codec`), whose fast engine reads clean input
+and whose detailed engine names every problem of the rest.
 
 Three layouts are read: the bundled one (a manifest and one file per kind), a
 JSON export (one document) and a JSON Lines export (a header line, then one
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -23,19 +23,20 @@ import msgspec
 from aiforecasts import _codec, _integrity
 from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
-from aiforecasts._errors import DataError, Problem, json_type
+from aiforecasts._errors import DataError, Problem, Problems, json_type
 from aiforecasts._query import Collection
+from aiforecasts._values import VERSION, quote
 
 if TYPE_CHECKING:
-    import os
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from aiforecasts._kinds import Kind
 
-__all__ = ["SCHEMA_VERSION", "load", "load_path", "loads", "parse"]
+__all__ = ["SCHEMA_VERSION", "from_values", "load", "loads", "parse"]
 
 _MANIFEST = "manifest.json"
 _EXPORT = "export"
+_VERSION_RE = re.compile(VERSION + r"\Z")
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
@@ -79,10 +80,13 @@ def _load_bundled() -> Dataset:
         return _bundled
 
 
+# -- shared by the layouts -----------------------------------------------------
+
+
 def _check_version(version: object, file: str, problems: list[Problem], path: str) -> int | None:
     """The schema version if this package reads it, else None after noting why."""
     if isinstance(version, bool) or not isinstance(version, int):
-        problems.append(Problem(path, f"expected an integer, not {version!r}", file))
+        problems.append(Problem(path, f"expected an integer, not {quote(version)}", file))
     elif version > SCHEMA_VERSION:
         problems.append(
             Problem(
@@ -109,8 +113,10 @@ def _check_keys(
 
 
 def _dataset_version(value: object, file: str, problems: list[Problem], path: str) -> str:
-    if not isinstance(value, str) or not value:
-        problems.append(Problem(path, "expected a non-empty string", file))
+    if not isinstance(value, str) or not _VERSION_RE.match(value):
+        problems.append(
+            Problem(path, f"expected a version such as 2026.1, not {quote(value)}", file)
+        )
         return ""
     return value
 
@@ -126,8 +132,9 @@ def _records(  # noqa: PLR0913 - the context of one part
     problems: list[Problem],
     strict: bool = True,
     engine: Engine = "auto",
-) -> list[Any]:
-    """The records of *kind* in the JSON array *raw*, written with schema *version*."""
+) -> list[Any] | None:
+    """The records of *kind* in the JSON array *raw*, written with schema *version*;
+    ``None`` if *raw* is not an array of them at all."""
     if version == SCHEMA_VERSION:
         return _codec.decode_many(
             kind.cls, raw, where=where, file=file, problems=problems, strict=strict, engine=engine
@@ -147,10 +154,10 @@ def _migrated(  # noqa: PLR0913 - the context of one part
     where: str,
     file: str,
     problems: list[Problem],
-) -> list[Any]:
+) -> list[Any] | None:
     """Records from JSON values of an older (or the current) layout, by the detailed engine."""
     if value is NOT_JSON:
-        return []
+        return None
     if isinstance(value, list) and version != SCHEMA_VERSION:
         value = [
             _codec.migrate(kind.name, item, version, dataset_version)
@@ -159,6 +166,61 @@ def _migrated(  # noqa: PLR0913 - the context of one part
             for item in value
         ]
     return _codec.structure_many(kind.cls, value, where, file, problems)
+
+
+def _build(  # noqa: PLR0913 - what one reading found
+    parts: Mapping[str, list[Any]],
+    dataset_version: str,
+    problems: Problems,
+    *,
+    check_references: bool,
+    whole: bool,
+    file: Callable[[str], str],
+) -> Dataset:
+    """
+    The `Dataset` of *parts* (collection name → records), once ids and
+    references hold.  When every part was read (*whole*), ids and references
+    are checked even where records have problems of their own, so that one
+    reading lists them all.
+    """
+    if whole and not problems.full:
+        classes = {kind.name: kind.cls for kind in KINDS}
+        problems.extend(
+            _integrity.check(classes, parts, check_references=check_references, file=file)
+        )
+    if problems or problems.more:
+        raise DataError(problems)
+    collections = {kind.name: Collection(parts.get(kind.name, ())) for kind in KINDS}
+    return Dataset(dataset_version, SCHEMA_VERSION, **collections)
+
+
+def from_values(
+    values: Mapping[str, list[Any]],
+    dataset_version: str,
+    problems: Problems,
+    *,
+    check_references: bool,
+    file: Callable[[str], str],
+) -> Dataset:
+    """A `Dataset` from records as JSON values of the current layout (read from tables)."""
+    parts = {
+        kind.name: _codec.structure_many(
+            kind.cls, values[kind.name], kind.name, file(kind.name), problems
+        )
+        or []
+        for kind in KINDS
+        if kind.name in values
+    }
+    if not dataset_version:
+        problems.append(Problem("dataset_version", "no dataset version", file("dataset")))
+    return _build(
+        parts,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=True,
+        file=file,
+    )
 
 
 # -- the bundled layout: a manifest and one file per kind ------------------
@@ -176,39 +238,54 @@ def parse(
     *,
     trusted: bool = False,
     check_references: bool = True,
+    folder: str = "",
 ) -> Dataset:
     """
     Build a `Dataset` from the bytes of a manifest and one file per kind (the
     layout of the bundled data).  *trusted* files (the bundled ones, which
     the test suite holds to the exact layout) skip the strict check for
-    unknown keys; every other rule still applies.
+    unknown keys; every other rule still applies.  *folder* (ending in a
+    separator) prefixes the file names in problems.
 
     Raises:
         DataError: listing every problem found, each with its path.
     """
-    problems: list[Problem] = []
-    meta = read_json(manifest, _MANIFEST, problems)
+    problems = Problems()
+    meta = read_json(manifest, f"{folder}{_MANIFEST}", problems)
     dataset_version = ""
+    whole = True
     if isinstance(meta, dict):
-        _check_keys(meta, {"dataset_version", "schema_version"}, _MANIFEST, problems)
+        where = f"{folder}{_MANIFEST}"
+        _check_keys(meta, {"dataset_version", "schema_version"}, where, problems)
         dataset_version = _dataset_version(
-            meta.get("dataset_version"), _MANIFEST, problems, "dataset_version"
+            meta.get("dataset_version"), where, problems, "dataset_version"
         )
-        _check_version(meta.get("schema_version"), _MANIFEST, problems, "schema_version")
+        _check_version(meta.get("schema_version"), where, problems, "schema_version")
     elif meta is not NOT_JSON:
-        problems.append(Problem("$", f"expected a JSON object, not {json_type(meta)}", _MANIFEST))
+        message = f"expected a JSON object, not {json_type(meta)}"
+        problems.append(Problem("$", message, f"{folder}{_MANIFEST}"))
 
     parts: dict[str, list[Any]] = {}
     for kind in KINDS:
-        file = f"{kind.name}.json"
+        file = f"{folder}{kind.name}.json"
         blob = files.get(kind.name)
         if blob is None:
             problems.append(Problem(kind.name, "file missing", file))
+            whole = False
             continue
-        parts[kind.name] = _kind_file(kind, blob, file, dataset_version, problems, trusted=trusted)
-    if problems:
-        raise DataError(problems)
-    return _build(parts, dataset_version, check_references=check_references)
+        read = _kind_file(kind, blob, file, dataset_version, problems, trusted=trusted)
+        if read is None:
+            whole = False
+        else:
+            parts[kind.name] = read
+    return _build(
+        parts,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=whole,
+        file=lambda name: f"{folder}{name}.json",
+    )
 
 
 def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wrong
@@ -219,18 +296,21 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
     problems: list[Problem],
     *,
     trusted: bool,
-) -> list[Any]:
+) -> list[Any] | None:
+    """The records of one kind file, or None where its envelope could not be read."""
     try:
         head = msgspec.json.decode(blob, type=_KindFile)
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
     if head is not None:
         if head.kind != kind.name:
-            problems.append(Problem("kind", f"expected {kind.name!r}, not {head.kind!r}", file))
-            return []
+            problems.append(
+                Problem("kind", f"expected {kind.name!r}, not {quote(head.kind)}", file)
+            )
+            return None
         version = _check_version(head.schema_version, file, problems, "schema_version")
         if version is None:
-            return []
+            return None
         return _records(
             kind,
             head.records,
@@ -243,19 +323,23 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
         )
     document = read_json(blob, file, problems)
     if document is NOT_JSON:
-        return []
+        return None
     if not isinstance(document, dict):
         message = f"expected a JSON object with 'kind' and 'records', not {json_type(document)}"
         problems.append(Problem("$", message, file))
-        return []
+        return None
     _check_keys(document, {"kind", "schema_version", "records"}, file, problems)
     if "kind" in document and document["kind"] != kind.name:
-        problems.append(Problem("kind", f"expected {kind.name!r}, not {document['kind']!r}", file))
+        message = f"expected {kind.name!r}, not {quote(document['kind'])}"
+        problems.append(Problem("kind", message, file))
     version = _check_version(
         document.get("schema_version", SCHEMA_VERSION), file, problems, "schema_version"
     )
-    if "records" not in document or version is None:
-        return []
+    if "records" not in document or version is None or not isinstance(document["records"], list):
+        if isinstance(document.get("records"), dict | str | int | float | bool):
+            message = f"expected a list, not {json_type(document['records'])}"
+            problems.append(Problem("records", message, file))
+        return None
     return _migrated(
         kind,
         document["records"],
@@ -292,45 +376,20 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
     return _loads(data, check_references=check_references)
 
 
-def load_path(path: str | os.PathLike[str], *, check_references: bool = True) -> Dataset:
-    """
-    Read an export from a file (``.json`` or ``.jsonl``), like `loads`, or a
-    dataset folder: ``manifest.json`` and one JSON file per kind, the layout
-    of the bundled data (which `curate` keeps).
-
-    >>> import aiforecasts, importlib.resources
-    >>> bundled = importlib.resources.files("aiforecasts") / "data"
-    >>> aiforecasts.load_path(str(bundled)) == aiforecasts.load()
-    True
-
-    .. versionadded:: 0.1.0
-    """
-    target = Path(path)
-    if target.is_dir():
-        manifest = target / _MANIFEST
-        if not manifest.is_file():
-            raise DataError([Problem("$", f"no {_MANIFEST} in {target}", _MANIFEST)])
-        files = {
-            kind.name: (target / f"{kind.name}.json").read_bytes()
-            for kind in KINDS
-            if (target / f"{kind.name}.json").is_file()
-        }
-        return parse(manifest.read_bytes(), files, check_references=check_references)
-    return loads(target.read_bytes(), check_references=check_references)
-
-
-def _loads(data: bytes | str, *, check_references: bool, engine: Engine = "auto") -> Dataset:
+def _loads(
+    data: bytes | str, *, check_references: bool, engine: Engine = "auto", file: str = _EXPORT
+) -> Dataset:
     try:
         blob = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError as exc:
-        raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", _EXPORT)]) from None
+        raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", file)]) from None
     if _JSONL_HEADER.match(blob) is not None:
-        return _loads_jsonl(blob, check_references=check_references, engine=engine)
-    return _loads_json(blob, check_references=check_references, engine=engine)
+        return _loads_jsonl(blob, check_references=check_references, engine=engine, file=file)
+    return _loads_json(blob, check_references=check_references, engine=engine, file=file)
 
 
 _JSONL_HEADER = re.compile(rb'\s*\{\s*"aiforecasts"\s*:')
-"""How JSON Lines exports start: ``{"aiforecasts": ...``."""
+"""How JSON Lines exports start: ``{"aiforecasts": ...`` (blank lines before it allowed)."""
 
 
 class _Export(msgspec.Struct, forbid_unknown_fields=True):
@@ -345,24 +404,22 @@ _Parts: Any = msgspec.defstruct(
 """An export's ``records``: one JSON array per kind, each left unparsed for the codec."""
 
 
-def _loads_json(  # noqa: PLR0912 - the fast and the detailed reading of one envelope
-    blob: bytes, *, check_references: bool, engine: Engine
-) -> Dataset:
-    problems: list[Problem] = []
-    file = _EXPORT
+def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
+    problems = Problems()
     try:
         head = msgspec.json.decode(blob, type=_Export)
         parts = msgspec.json.decode(head.records, type=_Parts)
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
+    found: dict[str, list[Any]] = {}
     if head is not None:
         version = _check_version(head.schema_version, file, problems, "schema_version")
         dataset_version = _dataset_version(head.dataset_version, file, problems, "dataset_version")
-        found: dict[str, list[Any]] = {}
+        whole = version is not None
         for kind in KINDS:
             raw = getattr(parts, kind.name)
             if raw is not None and version is not None:
-                found[kind.name] = _records(
+                read = _records(
                     kind,
                     raw,
                     version,
@@ -372,9 +429,16 @@ def _loads_json(  # noqa: PLR0912 - the fast and the detailed reading of one env
                     problems=problems,
                     engine=engine,
                 )
-        if problems:
-            raise DataError(problems)
-        return _build(found, dataset_version, check_references=check_references)
+                whole = whole and read is not None
+                found[kind.name] = read or []
+        return _build(
+            found,
+            dataset_version,
+            problems,
+            check_references=check_references,
+            whole=whole,
+            file=lambda _name: file,
+        )
 
     document = read_json(blob, file, problems)
     if problems:
@@ -387,16 +451,16 @@ def _loads_json(  # noqa: PLR0912 - the fast and the detailed reading of one env
         document.get("dataset_version"), file, problems, "dataset_version"
     )
     records = document.get("records", {})
+    whole = isinstance(records, dict) and version is not None
     if not isinstance(records, dict):
         problems.append(Problem("records", f"expected an object, not {json_type(records)}", file))
         records = {}
     for key in sorted(records.keys() - KIND_NAMED.keys()):
         problems.append(Problem(f"records.{key}", "unknown kind of record", file))
-    collections: dict[str, list[Any]] = {}
     if version is not None:
         for kind in KINDS:
             if kind.name in records:
-                collections[kind.name] = _migrated(
+                read = _migrated(
                     kind,
                     records[kind.name],
                     version,
@@ -405,9 +469,16 @@ def _loads_json(  # noqa: PLR0912 - the fast and the detailed reading of one env
                     file=file,
                     problems=problems,
                 )
-    if problems:
-        raise DataError(problems)
-    return _build(collections, dataset_version, check_references=check_references)
+                whole = whole and read is not None
+                found[kind.name] = read or []
+    return _build(
+        found,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=whole,
+        file=lambda _name: file,
+    )
 
 
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
@@ -415,42 +486,76 @@ class _Line(msgspec.Struct, forbid_unknown_fields=True):
     record: msgspec.Raw
 
 
-def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine) -> Dataset:
-    problems: list[Problem] = []
-    file = _EXPORT
+def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
+    problems = Problems()
     lines = blob.split(b"\n")
-    header = read_json(lines[0], file, problems, "line 1")
+    first = next(index for index, line in enumerate(lines) if line.strip())  # the header
+    where = f"line {first + 1}"
+    header = read_json(lines[first], file, problems, where)
     version: int | None = None
     dataset_version = ""
+    count: object = None
     if (
         isinstance(header, dict)
         and set(header) == {"aiforecasts"}
         and isinstance(header["aiforecasts"], dict)
     ):
         meta = header["aiforecasts"]
-        for key in sorted(meta.keys() - {"dataset_version", "schema_version"}):
-            problems.append(Problem(f"line 1.aiforecasts.{key}", "unknown key", file))
+        for key in sorted(meta.keys() - {"dataset_version", "records", "schema_version"}):
+            problems.append(Problem(f"{where}.aiforecasts.{key}", "unknown key", file))
         version = _check_version(
-            meta.get("schema_version"), file, problems, "line 1.schema_version"
+            meta.get("schema_version"), file, problems, f"{where}.schema_version"
         )
         dataset_version = _dataset_version(
-            meta.get("dataset_version"), file, problems, "line 1.dataset_version"
+            meta.get("dataset_version"), file, problems, f"{where}.dataset_version"
         )
+        count = meta.get("records")
+        if version is not None and version >= 3 and not _is_count(count):
+            message = f"expected the number of record lines that follow, not {quote(count)}"
+            problems.append(Problem(f"{where}.records", message, file))
     elif header is not NOT_JSON:
-        problems.append(Problem("line 1", 'expected the header {"aiforecasts": {...}}', file))
+        problems.append(Problem(where, 'expected the header {"aiforecasts": {...}}', file))
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
-    for number, line in enumerate(lines[1:], start=2):
+    whole = version is not None
+    read = 0
+    for number, line in enumerate(lines[first + 1 :], start=first + 2):
         if not line.strip():
             continue
-        where = f"line {number}"
+        if problems.full:
+            problems.stopped = True
+            break
+        read += 1
         name, record = _line(
-            line, version, dataset_version, where=where, problems=problems, engine=engine
+            line,
+            version,
+            dataset_version,
+            where=f"line {number}",
+            file=file,
+            problems=problems,
+            engine=engine,
         )
-        if record is not None:
+        if record is None:
+            whole = False  # a line not read at all: its record's ids are unknown
+        else:
             collections[name].append(record)
-    if problems:
-        raise DataError(problems)
-    return _build(collections, dataset_version, check_references=check_references)
+    if _is_count(count) and count != read and not problems.stopped:
+        message = (
+            f"the header announces {count} record lines and {read} follow: "
+            "the file is cut short, or lines were added"
+        )
+        problems.append(Problem(f"{where}.records", message, file))
+    return _build(
+        collections,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=whole,
+        file=lambda _name: file,
+    )
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _line(  # noqa: PLR0913 - the context of one line
@@ -459,11 +564,12 @@ def _line(  # noqa: PLR0913 - the context of one line
     dataset_version: str,
     *,
     where: str,
+    file: str,
     problems: list[Problem],
     engine: Engine,
 ) -> tuple[str, Any]:
-    """(kind, record) of one line of a JSON Lines export; the record is None after a problem."""
-    file = _EXPORT
+    """(kind, record) of one line of a JSON Lines export; the record is None after a problem
+    that leaves no record to check (an `Unread` where it leaves one)."""
     try:
         item = msgspec.json.decode(line, type=_Line)
     except REFUSED:
@@ -482,7 +588,7 @@ def _line(  # noqa: PLR0913 - the context of one line
         return "", None
     name = value["kind"]
     if not isinstance(name, str) or name not in KIND_NAMED:
-        problems.append(Problem(f"{where}.kind", f"unknown kind of record {name!r}", file))
+        problems.append(Problem(f"{where}.kind", f"unknown kind of record {quote(name)}", file))
         return "", None
     if version is None:
         return "", None
@@ -491,18 +597,3 @@ def _line(  # noqa: PLR0913 - the context of one line
         record = _codec.migrate(name, record, version, dataset_version)
     found = _codec.structure_many(KIND_NAMED[name].cls, [record], where, file, problems, one=True)
     return name, (found[0] if found else None)
-
-
-# -- the whole -------------------------------------------------------------
-
-
-def _build(
-    parts: Mapping[str, list[Any]], dataset_version: str, *, check_references: bool
-) -> Dataset:
-    """The `Dataset` of *parts* (collection name → records), once ids and references hold."""
-    classes = {kind.name: kind.cls for kind in KINDS}
-    problems = _integrity.check(classes, parts, check_references=check_references)
-    if problems:
-        raise DataError(problems)
-    collections = {kind.name: Collection(parts.get(kind.name, ())) for kind in KINDS}
-    return Dataset(dataset_version, SCHEMA_VERSION, **collections)

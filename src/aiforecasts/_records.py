@@ -14,8 +14,20 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from aiforecasts._growth import Growth
-from aiforecasts._values import Excerpt, External, Money, Quantity, Repair, TimeSpan, ref
+from aiforecasts._values import (
+    Excerpt,
+    External,
+    Money,
+    Quantity,
+    Repair,
+    TimeSpan,
+    nonblank,
+    quote,
+    ref,
+    version,
+)
 from aiforecasts._vocab import (
+    COUNTRIES,
     FundingKind,
     FundingStatus,
     Hedge,
@@ -46,6 +58,21 @@ __all__ = [
 ]
 
 
+def _file_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A bare file name: a document is looked up in one folder, never elsewhere."""
+    if not value or value in {".", ".."} or any(c in value for c in "/\\\x00"):
+        msg = f"{attribute.name} must be a bare file name, not {quote(value)}"
+        raise ValueError(msg)
+
+
+def _country(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in COUNTRIES:
+        msg = (
+            f"{attribute.name} must be an ISO 3166-1 alpha-2 code such as 'US', not {quote(value)}"
+        )
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class Source:
     """
@@ -58,15 +85,15 @@ class Source:
     """
 
     id: str
-    file: str
-    """The document's file name in the seed folder."""
-    sha256: str
-    title: str
+    file: str = attrs.field(validator=_file_name)
+    """The document's file name in the folder of documents (a bare name, no folders)."""
+    sha256: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9a-f]{64}"))
+    title: str = attrs.field(validator=nonblank)
     """The title as written."""
-    title_en: str
+    title_en: str = attrs.field(validator=nonblank)
     script: Script
     published: TimeSpan
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     """Where the title, date and byline stand in the document."""
     outlet: str | None = attrs.field(default=None, metadata=ref("companies"))
     """The id of the publishing `Company` (a media outlet), if known."""
@@ -81,9 +108,9 @@ class Source:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
 
@@ -106,23 +133,23 @@ class Company:
     """
 
     id: str
-    name: str
+    name: str = attrs.field(validator=nonblank)
     """The canonical English name."""
     kind: OrgKind
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     name_hans: str | None = None
     name_hant: str | None = None
     aliases: tuple[str, ...] = ()
-    country: str | None = None
+    country: str | None = attrs.field(default=None, validator=_country)
     """ISO 3166-1 alpha-2 code."""
     parent: str | None = attrs.field(default=None, metadata=ref("companies"))
     """The id of the owning `Company`."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
     @property
@@ -139,7 +166,7 @@ class Role:
     .. versionadded:: 0.1.0
     """
 
-    title: str
+    title: str = attrs.field(validator=nonblank)
     """The title in English ("CEO", "Stanford researcher")."""
     source: str = attrs.field(metadata=ref("sources"))
     """The id of the `Source` that states the role."""
@@ -158,19 +185,19 @@ class Person:
     """
 
     id: str
-    name: str
+    name: str = attrs.field(validator=nonblank)
     """The name as written in the first document that names the person."""
-    name_en: str
+    name_en: str = attrs.field(validator=nonblank)
     """The name romanised / in English order."""
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
     @property
@@ -209,7 +236,7 @@ class Prediction:
     """
 
     id: str
-    statement: str
+    statement: str = attrs.field(validator=nonblank)
     """The forecast in English."""
     source: str = attrs.field(metadata=ref("sources"))
     made: TimeSpan
@@ -218,7 +245,7 @@ class Prediction:
     """The time the forecast is about; ``None`` when the document gives none
     ("in the long run", "will reach the Supreme Court")."""
     hedge: Hedge
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     made_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
     """Ids of the `Person`\\ s or `Company` records who made it."""
     attributed_to: str | None = None
@@ -229,16 +256,21 @@ class Prediction:
     topics: frozenset[Topic] = frozenset()
     condition: str | None = None
     """In English, when *hedge* is `Hedge.CONDITIONAL`."""
-    number: int | None = None
-    """Its number in the document's numbered list, if any."""
+    number: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [attrs.validators.ge(1), attrs.validators.le(1_000_000)]
+        ),
+    )
+    """Its number in the document's numbered list, if any (1 or more)."""
     parent: str | None = attrs.field(default=None, metadata=ref("predictions"))
     """The id of the prediction this is a concrete sub-claim of."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
 
@@ -268,11 +300,11 @@ class FundingRound:
     id: str
     company: str = attrs.field(metadata=ref("companies"))
     """The id of the `Company` that raised (or sought) the money."""
-    statement: str
+    statement: str = attrs.field(validator=nonblank)
     """What the document says, in English."""
     kind: FundingKind
     status: FundingStatus
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     investors: tuple[Investment, ...] = ()
     amount: Money | None = None
     valuation: Money | None = None
@@ -282,9 +314,9 @@ class FundingRound:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
 
@@ -297,10 +329,10 @@ class ComputeTrend:
     """
 
     id: str
-    statement: str
+    statement: str = attrs.field(validator=nonblank)
     metric: Metric
     growth: Growth
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     period: TimeSpan | None = None
     """The period the trend covers or targets."""
     claimed_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
@@ -311,9 +343,9 @@ class ComputeTrend:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
 
@@ -329,10 +361,10 @@ class Position:
     """
 
     stance: Stance
-    summary: str
+    summary: str = attrs.field(validator=nonblank)
     """The position in English."""
     excerpt: Excerpt
-    holder: str
+    holder: str = attrs.field(validator=nonblank)
     """Who holds it, in English ("Baidu's CEO Robin Li", "open-source advocates")."""
     speaker: str | None = attrs.field(default=None, metadata=ref("people"))
     affiliation: str | None = None
@@ -350,19 +382,19 @@ class Debate:
     """
 
     id: str
-    question: str
+    question: str = attrs.field(validator=nonblank)
     """The question as written, or as the document frames it."""
-    question_en: str
+    question_en: str = attrs.field(validator=nonblank)
     source: str = attrs.field(metadata=ref("sources"))
-    positions: tuple[Position, ...]
-    excerpts: tuple[Excerpt, ...]
+    positions: tuple[Position, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     topics: frozenset[Topic] = frozenset()
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
 
@@ -376,8 +408,8 @@ class Statistic:
     """
 
     id: str
-    statement: str
-    excerpts: tuple[Excerpt, ...]
+    statement: str = attrs.field(validator=nonblank)
+    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     value: Quantity | None = None
     """The figure, when it is not money; else *money*."""
     money: Money | None = None
@@ -389,9 +421,9 @@ class Statistic:
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    added_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=attrs.validators.min_len(1))
+    changed_in: str = attrs.field(kw_only=True, validator=version)
     """The dataset version the record last changed in."""
 
     def __attrs_post_init__(self) -> None:

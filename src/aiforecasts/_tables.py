@@ -17,19 +17,28 @@ from typing import TYPE_CHECKING, Any
 
 from aiforecasts import _codec
 from aiforecasts._codec import SCHEMA_VERSION
-from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._dataset import KIND_NAMED, KINDS
+from aiforecasts._errors import Problem
 from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, fields
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     import pandas
 
     from aiforecasts._export import Exportable
     from aiforecasts._records import Source
 
-__all__ = ["csv_columns", "datapackage", "flat_record", "to_csv", "to_dataframe"]
+__all__ = [
+    "csv_columns",
+    "datapackage",
+    "flat_record",
+    "read_tables",
+    "to_csv",
+    "to_dataframe",
+]
 
 _VERSIONS = ("dataset_version", "schema_version")
 
@@ -252,3 +261,91 @@ def _table_type(shape: Shape) -> dict[str, Any]:
     if shape.kind == "choice":
         return {"type": "string", "constraints": {"enum": [m.value for m in shape.type]}}
     return {"type": "string"}
+
+
+# -- reading tables back -------------------------------------------------------
+
+
+def read_tables(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, list[Any]]]:
+    """
+    The dataset version and the records, as JSON values, of the CSV tables in
+    *folder* (the CSV and data-package exports): the inverse of `to_csv`.
+    Problems of the tables themselves (columns, versions) are noted; the
+    records' own problems are left to the detailed engine.
+    """
+    versions: set[str] = set()
+    found: dict[str, list[Any]] = {}
+    for kind in KINDS:
+        path = folder / f"{kind.name}.csv"
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem("$", f"cannot read: {error}", str(path)))
+            continue
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        if not rows:
+            problems.append(Problem("$", "no header row", str(path)))
+            continue
+        header, body = rows[0], rows[1:]
+        expected = csv_columns(kind.name)
+        for column in sorted(set(header) - set(expected)):
+            problems.append(Problem(column, "unknown column", str(path)))
+        for column in sorted(set(expected) - set(header)):
+            problems.append(Problem(column, "missing column", str(path)))
+        if set(header) != set(expected):
+            continue
+        records = []
+        for number, row in enumerate(body, start=2):
+            if len(row) != len(header):
+                message = f"{len(row)} cells where the header has {len(header)}"
+                problems.append(Problem(f"row {number}", message, str(path)))
+                continue
+            cells = dict(zip(header, row, strict=True))
+            versions.add(cells.pop("dataset_version"))
+            schema = cells.pop("schema_version")
+            if schema != str(SCHEMA_VERSION):
+                message = (
+                    f"tables of schema version {schema!r}: this package reads {SCHEMA_VERSION}"
+                )
+                problems.append(Problem(f"row {number}.schema_version", message, str(path)))
+                continue
+            records.append(_unflatten(kind.cls, cells, ""))
+        found[kind.name] = records
+    if len(versions) > 1:
+        problems.append(
+            Problem("dataset_version", f"several versions: {sorted(versions)}", str(folder))
+        )
+    return (next(iter(versions)) if versions else ""), found
+
+
+def _unflatten(cls: type, cells: dict[str, str], prefix: str) -> dict[str, Any]:
+    """The JSON object of a record of *cls* from its row's cells (dotted column names)."""
+    value: dict[str, Any] = {}
+    for field in fields(cls):
+        column = f"{prefix}{field.name}"
+        nested = field.shape.record()
+        if nested is None:
+            value[field.name] = _cell_value(field.shape, cells.get(column, ""))
+            continue
+        inner = _unflatten(nested, cells, f"{column}.")
+        empty = all(cells.get(name, "") == "" for name, _f, _r in _columns(nested, f"{column}."))
+        value[field.name] = None if empty and field.shape.kind == "optional" else inner
+    return value
+
+
+def _cell_value(shape: Shape, cell: str) -> Any:
+    """A cell's JSON value for a field of *shape*; a cell that is not of it is left as text,
+    for the detailed engine to name."""
+    if cell == "" and shape.kind == "optional":
+        return None
+    scalar = _scalar(shape)
+    if scalar.kind in ("list", "set"):
+        try:
+            return json.loads(cell)
+        except ValueError:
+            return cell
+    if scalar.kind == "integer":
+        return int(cell) if cell.lstrip("-").isdigit() and cell.isascii() else cell
+    return cell

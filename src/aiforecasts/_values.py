@@ -8,6 +8,7 @@ and repairs of damaged text.  Each is an immutable, slotted attrs class.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -16,15 +17,22 @@ import pendulum
 from aiforecasts._vocab import Certainty, Currency, Precision, Qualifier, TimeRelation
 
 __all__ = [
+    "DECIMAL_EXPONENTS",
+    "VERSION",
     "Excerpt",
     "External",
     "Money",
     "Quantity",
     "Repair",
     "TimeSpan",
+    "check_decimal",
+    "nonblank",
     "number_text",
+    "optional_nonblank",
+    "quote",
     "ref",
     "refers_to",
+    "version",
 ]
 
 
@@ -39,10 +47,25 @@ def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
     return kinds
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+# -- validators shared by the value types and the records --------------------
+
+DECIMAL_EXPONENTS = range(-40, 41)
+"""The orders of magnitude a decimal figure may have (10^-40 to 10^40): wide enough for
+FLOPs and fractions of a cent, narrow enough that sums and conversions never overflow."""
+
+
+def check_decimal(name: str, value: Decimal) -> None:
+    """Refuse a decimal that is not finite, or too large or too small to be a figure."""
     if not value.is_finite():
-        msg = f"{attribute.name} must be finite, not {value}"
+        msg = f"{name} must be finite, not {value}"
         raise ValueError(msg)
+    if value and value.adjusted() not in DECIMAL_EXPONENTS:
+        msg = f"{name} is out of range (10^-40 to 10^40): {value:.3e}"
+        raise ValueError(msg)
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    check_decimal(attribute.name, value)
     if value < 0:
         msg = f"{attribute.name} must not be negative, not {value}"
         raise ValueError(msg)
@@ -53,6 +76,42 @@ def _optional_non_negative(
 ) -> None:
     if value is not None:
         _non_negative(inst, attribute, value)  # type: ignore[arg-type]
+
+
+def nonblank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A validator: text that says something (not empty, not only spaces, no NUL)."""
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise ValueError(msg)
+    if "\x00" in value:
+        msg = f"{attribute.name} must not contain NUL"
+        raise ValueError(msg)
+
+
+def optional_nonblank(
+    _inst: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """As `nonblank`, for a field that may be ``None``."""
+    if value is not None:
+        nonblank(_inst, attribute, value)  # type: ignore[arg-type]
+
+
+VERSION = r"[0-9A-Za-z][0-9A-Za-z._+-]*"
+"""How a dataset version is written: ``2026.1`` (no spaces or control characters)."""
+_VERSION_RE = re.compile(VERSION + r"\Z")
+
+
+def version(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A validator: a dataset version (`VERSION`)."""
+    if not _VERSION_RE.match(value):
+        msg = f"{attribute.name} must be a version such as 2026.1, not {quote(value)}"
+        raise ValueError(msg)
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """*value*'s repr for a message, cut to about *limit* characters."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def _check_range(qualifier: Qualifier, low: Decimal, high: Decimal | None) -> None:
@@ -120,7 +179,7 @@ class Quantity:
     """
 
     value: Decimal = attrs.field(validator=_non_negative)
-    unit: str
+    unit: str = attrs.field(validator=nonblank)
     qualifier: Qualifier = Qualifier.EXACT
     high: Decimal | None = attrs.field(default=None, validator=_optional_non_negative)
     """Upper end when *qualifier* is `Qualifier.RANGE`."""
@@ -199,7 +258,7 @@ class TimeSpan:
     start: pendulum.Date
     end: pendulum.Date = attrs.field()
     precision: Precision
-    label: str
+    label: str = attrs.field(validator=nonblank)
     """The span in English words, such as "early 2024" or "by 2026"."""
     certainty: Certainty = Certainty.STATED
     relation: TimeRelation = TimeRelation.IN
@@ -303,8 +362,8 @@ class Excerpt:
     """The id of the `Source`."""
     start: int
     end: int
-    text: str
-    display: str
+    text: str = attrs.field(validator=nonblank)
+    display: str = attrs.field(validator=nonblank)
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -332,9 +391,9 @@ class External:
     .. versionadded:: 0.1.0
     """
 
-    statement: str
+    statement: str = attrs.field(validator=nonblank)
     """What is added, in English."""
-    cites: str
+    cites: str = attrs.field(validator=nonblank)
     """The URL of the public source."""
     field: str | None = None
     """The record field the addition bears on, if one."""
