@@ -225,8 +225,8 @@ class TestStrictLoading:
         # attrs validators run in the value's __init__: the path names the value.
         assert problems_of(mutated(exported["json"], change)) == [
             (
-                "export: funding_rounds[2].amount (stability-ai-intel-50m-2023): amount must not be "
-                "negative, not -50000000"
+                "export: funding_rounds[2].amount (stability-ai-intel-50m-2023): "
+                "amount must not be negative, not -50000000"
             )
         ]
 
