@@ -235,7 +235,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             aiforecasts.load(), args.output, format=args.format, overwrite=args.force
         )
     except FileExistsError as error:
-        sys.stderr.write(f"aiforecasts export: {error} (use --force)\n")
+        hint = "" if args.force else " (use --force)"
+        sys.stderr.write(f"aiforecasts export: {error}{hint}\n")
         return FAILURE
     except OSError as error:
         sys.stderr.write(f"aiforecasts export: cannot write {args.output}: {error.strerror}\n")
@@ -469,6 +470,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aiforecasts`` command; the exit status is returned."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # started with that stream closed: write nowhere
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+    if sys.stdout.closed:
+        return FAILURE
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args, sys.stdout)

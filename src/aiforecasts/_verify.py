@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from aiforecasts._errors import DataError
 from aiforecasts._fields import excerpts_in
 from aiforecasts._load import load
+from aiforecasts._read import read_bounded
+from aiforecasts._values import quote
 
 if TYPE_CHECKING:
     import os
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
     from aiforecasts._dataset import Dataset
     from aiforecasts._values import Excerpt
 
-__all__ = ["Mismatch", "VerificationReport", "excerpts", "verify_sources"]
+__all__ = ["MAX_DOCUMENT_BYTES", "Mismatch", "VerificationReport", "excerpts", "verify_sources"]
 
 
 @attrs.frozen
@@ -28,9 +31,11 @@ class Mismatch:
     """
     One way a document differs from what the dataset records about it.
 
-    *problem* is ``"missing"`` (no file of that name or digest), ``"sha256"``
-    (the bytes differ), ``"encoding"`` (not UTF-8) or ``"excerpt"`` (an
-    excerpt's offsets do not slice its text); *path* names the record field.
+    *problem* is ``"missing"`` (no file of that name or digest),
+    ``"unreadable"`` (not a regular file, larger than 64 MiB, or no permission
+    to read it), ``"sha256"`` (the bytes differ), ``"encoding"`` (not UTF-8)
+    or ``"excerpt"`` (an excerpt's offsets do not slice its text); *path*
+    names the record field.
 
     .. versionadded:: 0.1.0
     """
@@ -85,8 +90,39 @@ def excerpts(dataset: Dataset) -> Iterator[tuple[str, Excerpt]]:
             yield from excerpts_in(record, f"{name}[{index}]")
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+MAX_DOCUMENT_BYTES = 64 << 20
+"""The most a source document may hold (64 MiB): a larger file is not read."""
+
+
+def _read_document(path: Path) -> bytes | str:
+    """The bytes of a document, or why they cannot be read (not a regular file, too
+    large, unreadable): devices, pipes and endless files are never read whole."""
+    try:
+        blob = read_bounded(path, MAX_DOCUMENT_BYTES)
+    except DataError as error:
+        return error.problems[0].message
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    return blob
+
+
+def _digests(folder: Path) -> dict[str, Path]:
+    """SHA-256 → file, for the regular files of *folder* that could be documents."""
+    found: dict[str, Path] = {}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for path in entries:
+        try:
+            if not path.is_file() or path.stat().st_size > MAX_DOCUMENT_BYTES:
+                continue
+        except OSError:
+            continue
+        blob = _read_document(path)
+        if isinstance(blob, bytes):
+            found.setdefault(hashlib.sha256(blob).hexdigest(), path)
+    return found
 
 
 def verify_sources(
@@ -122,27 +158,26 @@ def verify_sources(
     texts: dict[str, str | None] = {}
     mismatches: list[Mismatch] = []
     for source in dataset.sources:
+        texts[source.id] = None
+        if Path(source.file).name != source.file or source.file in {"", ".", ".."}:
+            message = f"file {quote(source.file)} is not a bare file name: not looked up"
+            mismatches.append(Mismatch(source.id, "missing", message))
+            continue
         path = folder / source.file
         if not path.is_file():
             if by_digest is None:
-                by_digest = (
-                    {_sha256(p): p for p in sorted(folder.iterdir()) if p.is_file()}
-                    if folder.is_dir()
-                    else {}
-                )
+                by_digest = _digests(folder)
             found = by_digest.get(source.sha256)
             if found is None:
-                mismatches.append(
-                    Mismatch(
-                        source.id,
-                        "missing",
-                        f"no file {source.file!r} or with its SHA-256 in {folder}",
-                    )
-                )
-                texts[source.id] = None
+                message = f"no file {quote(source.file)} or with its SHA-256 in {folder}"
+                mismatches.append(Mismatch(source.id, "missing", message))
                 continue
             path = found
-        digest = _sha256(path)
+        blob = _read_document(path)
+        if isinstance(blob, str):
+            mismatches.append(Mismatch(source.id, "unreadable", f"{path.name} {blob}"))
+            continue
+        digest = hashlib.sha256(blob).hexdigest()
         if digest != source.sha256:
             mismatches.append(
                 Mismatch(
@@ -152,10 +187,10 @@ def verify_sources(
                 )
             )
         try:
-            texts[source.id] = path.read_bytes().decode("utf-8")
+            texts[source.id] = blob.decode("utf-8")
         except UnicodeDecodeError as exc:
-            mismatches.append(Mismatch(source.id, "encoding", f"{path.name} is not UTF-8: {exc}"))
-            texts[source.id] = None
+            message = f"{path.name} is not UTF-8: {exc.reason} at byte {exc.start}"
+            mismatches.append(Mismatch(source.id, "encoding", message))
     count = 0
     for where, excerpt in excerpts(dataset):
         text = texts.get(excerpt.source)
@@ -168,7 +203,8 @@ def verify_sources(
                 Mismatch(
                     excerpt.source,
                     "excerpt",
-                    f"[{excerpt.start}:{excerpt.end}] is {actual!r}, expected {excerpt.text!r}",
+                    f"[{excerpt.start}:{excerpt.end}] is {quote(actual)}, "
+                    f"expected {quote(excerpt.text)}",
                     where,
                 )
             )

@@ -4,10 +4,12 @@ Writing exports to files and folders, never overwriting without being told.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pathlib
-import tempfile
+import secrets
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -41,10 +43,15 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     and ``jsonl``, a folder of tables for ``csv``, a folder with
     ``datapackage.json`` for ``datapackage`` (Frictionless).
 
-    Nothing is overwritten unless *overwrite* is true: an existing file, or
-    a folder that is not empty, raises `FileExistsError`.  Files are written
-    to a temporary name and renamed into place, so a reader never sees half
-    a file.
+    Nothing is overwritten unless *overwrite* is true: an existing file (a
+    link to nothing included), or a folder that is not empty, raises
+    `FileExistsError` — also when another process writes the same new path
+    at the same moment: exactly one of them succeeds.  A file is written
+    under a hidden temporary name beside its place and then linked (or, with
+    *overwrite*, renamed) into place whole, so a reader never sees half of
+    it; a folder of tables is written beside its place and renamed into it.
+    Files get the permissions the process's umask gives new files.  (A
+    process killed while writing may leave its hidden ``.NAME.*.tmp`` behind.)
 
     >>> import aiforecasts, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -72,25 +79,25 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             text = to_json(obj, dataset_version=dataset_version, indent=indent)
         else:
             text = to_jsonl(obj, dataset_version=dataset_version)
-        _write_atomically(target, text)
+        _write_file(target, text.encode("utf-8"), overwrite=overwrite)
         return target
     if format not in ("csv", "datapackage"):
         msg = f"format must be json, jsonl, csv or datapackage, not {format!r}"
         raise ValueError(msg)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not overwrite:
+    if target.is_file() or (target.is_symlink() and not target.exists()):
+        msg = f"{target} is a file: a {format} export is a folder; give a folder"
+        raise FileExistsError(msg)
+    if target.exists() and any(target.iterdir()) and not overwrite:
         msg = f"{target} exists and is not an empty folder; pass overwrite=True to write into it"
         raise FileExistsError(msg)
-    target.mkdir(parents=True, exist_ok=True)
-    tables = to_csv(obj, dataset_version=dataset_version)
-    for name, text in tables.items():
-        _write_atomically(target / name, text)
+    files = to_csv(obj, dataset_version=dataset_version)
     if format == "datapackage":
         found, version = parts(obj, dataset_version)
         descriptor = datapackage(list(found), version, _sources_of(obj, found))
-        _write_atomically(
-            target / "datapackage.json",
-            json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-        )
+        text = json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        files["datapackage.json"] = text
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    _write_folder(target, data, overwrite=overwrite)
     return target
 
 
@@ -104,22 +111,73 @@ def _sources_of(obj: Any, found: dict[str, list[Any]]) -> list[Source]:
 
 
 def _refuse_existing(target: Path, *, overwrite: bool) -> None:
-    if target.exists() and not overwrite:
+    if (target.exists() or target.is_symlink()) and not overwrite:
         msg = f"{target} exists; pass overwrite=True to replace it"
         raise FileExistsError(msg)
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def _temporary_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+
+
+def _write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
+    """
+    *data* into *target* whole.  Without *overwrite*, the final step is a hard
+    link, which fails if anything is at *target* — so of two writers of a new
+    path, one wins and the other gets `FileExistsError`.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    temporary = _temporary_name(target)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        # mkstemp makes the file private (0600); give it the mode a new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # noqa: PTH101
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        _place(temporary, target, overwrite=overwrite)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=True)
+    except FileExistsError:
+        msg = f"{target} exists; pass overwrite=True to replace it"
+        raise FileExistsError(msg) from None
+
+
+def _place(temporary: Path, target: Path, *, overwrite: bool) -> None:
+    if overwrite:
+        temporary.replace(target)
+    else:
+        _link(temporary, target)
+
+
+def _write_folder(target: Path, files: dict[str, bytes], *, overwrite: bool) -> None:
+    """
+    The *files* into the folder *target*: written into a folder beside it,
+    which is then renamed into place; where *target* already holds files
+    (allowed with *overwrite*), they are replaced one by one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = _temporary_name(target)
+    staging.mkdir()
+    try:
+        for name, data in files.items():
+            _write_file(staging / name, data, overwrite=False)
+        if not target.exists() or not any(target.iterdir()):
+            try:
+                staging.rename(target)  # an empty folder is replaced; a full one is not
+            except OSError as error:
+                if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                    msg = f"{target} was written by someone else meanwhile; nothing replaced"
+                    raise FileExistsError(msg) from None
+                raise
+            return
+        if not overwrite:
+            msg = f"{target} was written by someone else meanwhile; nothing replaced"
+            raise FileExistsError(msg)
+        for name in files:
+            (staging / name).replace(target / name)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
