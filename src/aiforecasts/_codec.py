@@ -30,6 +30,7 @@ import datetime
 import functools
 import gc
 import json
+import re
 import threading
 import typing
 from typing import TYPE_CHECKING, Any, Literal
@@ -186,11 +187,67 @@ def read_json(
     except ValueError as exc:
         problems.append(Problem(path, f"not valid JSON: {exc}", file))
         return NOT_JSON
-    where = _lone_surrogate(value, path)
+    # Only an escape can hold a lone surrogate: look for one before walking the values.
+    where = _lone_surrogate(value, path) if _SURROGATE_ESCAPE.search(blob) else None
     if where is not None:
         problems.append(Problem(where, "a lone surrogate escape: not a character", file))
         return NOT_JSON
     return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SPACE = re.compile(r"[ \t\n\r]*")
+_strict = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str) -> Any:
+    """
+    The items of the JSON array *raw*, as an iterator that parses them one at
+    a time as they are asked for (a reader that stops after enough problems
+    parses no further); `NOT_JSON` after noting why *raw* is not valid JSON;
+    the value itself when it is not an array (for the caller to refuse).
+    """
+    data = bytes(raw) if isinstance(raw, msgspec.Raw) else raw
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(where, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
+        return NOT_JSON
+    start = _SPACE.match(text).end()  # type: ignore[union-attr]
+    if text[start : start + 1] != "[" or _SURROGATE_ESCAPE.search(text):
+        return read_json(text, file, problems, where)  # not an array, or rare: all at once
+    return _items_from(text, start + 1, file, problems, where)
+
+
+def _items_from(
+    text: str, index: int, file: str, problems: list[Problem], where: str
+) -> Iterator[Any]:
+    index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+    if text[index : index + 1] == "]":
+        index += 1
+    else:
+        while True:
+            try:
+                value, index = _strict.raw_decode(text, index)
+            except RecursionError:
+                problems.append(Problem(where, "not valid JSON: nested too deeply", file))
+                return
+            except ValueError as exc:
+                problems.append(Problem(where, f"not valid JSON: {exc}", file))
+                return
+            yield value
+            index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+            mark = text[index : index + 1]
+            index += 1
+            if mark == "]":
+                break
+            if mark != ",":
+                message = f"not valid JSON: expected ',' or ']' at char {index - 1}"
+                problems.append(Problem(where, message, file))
+                return
+            index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
+    if text[index:].strip(" \t\n\r"):
+        problems.append(Problem(where, f"not valid JSON: extra data at char {index}", file))
 
 
 def _lone_surrogate(value: Any, path: str) -> str | None:
@@ -285,10 +342,15 @@ def _decode(  # noqa: PLR0913 - the context of one part
                 return None
             fast_error = error
     before = len(problems)
-    value = read_json(raw, file, problems, where)
     records = None
-    if value is not NOT_JSON:
-        records = structure_many(cls, [value] if one else value, where, file, problems, one=one)
+    if one:
+        value = read_json(raw, file, problems, where)
+        if value is not NOT_JSON:
+            records = structure_many(cls, [value], where, file, problems, one=True)
+    else:
+        items = _read_items(raw, file, problems, where)
+        if items is not NOT_JSON:
+            records = structure_many(cls, items, where, file, problems)
     if fast_error is not None and len(problems) == before:
         # The detailed engine found nothing wrong: never take what the fast one refused.
         problems.append(_problem(fast_error, where, file))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,7 @@ def structure_many(  # noqa: PLR0913 - keyword-like positional options
     *problems* is full (`Problems.full`), the rest is not looked at.  Not a
     list at all: ``None``.
     """
-    if not isinstance(value, list):
+    if not isinstance(value, list | Iterator):  # an iterator: items read as they are asked for
         problems.append(Problem(where, f"expected a list, not {json_type(value)}", file))
         return None
     converter = _converter()

@@ -44,8 +44,19 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             kind = "a folder" if path.is_dir() else "a device, pipe or socket"
             raise DataError([Problem("$", f"not a regular file but {kind}", str(path))])
-        with os.fdopen(handle, "rb", closefd=False) as file:
-            blob = file.read(limit + 1)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            try:
+                chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            except BlockingIOError:  # a "file" that must be waited for (/proc/kmsg)
+                message = "a file whose content must be waited for: not read"
+                raise DataError([Problem("$", message, str(path))]) from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        blob = b"".join(chunks)
     finally:
         os.close(handle)
     if len(blob) > limit:
