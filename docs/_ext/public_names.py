@@ -7,6 +7,7 @@ the API reference documents it where users import it from (``aiforecasts.TimeSpa
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from docutils import nodes
@@ -27,6 +28,28 @@ def _resolve(app: Sphinx, env: Any, node: Any, contnode: nodes.Element) -> nodes
     return None
 
 
+def _overloaded_types(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    _options: Any,
+    _signature: str | None,
+    _return_annotation: str | None,
+) -> None:
+    """
+    An overloaded method shows one signature per overload, with its types; the broad
+    ``self``/return types of its implementation (there for the type checker) are noise.
+    """
+    if what != "method" or not typing.get_overloads(obj):
+        return
+    recorded = app.env.temp_data.get("annotations", {}).get(name, {})
+    recorded.pop("self", None)
+    recorded.pop("return", None)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", _resolve)
+    # After autodoc's own handler (priority 500) has recorded the type hints.
+    app.connect("autodoc-process-signature", _overloaded_types, priority=600)
     return {"parallel_read_safe": True}
