@@ -38,7 +38,7 @@ from aiforecasts import _codec, _integrity
 from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
 from aiforecasts._dataset import KINDS, Dataset
 from aiforecasts._errors import DataError, Problem
-from aiforecasts._fields import Shape, fields
+from aiforecasts._fields import Shape, walk_json
 from aiforecasts._query import Collection
 from aiforecasts._text import clean_text
 from aiforecasts._values import Excerpt, Repair
@@ -287,24 +287,9 @@ def _documents(
 
 def _excerpts(cls: type, value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, JSON object) of every excerpt in the JSON values of a record of class *cls*."""
-    if not isinstance(value, dict):
-        return
-    for field in fields(cls):
-        if field.name in value:
-            yield from _excerpts_in(field.shape, value[field.name], f"{path}.{field.name}")
-
-
-def _excerpts_in(shape: Shape, value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    if shape.kind == "record" and shape.type is Excerpt:
-        if isinstance(value, dict):
-            yield path, value
-    elif shape.kind == "record":
-        yield from _excerpts(shape.type, value, path)
-    elif shape.kind in ("list", "set") and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _excerpts_in(shape.inner, item, f"{path}[{index}]")
-    elif shape.kind == "optional" and value is not None:
-        yield from _excerpts_in(shape.inner, value, path)
+    for where, _field, shape, item in walk_json(Shape("record", cls), value, path):
+        if shape.kind == "record" and shape.type is Excerpt and isinstance(item, dict):
+            yield where, item
 
 
 # -- locating excerpts -------------------------------------------------------------

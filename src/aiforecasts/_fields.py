@@ -40,6 +40,7 @@ __all__ = [
     "references",
     "shape_of",
     "walk",
+    "walk_json",
 ]
 
 ShapeKind = Literal[
@@ -273,6 +274,28 @@ def walk(value: object, path: str) -> Iterator[tuple[str, Field, object]]:
                 yield from walk(element, f"{where}[{index}]")
         elif item is not None:
             yield from walk(item, where)
+
+
+def walk_json(
+    shape: Shape, value: Any, path: str, field: Field | None = None
+) -> Iterator[tuple[str, Field | None, Shape, Any]]:
+    """
+    (path, field, shape, value) for *value* — JSON values read by *shape* — and
+    for everything nested in it that has the shape it should (a record's
+    fields, a list's items, an optional value's value), depth first; *field*
+    is the field a value belongs to (``None`` at the top).  What does not
+    have its shape is yielded but not entered: the readers name it.
+    """
+    yield path, field, shape, value
+    if shape.kind == "record" and isinstance(value, dict):
+        for inner in fields(shape.type):
+            if inner.name in value:
+                yield from walk_json(inner.shape, value[inner.name], f"{path}.{inner.name}", inner)
+    elif shape.kind in ("list", "set") and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_json(shape.inner, item, f"{path}[{index}]", field)
+    elif shape.kind == "optional" and value is not None:
+        yield from walk_json(shape.inner, value, path, field)
 
 
 def excerpts_in(record: object, path: str) -> Iterator[tuple[str, Excerpt]]:

@@ -16,7 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from aiforecasts._errors import Problem, Unread
-from aiforecasts._fields import Shape, fields, references
+from aiforecasts._fields import Shape, fields, references, walk_json
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:
@@ -132,30 +132,9 @@ def _raw_references(cls: type, values: Sequence[Any]) -> Iterator[tuple[tuple[st
 
 def _raw_walk(cls: type, value: Any, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
     """(path, kinds, id) for every id in the JSON value of a *cls*, read by its fields' shapes."""
-    if not isinstance(value, dict):
-        return
-    for field in fields(cls):
-        item = value.get(field.name)
-        where = f"{path}.{field.name}"
-        if field.refers_to:
-            if isinstance(item, str):
-                yield where, field.refers_to, item
-            elif isinstance(item, list):
-                for index, target in enumerate(item):
-                    if isinstance(target, str):
-                        yield f"{where}[{index}]", field.refers_to, target
-        else:
-            yield from _raw_parts(field.shape, item, where)
-
-
-def _raw_parts(shape: Shape, value: Any, path: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
-    if shape.kind == "record":
-        yield from _raw_walk(shape.type, value, path)
-    elif shape.kind in ("list", "set") and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _raw_parts(shape.inner, item, f"{path}[{index}]")
-    elif shape.kind == "optional" and value is not None:
-        yield from _raw_parts(shape.inner, value, path)
+    for where, field, shape, item in walk_json(Shape("record", cls), value, path):
+        if field is not None and field.refers_to and shape.kind == "text" and isinstance(item, str):
+            yield where, field.refers_to, item
 
 
 def _dangling(
