@@ -17,6 +17,7 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError, _load, _read
 from aiforecasts._errors import PROBLEM_LIMIT
+from aiforecasts._vocab import COUNTRIES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -407,3 +408,9 @@ def test_threads_share_one_dataset_and_its_indexes() -> None:
     for thread in threads:
         thread.join()
     assert len(set(found)) == 1
+
+
+def test_the_country_codes_are_iso_3166() -> None:
+    """The embedded list of country codes is ISO 3166-1 alpha-2, as pycountry has it."""
+    pycountry = pytest.importorskip("pycountry")
+    assert {country.alpha_2 for country in pycountry.countries} == COUNTRIES
