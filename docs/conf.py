@@ -93,6 +93,7 @@ _INVENTORIES = {
             "enum.Enum": ("py:class", "library/enum.html#enum.Enum"),
             "os.PathLike": ("py:class", "library/os.html#os.PathLike"),
             "pathlib.Path": ("py:class", "library/pathlib.html#pathlib.Path"),
+            "datetime.date": ("py:class", "library/datetime.html#datetime.date"),
             "typing.Any": ("py:data", "library/typing.html#typing.Any"),
             "typing.Literal": ("py:data", "library/typing.html#typing.Literal"),
             "collections.abc.Sequence": (

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import aiforecasts
 from aiforecasts import DataError, _load
 from aiforecasts._codec import Engine
+from aiforecasts._fields import DECIMAL
+from aiforecasts._values import check_decimal
 
 from .strategies import broken, broken_lines, datasets
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 ROUND_TRIPS = 100
 BROKEN_INPUTS = 2000
@@ -89,3 +97,15 @@ def test_the_two_engines_agree_on_broken_lines(case: tuple[str, bytes]) -> None:
     fast, detailed = _outcome(blob, "fast"), _outcome(blob, "detailed")
     assert (fast is None) == (detailed is None), how
     assert fast == detailed
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_a_figure_the_types_accept_is_written_in_a_form_the_reader_accepts(
+    value: Decimal,
+) -> None:
+    try:
+        check_decimal("x", value)
+    except ValueError:
+        return
+    assert re.fullmatch(DECIMAL, str(abs(value)))

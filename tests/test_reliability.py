@@ -198,8 +198,30 @@ def test_numbers_are_bounded(export: dict[str, Any], where: str, value: str, mes
 
 
 def test_the_largest_figures_still_sum() -> None:
-    big = aiforecasts.Money(Decimal("9" * 40), aiforecasts.Currency.USD)
+    big = aiforecasts.Money(Decimal("9" * 30), aiforecasts.Currency.USD)
     assert big.amount + big.amount > big.amount
+    with pytest.raises(ValueError, match="significant digits"):
+        aiforecasts.Money(Decimal("9" * 31), aiforecasts.Currency.USD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1.234567890123456789012345678901234567890e-5", "0.000001234567890123456789012345678901"],
+)
+def test_every_figure_read_is_written_so_that_it_reads_back(
+    export: dict[str, Any], text: str
+) -> None:
+    """A figure the types accept is written in a form the reader accepts (or refused at once)."""
+
+    def change(document: dict[str, Any]) -> None:
+        document["records"]["funding_rounds"][2]["amount"]["amount"] = text
+
+    try:
+        loaded = aiforecasts.loads(json.dumps(_changed(export, change)))
+    except DataError as error:
+        assert "significant digits" in str(error)
+    else:
+        assert aiforecasts.loads(aiforecasts.to_json(loaded)) == loaded
 
 
 # 6. Security -----------------------------------------------------------------------------

@@ -316,7 +316,9 @@ def _pattern(display: str, repairs: Sequence[Repair]) -> str:
     parts = []
     for char in display:
         if char in _PUNCTUATION:
-            parts.append(f"[{_PUNCTUATION}]*{re.escape(char)}")
+            # The marks of a run before its last, taken without backtracking: a run of marks
+            # cleans to its last one.
+            parts.append(f"(?:[{_PUNCTUATION}](?=[{_PUNCTUATION}]))*+{re.escape(char)}")
         elif "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
             parts.append(re.escape(char) + _READING)
         else:

@@ -264,7 +264,13 @@ class Dataset:
             given = getattr(self, kind.name)
             if not isinstance(given, Collection):
                 given = Collection(given)
-            stores[kind.name] = given._store  # noqa: SLF001 - the tables depend on records alone
+            store = given._store  # noqa: SLF001 - the tables depend on records alone
+            strangers = {type(r).__name__ for r in store.records if type(r) is not kind.cls}
+            if strangers:
+                names = ", ".join(sorted(strangers))
+                msg = f"{kind.name} holds {kind.cls.__name__} records, not {names}"
+                raise TypeError(msg)
+            stores[kind.name] = store
         resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
         index: dict[str, Record] = {}
         for kind in KINDS:

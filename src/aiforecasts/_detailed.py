@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import cattrs
 import pendulum
+from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
 from aiforecasts._errors import Problem, Problems, Unread, json_type
@@ -160,4 +162,25 @@ def _make_converter() -> cattrs.Converter:
     # The str hook also receives the str-based enums (str comes first in their MRO).
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook_factory(attrs.has, _objects_only(converter))
     return converter
+
+
+def _objects_only(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A nested record from a JSON object only: cattrs would fail on ``null`` or a list
+    with an 'unknown error'."""
+
+    def factory(cls: Any) -> Any:
+        structure = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def checked(value: Any, type_: Any) -> Any:
+            if not isinstance(value, dict):
+                msg = f"expected an object, not {json_type(value)}"
+                raise TypeError(msg)
+            return structure(value, type_)
+
+        return checked
+
+    return factory

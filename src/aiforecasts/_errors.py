@@ -18,11 +18,15 @@ PROBLEM_LIMIT = 100
 _MESSAGE_LIMIT = 300
 
 
-def _bounded(message: str) -> str:
-    """A message of at most a few hundred characters (a quoted value can be any size)."""
-    if len(message) <= _MESSAGE_LIMIT:
+def _bounded(message: str, limit: int = _MESSAGE_LIMIT) -> str:
+    """A text of at most a few hundred characters (a quoted value or a key can be any size)."""
+    if len(message) <= limit:
         return message
-    return f"{message[: _MESSAGE_LIMIT - 1]}… ({len(message):,} characters in all)"
+    return f"{message[: limit - 1]}… ({len(message):,} characters in all)"
+
+
+def _bounded_path(path: str) -> str:
+    return _bounded(path, 200)
 
 
 @attrs.frozen
@@ -41,7 +45,7 @@ class Problem:
     .. versionadded:: 0.1.0
     """
 
-    path: str
+    path: str = attrs.field(converter=_bounded_path)
     message: str = attrs.field(converter=_bounded)
     """What is wrong, in a few hundred characters at most."""
     file: str | None = None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._values import Money, Quantity, check_decimal
+from aiforecasts._values import DECIMAL_EXPONENTS, Money, Quantity, check_decimal
 from aiforecasts._vocab import GrowthKind, Qualifier
 
 if TYPE_CHECKING:
@@ -328,8 +328,10 @@ def _grow(value: Decimal | None, factor: float) -> Decimal | None:
     if value is None:
         return None
     grown = float(value) * factor
-    if not math.isfinite(grown):
-        msg = f"projecting {value} by a factor of {factor} overflows"
+    if not math.isfinite(grown) or (
+        grown and math.floor(math.log10(abs(grown))) not in DECIMAL_EXPONENTS
+    ):
+        msg = f"projecting {value} by a factor of {factor} leaves the range of figures"
         raise OverflowError(msg)
     rounded = Decimal(f"{grown:.4g}")
     # Plain notation for whole numbers ("100000000000", not "1E+11").

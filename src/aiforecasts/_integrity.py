@@ -42,6 +42,7 @@ def check(
     its record class; *file* names the file of a collection in problems.
     """
     problems = list(_ids(collections, file))
+    problems.extend(_cycles(classes, collections, file))
     if not check_references:
         return problems
     ids = {
@@ -62,7 +63,6 @@ def check(
             missing = missing or not targets <= known[kinds]
     if missing:  # the fast sweep found a dangling id: walk record by record to name it
         problems.extend(_dangling(classes, collections, ids, file))
-    problems.extend(_cycles(classes, collections, file))
     return problems
 
 

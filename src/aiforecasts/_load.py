@@ -14,7 +14,9 @@ record per line).  Each has an envelope around the records, read here.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +31,19 @@ from aiforecasts._values import VERSION, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from pathlib import Path
 
     from aiforecasts._kinds import Kind
 
-__all__ = ["SCHEMA_VERSION", "from_values", "load", "loads", "parse"]
+__all__ = [
+    "MAX_BYTES",
+    "SCHEMA_VERSION",
+    "from_values",
+    "load",
+    "loads",
+    "parse",
+    "read_bounded",
+]
 
 _MANIFEST = "manifest.json"
 _EXPORT = "export"
@@ -78,6 +89,48 @@ def _load_bundled() -> Dataset:
             files = {kind.name: (root / f"{kind.name}.json").read_bytes() for kind in KINDS}
             _bundled = parse(manifest, files, trusted=True)
         return _bundled
+
+
+# -- reading a file, bounded ----------------------------------------------------
+
+MAX_BYTES = 1 << 30
+"""The most one file may hold (1 GiB): 100,000 records take about 75 MB."""
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """
+    The bytes of the regular file *path*, at most *limit* of them.
+
+    Raises:
+        DataError: if *path* is not a regular file (a folder, device, pipe,
+            socket) or holds more than *limit* bytes.
+        OSError: if it cannot be opened (missing, no permission).
+    """
+    # Non-blocking: opening a pipe for reading would otherwise wait for a writer.
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            kind = "a folder" if path.is_dir() else "a device, pipe or socket"
+            raise DataError([Problem("$", f"not a regular file but {kind}", str(path))])
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            try:
+                chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            except BlockingIOError:  # a "file" that must be waited for (/proc/kmsg)
+                message = "a file whose content must be waited for: not read"
+                raise DataError([Problem("$", message, str(path))]) from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        blob = b"".join(chunks)
+    finally:
+        os.close(handle)
+    if len(blob) > limit:
+        message = f"larger than {limit:,} bytes: not read (no export is that large)"
+        raise DataError([Problem("$", message, str(path))])
+    return blob
 
 
 # -- shared by the layouts -----------------------------------------------------
@@ -194,12 +247,13 @@ def _build(  # noqa: PLR0913 - what one reading found
     return Dataset(dataset_version, SCHEMA_VERSION, **collections)
 
 
-def from_values(
+def from_values(  # noqa: PLR0913 - what one reading found
     values: Mapping[str, list[Any]],
     dataset_version: str,
     problems: Problems,
     *,
     check_references: bool,
+    whole: bool,
     file: Callable[[str], str],
 ) -> Dataset:
     """A `Dataset` from records as JSON values of the current layout (read from tables)."""
@@ -211,14 +265,16 @@ def from_values(
         for kind in KINDS
         if kind.name in values
     }
-    if not dataset_version:
-        problems.append(Problem("dataset_version", "no dataset version", file("dataset")))
+    if values:
+        dataset_version = _dataset_version(
+            dataset_version, file(next(iter(values))), problems, "dataset_version"
+        )
     return _build(
         parts,
         dataset_version,
         problems,
         check_references=check_references,
-        whole=True,
+        whole=whole,
         file=file,
     )
 

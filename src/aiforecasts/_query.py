@@ -15,6 +15,7 @@ holds is changed after it is built.
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -223,13 +224,33 @@ def _fuzzy(
     return matches[:limit]
 
 
-def _as_date(value: pendulum.Date | str | int, *, end: bool) -> pendulum.Date:
+def _amount(value: float | str | None, name: str) -> Decimal | None:
+    """An amount given as a number or its text, as a `decimal.Decimal`; refused if not one."""
+    if value is None:
+        return None
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    if not amount.is_finite():
+        msg = f"{name} must be a finite number, not {value!r}"
+        raise ValueError(msg)
+    return amount
+
+
+def _as_date(value: datetime.date | str | int, *, end: bool) -> pendulum.Date:
     """
-    A day from a date, a year, or an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-    string; a year or month stands for its first day, or its last when *end*.
+    A day from a date (`datetime.date` or `pendulum.Date`), a year, or an ISO
+    "YYYY", "YYYY-MM" or "YYYY-MM-DD" string; a year or month stands for its
+    first day, or its last when *end*.
     """
     if isinstance(value, pendulum.Date):
         return value
+    if isinstance(value, datetime.date):  # a plain date (or datetime): its day
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        msg = f"expected a date, a year or 'YYYY[-MM[-DD]]', not {value!r}"
+        raise TypeError(msg)
     text = f"{value:04d}" if isinstance(value, int) else value.strip()
     parts = text.split("-")
     try:
@@ -544,34 +565,34 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     @overload
     def between(
-        self: Collection[Source], start: pendulum.Date | str | int, end: pendulum.Date | str | int
+        self: Collection[Source], start: datetime.date | str | int, end: datetime.date | str | int
     ) -> Collection[Source]: ...
     @overload
     def between(
         self: Collection[Prediction],
-        start: pendulum.Date | str | int,
-        end: pendulum.Date | str | int,
+        start: datetime.date | str | int,
+        end: datetime.date | str | int,
     ) -> Collection[Prediction]: ...
     @overload
     def between(
         self: Collection[FundingRound],
-        start: pendulum.Date | str | int,
-        end: pendulum.Date | str | int,
+        start: datetime.date | str | int,
+        end: datetime.date | str | int,
     ) -> Collection[FundingRound]: ...
     @overload
     def between(
         self: Collection[ComputeTrend],
-        start: pendulum.Date | str | int,
-        end: pendulum.Date | str | int,
+        start: datetime.date | str | int,
+        end: datetime.date | str | int,
     ) -> Collection[ComputeTrend]: ...
     @overload
     def between(
         self: Collection[Statistic],
-        start: pendulum.Date | str | int,
-        end: pendulum.Date | str | int,
+        start: datetime.date | str | int,
+        end: datetime.date | str | int,
     ) -> Collection[Statistic]: ...
     def between(
-        self: Collection[Any], start: pendulum.Date | str | int, end: pendulum.Date | str | int
+        self: Collection[Any], start: datetime.date | str | int, end: datetime.date | str | int
     ) -> Collection[Any]:
         """
         Records whose time overlaps the days from *start* to *end*, both
@@ -595,25 +616,25 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     @overload
     def ended_before(
-        self: Collection[Source], day: pendulum.Date | str | int
+        self: Collection[Source], day: datetime.date | str | int
     ) -> Collection[Source]: ...
     @overload
     def ended_before(
-        self: Collection[Prediction], day: pendulum.Date | str | int
+        self: Collection[Prediction], day: datetime.date | str | int
     ) -> Collection[Prediction]: ...
     @overload
     def ended_before(
-        self: Collection[FundingRound], day: pendulum.Date | str | int
+        self: Collection[FundingRound], day: datetime.date | str | int
     ) -> Collection[FundingRound]: ...
     @overload
     def ended_before(
-        self: Collection[ComputeTrend], day: pendulum.Date | str | int
+        self: Collection[ComputeTrend], day: datetime.date | str | int
     ) -> Collection[ComputeTrend]: ...
     @overload
     def ended_before(
-        self: Collection[Statistic], day: pendulum.Date | str | int
+        self: Collection[Statistic], day: datetime.date | str | int
     ) -> Collection[Statistic]: ...
-    def ended_before(self: Collection[Any], day: pendulum.Date | str | int) -> Collection[Any]:
+    def ended_before(self: Collection[Any], day: datetime.date | str | int) -> Collection[Any]:
         """
         Records whose time ended before *day*: horizons that are past as of
         that day.  Records without a time are left out.
@@ -709,8 +730,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         money_of = self._facet("money", "amount_between")
         wanted = Currency(currency)
-        floor = None if low is None else Decimal(str(low))
-        ceiling = None if high is None else Decimal(str(high))
+        floor, ceiling = _amount(low, "low"), _amount(high, "high")
 
         def fits(record: Any) -> bool:
             money = money_of(record)

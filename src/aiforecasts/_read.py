@@ -10,7 +10,6 @@ or an endless file is refused with a `DataError` rather than read forever.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,51 +17,13 @@ from aiforecasts import _load
 from aiforecasts._codec import NOT_JSON, read_json
 from aiforecasts._dataset import KINDS
 from aiforecasts._errors import DataError, Problem, Problems
+from aiforecasts._load import MAX_BYTES, read_bounded
 from aiforecasts._tables import read_tables
 
 if TYPE_CHECKING:
     from aiforecasts._dataset import Dataset
 
 __all__ = ["MAX_BYTES", "load_path", "read_bounded"]
-
-MAX_BYTES = 1 << 30
-"""The most one file may hold (1 GiB): 100,000 records take about 75 MB."""
-
-
-def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """
-    The bytes of the regular file *path*, at most *limit* of them.
-
-    Raises:
-        DataError: if *path* is not a regular file (a folder, device, pipe,
-            socket) or holds more than *limit* bytes.
-        OSError: if it cannot be opened (missing, no permission).
-    """
-    # Non-blocking: opening a pipe for reading would otherwise wait for a writer.
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            kind = "a folder" if path.is_dir() else "a device, pipe or socket"
-            raise DataError([Problem("$", f"not a regular file but {kind}", str(path))])
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            try:
-                chunk = os.read(handle, min(1 << 20, limit + 1 - size))
-            except BlockingIOError:  # a "file" that must be waited for (/proc/kmsg)
-                message = "a file whose content must be waited for: not read"
-                raise DataError([Problem("$", message, str(path))]) from None
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        blob = b"".join(chunks)
-    finally:
-        os.close(handle)
-    if len(blob) > limit:
-        message = f"larger than {limit:,} bytes: not read (no export is that large)"
-        raise DataError([Problem("$", message, str(path))])
-    return blob
 
 
 def load_path(path: str | os.PathLike[str], *, check_references: bool = True) -> Dataset:
@@ -115,15 +76,26 @@ def _folder(folder: Path, *, check_references: bool) -> Dataset:
 def _tables(folder: Path, *, check_references: bool) -> Dataset:
     problems = Problems()
     descriptor = folder / "datapackage.json"
+    listed: list[str] | None = None
     if descriptor.exists():
         value = read_json(read_bounded(descriptor), str(descriptor), problems)
-        if value is not NOT_JSON and not isinstance(value, dict):
-            problems.append(Problem("$", "expected a JSON object", str(descriptor)))
-    dataset_version, values = read_tables(folder, problems)
+        resources = value.get("resources") if isinstance(value, dict) else None
+        if not isinstance(resources, list):
+            if value is not NOT_JSON:
+                message = "expected a data package: an object with a list of 'resources'"
+                problems.append(Problem("$", message, str(descriptor)))
+        else:
+            listed = [
+                resource["path"].removesuffix(".csv")
+                for resource in resources
+                if isinstance(resource, dict) and isinstance(resource.get("path"), str)
+            ]
+    dataset_version, values, whole = read_tables(folder, problems, kinds=listed)
     return _load.from_values(
         values,
         dataset_version,
         problems,
         check_references=check_references,
+        whole=whole,
         file=lambda name: str(folder / f"{name}.csv"),
     )

@@ -16,11 +16,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from aiforecasts import _codec
-from aiforecasts._codec import SCHEMA_VERSION
+from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS
-from aiforecasts._errors import Problem
+from aiforecasts._errors import DataError, Problem
 from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, fields
+from aiforecasts._load import read_bounded
+from aiforecasts._values import quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -266,86 +268,127 @@ def _table_type(shape: Shape) -> dict[str, Any]:
 # -- reading tables back -------------------------------------------------------
 
 
-def read_tables(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, list[Any]]]:
+def read_tables(
+    folder: Path, problems: list[Problem], *, kinds: list[str] | None = None
+) -> tuple[str, dict[str, list[Any]], bool]:
     """
-    The dataset version and the records, as JSON values, of the CSV tables in
-    *folder* (the CSV and data-package exports): the inverse of `to_csv`.
-    Problems of the tables themselves (columns, versions) are noted; the
-    records' own problems are left to the detailed engine.
+    The dataset version, the records as JSON values, and whether every table
+    was read whole, of the CSV tables in *folder* (the CSV and data-package
+    exports): the inverse of `to_csv`.  *kinds* names the tables that must be
+    there (a data package's resources).  Problems of the tables themselves
+    (columns, cells, versions) are noted; the records' own problems are left
+    to the detailed engine.
     """
     versions: set[str] = set()
     found: dict[str, list[Any]] = {}
+    whole = True
     for kind in KINDS:
         path = folder / f"{kind.name}.csv"
         if not path.is_file():
+            if kinds is not None and kind.name in kinds:
+                problems.append(Problem("$", "missing: the package lists it", str(path)))
+                whole = False
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem("$", f"cannot read: {error}", str(path)))
-            continue
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-        if not rows:
-            problems.append(Problem("$", "no header row", str(path)))
-            continue
-        header, body = rows[0], rows[1:]
-        expected = csv_columns(kind.name)
-        for column in sorted(set(header) - set(expected)):
-            problems.append(Problem(column, "unknown column", str(path)))
-        for column in sorted(set(expected) - set(header)):
-            problems.append(Problem(column, "missing column", str(path)))
-        if set(header) != set(expected):
-            continue
-        records = []
-        for number, row in enumerate(body, start=2):
-            if len(row) != len(header):
-                message = f"{len(row)} cells where the header has {len(header)}"
-                problems.append(Problem(f"row {number}", message, str(path)))
-                continue
-            cells = dict(zip(header, row, strict=True))
-            versions.add(cells.pop("dataset_version"))
-            schema = cells.pop("schema_version")
-            if schema != str(SCHEMA_VERSION):
-                message = (
-                    f"tables of schema version {schema!r}: this package reads {SCHEMA_VERSION}"
-                )
-                problems.append(Problem(f"row {number}.schema_version", message, str(path)))
-                continue
-            records.append(_unflatten(kind.cls, cells, ""))
-        found[kind.name] = records
+        records = _table(kind.name, path, problems, versions)
+        if records is None:
+            whole = False
+        else:
+            found[kind.name] = records
     if len(versions) > 1:
-        problems.append(
-            Problem("dataset_version", f"several versions: {sorted(versions)}", str(folder))
-        )
-    return (next(iter(versions)) if versions else ""), found
+        listed = ", ".join(quote(version) for version in sorted(versions)[:5])
+        problems.append(Problem("dataset_version", f"several versions: {listed}", str(folder)))
+    return (next(iter(versions)) if versions else ""), found, whole
 
 
-def _unflatten(cls: type, cells: dict[str, str], prefix: str) -> dict[str, Any]:
+def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -> list[Any] | None:
+    """The records of one table as JSON values, or None where the table cannot be read."""
+    file = str(path)
+    try:
+        text = read_bounded(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem("$", f"cannot read: {error}", file))
+        return None
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(len(text) + 1)  # a cell may be as long as the file
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        problems.append(Problem("$", f"not valid CSV: {error}", file))
+        return None
+    finally:
+        csv.field_size_limit(limit)
+    if not rows:
+        problems.append(Problem("$", "no header row", file))
+        return None
+    header, body = rows[0], rows[1:]
+    expected = csv_columns(name)
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(quote(column), "a column named twice", file))
+    for column in sorted(set(header) - set(expected))[:20]:
+        problems.append(Problem(quote(column), "unknown column", file))
+    for column in sorted(set(expected) - set(header)):
+        problems.append(Problem(column, "missing column", file))
+    if sorted(header) != sorted(expected):
+        return None
+    records: list[Any] = []
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            message = f"{len(row)} cells where the header has {len(header)}"
+            problems.append(Problem(f"row {number}", message, file))
+            return None
+        cells = dict(zip(header, row, strict=True))
+        versions.add(cells.pop("dataset_version"))
+        schema = cells.pop("schema_version")
+        if schema != str(SCHEMA_VERSION):
+            message = (
+                f"tables of schema version {quote(schema)}; this package reads {SCHEMA_VERSION}"
+            )
+            problems.append(Problem(f"row {number}.schema_version", message, file))
+            return None
+        where = f"row {number}"
+        records.append(_unflatten(name, kind_class(name), cells, "", problems, where))
+    return records
+
+
+def kind_class(name: str) -> type:
+    return KIND_NAMED[name].cls
+
+
+def _unflatten(  # noqa: PLR0913, PLR0917 - one row in its context
+    name: str, cls: type, cells: dict[str, str], prefix: str, problems: list[Problem], row: str
+) -> dict[str, Any]:
     """The JSON object of a record of *cls* from its row's cells (dotted column names)."""
     value: dict[str, Any] = {}
     for field in fields(cls):
         column = f"{prefix}{field.name}"
         nested = field.shape.record()
         if nested is None:
-            value[field.name] = _cell_value(field.shape, cells.get(column, ""))
+            where = f"{row}.{column}"
+            value[field.name] = _cell_value(
+                field.shape, cells.get(column, ""), problems, where, name
+            )
             continue
-        inner = _unflatten(nested, cells, f"{column}.")
+        inner = _unflatten(name, nested, cells, f"{column}.", problems, row)
         empty = all(cells.get(name, "") == "" for name, _f, _r in _columns(nested, f"{column}."))
         value[field.name] = None if empty and field.shape.kind == "optional" else inner
     return value
 
 
-def _cell_value(shape: Shape, cell: str) -> Any:
+def _cell_value(shape: Shape, cell: str, problems: list[Problem], where: str, name: str) -> Any:
     """A cell's JSON value for a field of *shape*; a cell that is not of it is left as text,
     for the detailed engine to name."""
     if cell == "" and shape.kind == "optional":
         return None
     scalar = _scalar(shape)
     if scalar.kind in ("list", "set"):
-        try:
-            return json.loads(cell)
-        except ValueError:
+        if not cell.lstrip().startswith("["):
             return cell
-    if scalar.kind == "integer":
-        return int(cell) if cell.lstrip("-").isdigit() and cell.isascii() else cell
+        value = read_json(cell, f"{name}.csv", problems, where)  # strict, as for JSON
+        return cell if value is NOT_JSON else value
+    digits = cell.lstrip("-")
+    if scalar.kind == "integer" and cell.isascii() and digits.isdigit() and len(cell) < 20:
+        return int(cell)
     return cell

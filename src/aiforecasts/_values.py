@@ -17,6 +17,7 @@ import pendulum
 from aiforecasts._vocab import Certainty, Currency, Precision, Qualifier, TimeRelation
 
 __all__ = [
+    "DECIMAL_DIGITS",
     "DECIMAL_EXPONENTS",
     "VERSION",
     "Excerpt",
@@ -49,18 +50,24 @@ def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
 
 # -- validators shared by the value types and the records --------------------
 
-DECIMAL_EXPONENTS = range(-40, 41)
-"""The orders of magnitude a decimal figure may have (10^-40 to 10^40): wide enough for
+DECIMAL_EXPONENTS = range(-30, 31)
+"""The orders of magnitude a decimal figure may have (10^-30 to 10^30): wide enough for
 FLOPs and fractions of a cent, narrow enough that sums and conversions never overflow."""
+DECIMAL_DIGITS = 30
+"""The most significant digits a decimal figure may have.  With `DECIMAL_EXPONENTS`, every
+figure is written in a form the reader takes back (`_fields.DECIMAL`)."""
 
 
 def check_decimal(name: str, value: Decimal) -> None:
-    """Refuse a decimal that is not finite, or too large or too small to be a figure."""
+    """Refuse a decimal that is not finite, too large or too small, or too long to be a figure."""
     if not value.is_finite():
         msg = f"{name} must be finite, not {value}"
         raise ValueError(msg)
     if value and value.adjusted() not in DECIMAL_EXPONENTS:
-        msg = f"{name} is out of range (10^-40 to 10^40): {value:.3e}"
+        msg = f"{name} is out of range (10^-30 to 10^30): {value:.3e}"
+        raise ValueError(msg)
+    if len(value.as_tuple().digits) > DECIMAL_DIGITS:
+        msg = f"{name} has more than {DECIMAL_DIGITS} significant digits: {value:.3e}"
         raise ValueError(msg)
 
 
