@@ -302,3 +302,77 @@ def test_the_documents_folder_defaults_to_the_environment(
     folder, documents = _own_dataset(tmp_path)
     monkeypatch.setenv("AIFORECASTS_SEEDS", str(documents))
     assert aiforecasts.curate(folder).dataset.counts()["companies"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        ("manifest.json", lambda d: d.update(note="x"), "note: unknown key"),
+        ("manifest.json", lambda d: d.update(dataset_version="1.0 final"), "expected a version"),
+        (
+            "sources.json",
+            lambda d: d["records"][0].update(repairs=[{"damaged": ["x"], "intended": 5}]),
+            r"sources\[0\]\.repairs\[0\]\.damaged: expected a string",
+        ),
+        (
+            "companies.json",
+            lambda d: d["records"][0]["excerpts"][0].update(source=["memo"]),
+            "not a source id",
+        ),
+    ],
+)
+def test_what_the_reader_refuses_fix_refuses(
+    tmp_path: Path, name: str, change: Any, message: str
+) -> None:
+    """fix writes nothing the strict reader would refuse, and hostile data is a problem list."""
+    folder, documents = _own_dataset(tmp_path)
+    aiforecasts.curate(folder, documents)
+    _edit(folder, name, change)
+    before = _folder_bytes(folder)
+    with pytest.raises(DataError, match=message):
+        aiforecasts.curate(folder, documents)
+    assert _folder_bytes(folder) == before
+
+
+def test_a_version_before_the_release_is_refused(tmp_path: Path) -> None:
+    folder, documents = _own_dataset(tmp_path)
+    aiforecasts.curate(folder, documents)
+    release = _release(folder, tmp_path / "1.0.json")
+    _edit(folder, "manifest.json", lambda d: d.update(dataset_version="0.9"))
+    with pytest.raises(DataError, match=r"0\.9 comes before the release 1\.0"):
+        aiforecasts.curate(folder, documents, previous=release)
+
+
+def test_release_into_a_folder_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    folder, documents = _own_dataset(tmp_path)
+    aiforecasts.curate(folder, documents)
+    command = [sys.executable, "-m", "aiforecasts", "data", "release", str(folder)]
+    result = subprocess.run(
+        [*command, "--output", str(tmp_path), "--force"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("aiforecasts data release:")
+
+
+def test_locating_a_run_of_marks_does_not_blow_up(tmp_path: Path) -> None:
+    """A display with a run of marks against a document full of them: a regular expression
+    with nested repeats took minutes; in a subprocess with a time limit, so a slip fails."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "memo.txt").write_text(("前言" + "?" * 40 + "正文") * 50, encoding="utf-8")
+    code = (
+        "import re, sys; from aiforecasts._curate import _pattern; "
+        "print(len(re.findall(_pattern('??????標題X', ()), open(sys.argv[1]).read())))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(documents / "memo.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip() == "0", result.stderr

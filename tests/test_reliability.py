@@ -436,3 +436,118 @@ def test_the_country_codes_are_iso_3166() -> None:
     """The embedded list of country codes is ISO 3166-1 alpha-2, as pycountry has it."""
     pycountry = pytest.importorskip("pycountry")
     assert {country.alpha_2 for country in pycountry.countries} == COUNTRIES
+
+
+# Found by a fresh review of the change --------------------------------------------------
+
+
+def _csv_export(tmp_path: Path, dataset: aiforecasts.Dataset | None = None) -> Path:
+    return aiforecasts.write(dataset or aiforecasts.load(), tmp_path / "tables", format="csv")
+
+
+def _edit_table(folder: Path, name: str, change: Any) -> None:
+    path = folder / f"{name}.csv"
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+
+
+def test_tables_with_long_cells_read_back(tmp_path: Path) -> None:
+    ds = aiforecasts.load()
+    long = attrs.evolve(ds.companies[0], note="x" * 200_000)
+    mine = attrs.evolve(ds, companies=aiforecasts.Collection([long, *ds.companies[1:]]))
+    assert aiforecasts.load_path(_csv_export(tmp_path, mine)) == mine
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        ("companies", '"[""Nvidia""', '"[' + "[" * 100_000, "not valid JSON"),
+        ("predictions", ",1,", "," + "9" * 5000 + ",", "expected an integer"),
+        ("companies", '"[""Nvidia""', '"[""\\ud800""', "lone surrogate"),
+    ],
+)
+def test_tables_are_read_as_strictly_as_json(
+    tmp_path: Path, name: str, old: str, new: str, message: str
+) -> None:
+    folder = _csv_export(tmp_path)
+    _edit_table(folder, name, lambda text: text.replace(old, new, 1))
+    with pytest.raises(DataError, match=message):
+        aiforecasts.load_path(folder)
+
+
+def test_tables_carry_a_valid_dataset_version(tmp_path: Path) -> None:
+    folder = _csv_export(tmp_path)
+    for table in folder.glob("*.csv"):
+        _edit_table(
+            folder, table.stem, lambda text: text.replace(",2026.1,3\n", ",not a version!,3\n")
+        )
+    with pytest.raises(DataError, match="expected a version"):
+        aiforecasts.load_path(folder)
+
+
+def test_a_table_problem_is_one_problem(tmp_path: Path) -> None:
+    folder = _csv_export(tmp_path)
+
+    def drop_note(text: str) -> str:
+        return "\n".join(line.replace(",note,", ",notes,", 1) for line in text.split("\n"))
+
+    _edit_table(folder, "companies", drop_note)
+    with pytest.raises(DataError) as info:
+        aiforecasts.load_path(folder)
+    assert [p.message for p in info.value.problems] == ["unknown column", "missing column"]
+    _edit_table(folder, "companies", lambda text: text.replace(",notes,", ",note,", 1))
+    _edit_table(folder, "companies", lambda text: text.replace("id,", "id,note,", 1))
+    with pytest.raises(DataError, match="a column named twice"):
+        aiforecasts.load_path(folder)
+
+
+def test_a_package_missing_a_table_is_refused(tmp_path: Path) -> None:
+    folder = aiforecasts.write(aiforecasts.load(), tmp_path / "package", format="datapackage")
+    (folder / "debates.csv").unlink()
+    with pytest.raises(DataError, match="missing: the package lists it"):
+        aiforecasts.load_path(folder / "datapackage.json")
+
+
+def test_overwriting_a_table_folder_leaves_no_stale_table(tmp_path: Path) -> None:
+    ds = aiforecasts.load()
+    folder = aiforecasts.write(ds.debates, tmp_path / "out", format="datapackage")
+    (folder / "mine.txt").write_text("kept", "utf-8")
+    aiforecasts.write(ds.statistics, folder, format="csv", overwrite=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt", "statistics.csv"]
+
+
+def test_nested_values_that_are_not_objects_are_named(export: dict[str, Any]) -> None:
+    (found,) = _problems(_changed(export, _set("predictions", 0, "made", [])))
+    assert "predictions[0].made" in found
+    assert "expected an object, not a list" in found
+
+
+def test_a_dataset_holds_records_of_its_kinds() -> None:
+    ds = aiforecasts.load()
+    with pytest.raises(TypeError, match="companies holds Company records, not Prediction"):
+        attrs.evolve(ds, companies=aiforecasts.Collection([ds.predictions[0]]))  # type: ignore[list-item]
+
+
+def test_query_arguments_are_checked() -> None:
+    import datetime  # noqa: PLC0415
+
+    rounds = aiforecasts.load().funding_rounds
+    with pytest.raises(ValueError, match="finite number"):
+        rounds.amount_between(float("nan"))
+    with pytest.raises(ValueError, match="finite number"):
+        rounds.amount_between("abc")
+    assert rounds.between(datetime.date(2023, 1, 1), 2023) == rounds.in_year(2023)
+    with pytest.raises(TypeError, match="expected a date"):
+        rounds.between([2023], 2024)  # type: ignore[arg-type]
+
+
+def test_cycles_are_refused_in_partial_reads_too(export: dict[str, Any]) -> None:
+    document = _changed(export, _set("companies", 0, "parent", "nvidia"))
+    with pytest.raises(DataError, match="a cycle of parents"):
+        aiforecasts.loads(json.dumps(document), check_references=False)
+
+
+def test_a_long_key_is_not_quoted_whole(export: dict[str, Any]) -> None:
+    document = {**export, "k" * 1_000_000: 1}
+    with pytest.raises(DataError) as info:
+        aiforecasts.loads(json.dumps(document))
+    assert len(str(info.value)) < 1_000

@@ -21,6 +21,7 @@ import aiforecasts
 from aiforecasts._codec import to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
+from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -287,36 +288,44 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else FAILURE
 
 
+def _data_release(args: argparse.Namespace, out: TextIO) -> int:
+    if args.output is None:
+        sys.stderr.write("aiforecasts data release: --output is required\n")
+        return USAGE_ERROR
+    target = Path(args.output)
+    try:
+        dataset = aiforecasts.load_path(args.folder)
+        text = json.dumps(release_file(dataset), ensure_ascii=False, indent=2, sort_keys=True)
+        write_file(target, (text + "\n").encode("utf-8"), overwrite=args.force)
+    except FileExistsError:
+        sys.stderr.write(f"aiforecasts data release: {target} exists (use --force)\n")
+        return FAILURE
+    except aiforecasts.DataError as error:
+        sys.stderr.write(f"aiforecasts data release: {error}\n")
+        return FAILURE
+    except OSError as error:
+        sys.stderr.write(f"aiforecasts data release: {error}\n")
+        return FAILURE
+    records = sum(dataset.counts().values())
+    out.write(f"wrote {target}: {records} records of dataset {dataset.dataset_version}\n")
+    return 0
+
+
 def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     """check and fix: curate a dataset folder; release: write its release file."""
     if args.action == "release":
-        if args.output is None:
-            sys.stderr.write("aiforecasts data release: --output is required\n")
-            return USAGE_ERROR
-        target = Path(args.output)
-        if target.exists() and not args.force:
-            sys.stderr.write(f"aiforecasts data release: {target} exists (use --force)\n")
-            return FAILURE
-        try:
-            dataset = aiforecasts.load_path(args.folder)
-        except (OSError, aiforecasts.DataError) as error:
-            sys.stderr.write(f"aiforecasts data release: {error}\n")
-            return FAILURE
-        target.write_text(
-            json.dumps(release_file(dataset), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
-        records = sum(dataset.counts().values())
-        out.write(f"wrote {target}: {records} records of dataset {dataset.dataset_version}\n")
-        return 0
+        return _data_release(args, out)
     try:
         report = aiforecasts.curate(
             args.folder, args.documents, previous=args.previous, write=args.action == "fix"
         )
     except aiforecasts.DataError as error:
         out.writelines(f"{problem}\n" for problem in error.problems)
-        count = len(error.problems)
+        count = len(error.problems) + error.more
         out.write(f"\n{count} problem{'' if count == 1 else 's'}; nothing written\n")
+        return FAILURE
+    except OSError as error:
+        sys.stderr.write(f"aiforecasts data {args.action}: {error}\n")
         return FAILURE
     out.write(f"{report}\n")
     return 0 if report or args.action == "fix" else FAILURE

@@ -17,7 +17,11 @@ the detailed engine; any other exception is a bug and propagates.  Should the
 detailed engine find nothing wrong with what the fast one refused, the fast
 engine's error is reported: input is never accepted by one engine and
 silently taken from the other.  The test suite checks that both engines
-accept and refuse the same inputs.
+accept and refuse the same inputs.  One difference is known: where one
+object repeats a key, the fast engine checks every occurrence and the
+detailed one only the last (both keep the last); since only what the fast
+engine accepts is accepted, such input is refused unless every occurrence is
+valid.
 
 **Versions.** `SCHEMA_VERSION` is the layout written; `MIGRATIONS` bring
 records of older layouts up to it.
@@ -169,7 +173,7 @@ def read_json(
     """
     *blob* parsed as strict JSON (UTF-8; no NaN or Infinity; no lone
     surrogate escapes), or `NOT_JSON` after noting why not.  A key repeated in
-    one object keeps its last value, as in the fast engine.
+    one object keeps its last value (the fast engine also checks the others).
     """
     if isinstance(blob, msgspec.Raw):
         blob = bytes(blob)

@@ -28,20 +28,21 @@ import json
 import os
 import pathlib
 import re
+import secrets
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiforecasts import _codec, _integrity
+from aiforecasts import _codec, _integrity, _load
 from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
 from aiforecasts._dataset import KINDS, Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._fields import Shape, walk_json
 from aiforecasts._query import Collection
 from aiforecasts._text import clean_text
-from aiforecasts._values import Excerpt, Repair
+from aiforecasts._values import Excerpt, Repair, quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -185,10 +186,15 @@ def curate(
             "schema_version": SCHEMA_VERSION,
         }
         files[f"{kind.name}.json"] = dumps_readable(envelope)
+    # What is written must read back: the strict reader has the last word.
+    _load.parse(
+        files[_MANIFEST].encode("utf-8"),
+        {kind.name: files[f"{kind.name}.json"].encode("utf-8") for kind in KINDS},
+        folder=f"{root}{os.sep}",
+    )
     differ = tuple(name for name, text in files.items() if _on_disk(root / name) != text)
     if write:
-        for name in differ:
-            _write(root / name, files[name])
+        _write(root, {name: files[name] for name in differ})
     collections = {kind.name: Collection(typed[kind.name]) for kind in KINDS}
     dataset = Dataset(version, SCHEMA_VERSION, **collections)
     return CurationReport(root, dataset, tuple(changes), differ, write and bool(differ))
@@ -275,12 +281,13 @@ def _documents(
         if source.get("sha256") != digest:
             changes.append(f"sources.json: {source['id']}: sha256 of {name} filled in ({digest})")
             source["sha256"] = digest
-        repairs = source.get("repairs", [])
-        try:
-            table = tuple(Repair(**repair) for repair in repairs)
-        except (TypeError, ValueError) as error:
-            problems.append(Problem(f"{where}.repairs", str(error), "sources.json"))
+        before = len(problems)
+        read = _codec.structure_many(
+            Repair, source.get("repairs", []), f"{where}.repairs", "sources.json", problems
+        )
+        if len(problems) > before or read is None:
             continue
+        table = tuple(read)
         found[source["id"]] = (text, table)
     return found
 
@@ -337,9 +344,9 @@ def _locate(  # noqa: PLR0913 - one excerpt in its context
 ) -> None:
     """Fill in *excerpt*'s offsets, verbatim text and display form from its document."""
     source = excerpt.get("source")
-    if source not in documents:
-        if isinstance(source, str):  # an unknown source id: the integrity check names it
-            problems.append(Problem(f"{path}.source", f"no source {source!r}", file))
+    if not isinstance(source, str) or source not in documents:
+        message = f"no source {quote(source)}" if isinstance(source, str) else "not a source id"
+        problems.append(Problem(f"{path}.source", message, file))
         return
     document, repairs = documents[source]
     start, end, text = excerpt.get("start"), excerpt.get("end"), excerpt.get("text")
@@ -505,6 +512,11 @@ def _stamp(
     if release is None:
         return typed
     released, fingerprints = release
+    now, then = _order(version), _order(released)
+    if now is not None and then is not None and now < then:
+        message = f"{version} comes before the release {released}: raise it past that"
+        problems.append(Problem("dataset_version", message, _MANIFEST))
+        return typed
     dated: dict[str, list[Any]] = {}
     for kind in KINDS:
         dated[kind.name] = []
@@ -534,6 +546,12 @@ def _stamp(
     return dated
 
 
+def _order(version: str) -> tuple[int, ...] | None:
+    """A version of dotted numbers as numbers (``2026.10`` after ``2026.9``); else None."""
+    parts = version.split(".")
+    return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else None
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -545,8 +563,20 @@ def _on_disk(path: Path) -> str | None:
         return None
 
 
-def _write(path: Path, text: str) -> None:
-    """Replace *path* with *text* at once: written beside it, then renamed over it."""
-    temporary = path.with_name(f".{path.name}.curating")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+def _write(root: Path, files: dict[str, str]) -> None:
+    """
+    Replace the *files* of *root*: each is written whole beside its place
+    first, then all are renamed over the old ones (nothing is replaced when a
+    file cannot be written).
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, text in files.items():
+            temporary = root / f".{name}.{secrets.token_hex(6)}.curating"
+            staged.append((temporary, root / name))
+            temporary.write_text(text, encoding="utf-8")
+        for temporary, target in staged:
+            temporary.replace(target)
+    finally:
+        for temporary, _target in staged:
+            temporary.unlink(missing_ok=True)

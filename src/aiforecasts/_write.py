@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from aiforecasts._dataset import KIND_OF, Dataset
+from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._export import parts, to_json, to_jsonl
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, to_csv
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from aiforecasts._export import Exportable
     from aiforecasts._records import Record, Source
 
-__all__ = ["Format", "write"]
+__all__ = ["Format", "write", "write_file"]
 
 Format = Literal["json", "jsonl", "csv", "datapackage"]
 
@@ -52,6 +52,9 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     it; a folder of tables is written beside its place and renamed into it.
     Files get the permissions the process's umask gives new files.  (A
     process killed while writing may leave its hidden ``.NAME.*.tmp`` behind.)
+    Writing tables into a folder with *overwrite* replaces the tables of an
+    earlier export there (a kind's ``.csv``, ``datapackage.json``) and leaves
+    any other file alone.
 
     >>> import aiforecasts, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -79,7 +82,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             text = to_json(obj, dataset_version=dataset_version, indent=indent)
         else:
             text = to_jsonl(obj, dataset_version=dataset_version)
-        _write_file(target, text.encode("utf-8"), overwrite=overwrite)
+        write_file(target, text.encode("utf-8"), overwrite=overwrite)
         return target
     if format not in ("csv", "datapackage"):
         msg = f"format must be json, jsonl, csv or datapackage, not {format!r}"
@@ -120,7 +123,7 @@ def _temporary_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
 
 
-def _write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
+def write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
     """
     *data* into *target* whole.  Without *overwrite*, the final step is a hard
     link, which fails if anything is at *target* — so of two writers of a new
@@ -163,7 +166,7 @@ def _write_folder(target: Path, files: dict[str, bytes], *, overwrite: bool) -> 
     staging.mkdir()
     try:
         for name, data in files.items():
-            _write_file(staging / name, data, overwrite=False)
+            write_file(staging / name, data, overwrite=False)
         if not target.exists() or not any(target.iterdir()):
             try:
                 staging.rename(target)  # an empty folder is replaced; a full one is not
@@ -176,6 +179,10 @@ def _write_folder(target: Path, files: dict[str, bytes], *, overwrite: bool) -> 
         if not overwrite:
             msg = f"{target} was written by someone else meanwhile; nothing replaced"
             raise FileExistsError(msg)
+        # Tables of an earlier export that this one does not hold would read as part of it.
+        ours = {f"{kind.name}.csv" for kind in KINDS} | {"datapackage.json"}
+        for stale in sorted(ours - files.keys()):
+            (target / stale).unlink(missing_ok=True)
         for name in files:
             (staging / name).replace(target / name)
     finally:
