@@ -349,12 +349,8 @@ def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -
             problems.append(Problem(f"row {number}.schema_version", message, file))
             return None
         where = f"row {number}"
-        records.append(_unflatten(name, kind_class(name), cells, "", problems, where))
+        records.append(_unflatten(name, KIND_NAMED[name].cls, cells, "", problems, where))
     return records
-
-
-def kind_class(name: str) -> type:
-    return KIND_NAMED[name].cls
 
 
 def _unflatten(  # noqa: PLR0913, PLR0917 - one row in its context

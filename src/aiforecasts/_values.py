@@ -29,7 +29,6 @@ __all__ = [
     "check_decimal",
     "nonblank",
     "number_text",
-    "optional_nonblank",
     "quote",
     "ref",
     "refers_to",
@@ -93,14 +92,6 @@ def nonblank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None
     if "\x00" in value:
         msg = f"{attribute.name} must not contain NUL"
         raise ValueError(msg)
-
-
-def optional_nonblank(
-    _inst: object, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    """As `nonblank`, for a field that may be ``None``."""
-    if value is not None:
-        nonblank(_inst, attribute, value)  # type: ignore[arg-type]
 
 
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._+-]*"
