@@ -6,6 +6,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._records import CLAIMS
 
 
 def table(dataset: aiforecasts.Dataset) -> dict[str, dict[str, int]]:
@@ -13,7 +14,7 @@ def table(dataset: aiforecasts.Dataset) -> dict[str, dict[str, int]]:
     counts = {source.id: dict.fromkeys(KIND_NAMED, 0) for source in dataset.sources}
     for name, collection in dataset.collections().items():
         for record in collection:
-            for source in {excerpt.source for excerpt in record.excerpts}:
+            for source in KIND_NAMED[name].sources(record):  # tombstones quote nothing
                 counts[source][name] += 1
     return counts
 
@@ -30,7 +31,7 @@ def test_every_document_contributes(
         print("\n\nrecords per source document (a record citing two documents counts in both)")
         print("\n".join(lines))
     assert set(counts) == {source.id for source in dataset.sources}
-    claims = ("predictions", "funding_rounds", "compute_trends", "debates", "statistics")
+    claims = (*CLAIMS, "debates")
     for source, row in counts.items():
         assert row["sources"] == 1, source
         assert sum(row[kind] for kind in claims) > 0, source  # every document says something

@@ -56,7 +56,13 @@ def test_invalid(make: object) -> None:
 def test_rate_of_every_stated_trend(dataset: aiforecasts.Dataset) -> None:
     for trend in dataset.compute_trends:
         rate = Rate.of(trend.growth)
-        if trend.growth.value is None:
+        if trend.growth.derived:  # a change between two stated levels
+            assert rate is not None
+            factor = trend.growth.change_factor
+            assert factor is not None
+            assert trend.growth.period_months is not None
+            assert rate.factor_over(float(trend.growth.period_months)) == pytest.approx(factor)
+        elif trend.growth.value is None:
             assert rate is None
         else:
             assert rate is not None
@@ -65,11 +71,12 @@ def test_rate_of_every_stated_trend(dataset: aiforecasts.Dataset) -> None:
 
 def test_compare_the_documents_claims(dataset: aiforecasts.Dataset) -> None:
     trends = dataset.compute_trends
-    ten_x = trends.get("frontier-model-compute-nearly-10x-per-year")
+    jiang = trends.get("frontier-model-compute-doubling-3-4-months")
     sevilla = trends.get("training-compute-doubling-deep-learning")
-    assert ten_x is not None
+    assert jiang is not None
     assert sevilla is not None
-    a, b = Rate.of(ten_x.growth), Rate.of(sevilla.growth)
+    (ten_x,) = jiang.equivalents  # "nearly 10x a year", said of the same passage
+    a, b = Rate.of(ten_x), Rate.of(sevilla.growth)
     assert a is not None
     assert b is not None
     comparison = a.compare(b)

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         Role,
         Source,
         Statistic,
+        Tombstone,
     )
     from aiforecasts._schema import json_schema
     from aiforecasts._tables import (
@@ -153,6 +154,7 @@ __all__ = [
     "Statistic",
     "TimeRelation",
     "TimeSpan",
+    "Tombstone",
     "Topic",
     "VerificationReport",
     "clean_text",
@@ -224,6 +226,7 @@ _LAZY = {
     "Statistic": "aiforecasts._records",
     "TimeRelation": "aiforecasts._vocab",
     "TimeSpan": "aiforecasts._values",
+    "Tombstone": "aiforecasts._records",
     "Topic": "aiforecasts._vocab",
     "VerificationReport": "aiforecasts._verify",
     "clean_text": "aiforecasts._text",

@@ -66,7 +66,7 @@ __all__ = [
 
 # -- versions ----------------------------------------------------------------
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the record layout this package reads and writes."""
 
 
@@ -101,9 +101,21 @@ def _v2_to_v3(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
+def _v3_to_v4(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 4 adds ``same_claim`` to the claim kinds, ``condition``,
+    ``equivalents`` and ``cited`` to compute trends, ``equivalents`` and
+    ``cited`` to statistics, ``from_level``/``from_money`` and the kind
+    ``change`` to growths, and the tombstones of retired ids (a schema-3 file
+    has none): all empty in a schema-3 record.
+    """
+    return record
+
+
 MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 """Schema version n → the function that brings a record from n to n + 1."""
 

@@ -435,9 +435,11 @@ def release_file(dataset: Dataset) -> dict[str, Any]:
         record.id: {
             "added_in": record.added_in,
             "changed_in": record.changed_in,
+            "kind": kind.name,
             "sha256": _fingerprint(record),
         }
-        for record in dataset.records()
+        for kind in KINDS
+        for record in getattr(dataset, kind.name)
     }
     return {
         "dataset_version": dataset.dataset_version,
@@ -521,7 +523,7 @@ def _stamp(
     for kind in KINDS:
         dated[kind.name] = []
         for index, record in enumerate(typed[kind.name]):
-            old = fingerprints.get(record.id)
+            old = _released_as(fingerprints.get(record.id), kind.name)
             if old is not None and old["sha256"] == _fingerprint(record):
                 versions = {"added_in": old["added_in"], "changed_in": old["changed_in"]}
             elif released == version:
@@ -544,6 +546,20 @@ def _stamp(
                 record = attrs.evolve(record, **versions)  # noqa: PLW2901
             dated[kind.name].append(record)
     return dated
+
+
+def _released_as(entry: dict[str, str] | None, kind: str) -> dict[str, str] | None:
+    """
+    The release's entry for a record of *kind*, or None when the release had
+    no such record: an id retired since is a new tombstone, not the record it
+    was.  (Release files before 2026.2 name no kinds, and hold no tombstones.)
+    """
+    if entry is None:
+        return None
+    released_kind = entry.get("kind")
+    if released_kind is None:
+        return None if kind == "tombstones" else entry
+    return entry if released_kind == kind else None
 
 
 def _order(version: str) -> tuple[int, ...] | None:

@@ -18,6 +18,7 @@ import attrs
 from aiforecasts._kinds import Kind, declare, kinds_of
 from aiforecasts._query import Collection, _Resolver, texts_of
 from aiforecasts._records import (
+    CLAIMS,
     Company,
     ComputeTrend,
     Debate,
@@ -28,6 +29,7 @@ from aiforecasts._records import (
     Record,
     Source,
     Statistic,
+    Tombstone,
 )
 from aiforecasts._text import fold
 from aiforecasts._values import number_text
@@ -252,6 +254,18 @@ class Dataset:
         )
     )
     """Other quantitative statements (prices, market values, shares, costs)."""
+    tombstones: Collection[Tombstone] = attrs.field(
+        factory=Collection,
+        metadata=declare(
+            Tombstone,
+            title="Retired ids",
+            english="reason",
+            names=lambda _r: (),
+            excerpts=lambda _r: (),
+            companies=lambda _r: (),
+        ),
+    )
+    """Ids no longer in use and what each became (see `retired`); none by default."""
 
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False)
 
@@ -276,8 +290,9 @@ class Dataset:
         for kind in KINDS:
             store = stores[kind.name]
             object.__setattr__(self, kind.name, Collection._adopted(store, kind, resolver))  # noqa: SLF001
-            for record in store.records:
-                index.setdefault(record.id, record)
+            if kind.cls is not Tombstone:
+                for record in store.records:
+                    index.setdefault(record.id, record)
         object.__setattr__(self, "_by_id", index)
 
     def __copy__(self) -> Dataset:
@@ -296,8 +311,64 @@ class Dataset:
             yield from getattr(self, kind.name)
 
     def get(self, id: str) -> Record | None:  # noqa: A002
-        """The record of any kind with *id*, or ``None``."""
+        """The record of any kind with *id*, or ``None`` (a retired id too: see `retired`)."""
         return self._by_id.get(id)
+
+    def retired(self, id: str) -> Tombstone | None:  # noqa: A002
+        """
+        The tombstone of a retired id — what it became and when — or ``None``
+        when *id* was never retired.  Ids are never reused.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> tombstone = ds.retired("frontier-model-compute-nearly-10x-per-year")
+        >>> tombstone.became, tombstone.retired_in
+        (('frontier-model-compute-doubling-3-4-months',), '2026.2')
+        >>> ds.retired("nvidia") is None
+        True
+        """
+        return self.tombstones.get(id)
+
+    def claims(self) -> list[tuple[Record, ...]]:
+        """
+        Every claim once: the records of the claim kinds (predictions, funding
+        rounds, compute trends, statistics), with the records of other kinds
+        that state the same claim (`same_claim`) grouped together, in kind
+        order.  ``len(ds.claims())`` counts each claim once.  Debates are
+        questions, not claims: their positions refer to the claims they state
+        (`Position.claims`).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> claims = ds.claims()
+        >>> records = len(ds.predictions) + len(ds.funding_rounds)
+        >>> records += len(ds.compute_trends) + len(ds.statistics)
+        >>> len(claims) < records
+        True
+        >>> ccid = "ccid-china-compute-360-eflops-2026"
+        >>> next([r.id for r in claim] for claim in claims if claim[0].id == ccid)
+        ['ccid-china-compute-360-eflops-2026', 'ccid-china-capacity-2026']
+        """
+        groups: list[tuple[Record, ...]] = []
+        placed: set[str] = set()
+        for name in CLAIMS:
+            for record in getattr(self, name):
+                if record.id in placed:
+                    continue
+                group: dict[str, Record] = {}
+                todo = [record]
+                while todo:
+                    current = todo.pop()
+                    if current.id in group:
+                        continue
+                    group[current.id] = current
+                    for other in getattr(current, "same_claim", ()):
+                        found = self._by_id.get(other)
+                        if found is not None:
+                            todo.append(found)
+                placed.update(group)
+                groups.append(tuple(group.values()))
+        return groups
 
     def _kind(self, name: str, facet: str | None = None) -> Kind[Any]:
         kind = KIND_NAMED.get(name)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from aiforecasts._dataset import KIND_OF
-from aiforecasts._records import Record
+from aiforecasts._records import Record, Tombstone
 
 if TYPE_CHECKING:
     from aiforecasts._dataset import Dataset
@@ -36,7 +36,8 @@ class Change:
 class DatasetDiff:
     """
     What changed between two datasets: records added, removed and changed
-    (matched by id; the version fields themselves are not counted as changes).
+    (matched by id; the version fields themselves are not counted as changes),
+    and the ids retired on the way, with what each became.
 
     It is true when there is any difference.
 
@@ -44,20 +45,33 @@ class DatasetDiff:
     """
 
     added: tuple[Record, ...]
+    """Records in the new dataset only (tombstones apart)."""
     removed: tuple[Record, ...]
+    """Records in the old dataset only."""
     changed: tuple[Change, ...]
+    retired: tuple[Tombstone, ...] = ()
+    """The tombstones the new dataset adds: what each removed id became."""
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+        return bool(self.added or self.removed or self.changed or self.retired)
 
     def __str__(self) -> str:
         lines = [
             f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
         ]
+        why = {t.id: t for t in self.retired}
         lines += [f"+ {r.id}" for r in self.added]
-        lines += [f"- {r.id}" for r in self.removed]
+        lines += [
+            f"- {r.id}" + (f" ({_became(why[r.id])})" if r.id in why else "") for r in self.removed
+        ]
         lines += [f"~ {c.new.id}: {', '.join(c.fields)}" for c in self.changed]
         return "\n".join(lines)
+
+
+def _became(tombstone: Tombstone) -> str:
+    if tombstone.became:
+        return "became " + ", ".join(tombstone.became)
+    return "dropped"
 
 
 def diff(old: Dataset, new: Dataset) -> DatasetDiff:
@@ -68,6 +82,18 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
     >>> ds = aiforecasts.load()
     >>> print(aiforecasts.diff(ds, ds))
     0 added, 0 removed, 0 changed
+
+    A removed record whose id the new dataset retires says what it became:
+
+    >>> from decimal import Decimal
+    >>> record = aiforecasts.Statistic(
+    ...     "token-price-now", "A stand-in for the retired record.", ds.statistics[0].excerpts,
+    ...     money=aiforecasts.Money(Decimal("0.06"), aiforecasts.Currency.USD),
+    ...     added_in="2026.1", changed_in="2026.1")
+    >>> old = attrs.evolve(ds, statistics=[*ds.statistics, record], tombstones=[])
+    >>> print(aiforecasts.diff(old, ds))
+    0 added, 1 removed, 0 changed
+    - token-price-now (became token-price-decline-a16z)
 
     .. versionadded:: 0.1.0
     """
@@ -86,8 +112,14 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
         if fields:
             changed.append(Change(a, b, fields))
     order = {key: index for index, key in enumerate([*before, *after])}
+    new_keys = sorted(after.keys() - before.keys(), key=order.__getitem__)
     return DatasetDiff(
-        tuple(after[k] for k in sorted(after.keys() - before.keys(), key=order.__getitem__)),
-        tuple(before[k] for k in sorted(before.keys() - after.keys(), key=order.__getitem__)),
+        tuple(after[k] for k in new_keys if k[0] != "tombstones"),
+        tuple(
+            before[k]
+            for k in sorted(before.keys() - after.keys(), key=order.__getitem__)
+            if k[0] != "tombstones"
+        ),
         tuple(sorted(changed, key=lambda c: order[(KIND_OF[type(c.new)].name, c.new.id)])),
+        tuple(r for k in new_keys if isinstance(r := after[k], Tombstone)),
     )

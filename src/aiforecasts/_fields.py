@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from aiforecasts._values import Excerpt, quote, refers_to
+from aiforecasts._values import Excerpt, is_mutual, quote, refers_to
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -141,6 +141,8 @@ class Field:
     """Whether the field has no default (JSON must carry it)."""
     refers_to: tuple[str, ...]
     """The collections whose ids the field holds (empty: no ids)."""
+    mutual: bool = False
+    """Whether the field links records of different kinds, given on both sides."""
 
 
 _SCALARS: dict[object, ShapeKind] = {
@@ -203,7 +205,13 @@ def fields(cls: type) -> tuple[Field, ...]:
 def _fields_of(cls: type) -> tuple[Field, ...]:
     attrs.resolve_types(cls)
     return tuple(
-        Field(field.name, shape_of(field.type), field.default is attrs.NOTHING, refers_to(field))
+        Field(
+            field.name,
+            shape_of(field.type),
+            field.default is attrs.NOTHING,
+            refers_to(field),
+            is_mutual(field),
+        )
         for field in attrs.fields(cls)
     )
 

@@ -163,7 +163,7 @@ class Rate:
 
         >>> import aiforecasts
         >>> trends = aiforecasts.load().compute_trends
-        >>> ten_x = Rate.of(trends.get("frontier-model-compute-nearly-10x-per-year").growth)
+        >>> ten_x = Rate.of(trends.get("frontier-model-compute-doubling-3-4-months").equivalents[0])
         >>> sevilla = Rate.of(trends.get("training-compute-doubling-deep-learning").growth)
         >>> comparison = ten_x.compare(sevilla)
         >>> round(comparison.factor_ratio, 2), round(comparison.ooms_difference, 3)
@@ -232,43 +232,114 @@ class Growth:
     >>> Growth(GrowthKind.FACTOR, Decimal("10"), period_months=Decimal("12")).doubling_months
     3.6123...
 
+    A change stated as two levels ("from $60 to $0.06 in three years") has
+    its rate derived from them:
+
+    >>> from aiforecasts import Currency, Money
+    >>> fall = Growth(
+    ...     GrowthKind.CHANGE,
+    ...     period_months=Decimal("36"),
+    ...     from_money=Money(Decimal("60"), Currency.USD),
+    ...     money=Money(Decimal("0.06"), Currency.USD),
+    ... )
+    >>> fall.derived, round(fall.factor_per_year, 3), round(fall.change_factor, 3)
+    (True, 0.1, 0.001)
+
     .. versionadded:: 0.1.0
     """
 
     kind: GrowthKind
     value: Decimal | None = attrs.field(default=None, validator=_optional_finite)
     """Months (doubling time), factor, or percent (CAGR); ``None`` for
-    `GrowthKind.LEVEL`."""
+    `GrowthKind.LEVEL` and `GrowthKind.CHANGE`."""
     high: Decimal | None = attrs.field(default=None, validator=_optional_finite)
     """Upper end of a stated range ("every three to four months")."""
     period_months: Decimal | None = attrs.field(default=None, validator=_optional_finite)
-    """The period the factor is over, in months (for `GrowthKind.FACTOR`)."""
+    """The period the factor or the change is over, in months (for
+    `GrowthKind.FACTOR` and `GrowthKind.CHANGE`)."""
     qualifier: Qualifier = Qualifier.EXACT
+    """How the rate is hedged ("about", "nearly")."""
     level: Quantity | None = None
-    """For `GrowthKind.LEVEL`, or a level stated beside a rate ("360 EFLOPS")."""
+    """For `GrowthKind.LEVEL`, the end level of a `GrowthKind.CHANGE`, or a
+    level stated beside a rate ("360 EFLOPS")."""
     money: Money | None = None
     """A level that is an amount of money ("tens of billions of dollars"),
     in place of *level*."""
+    from_level: Quantity | None = None
+    """The level a change starts from, in the unit of *level*."""
+    from_money: Money | None = None
+    """The amount of money a change starts from, in the currency of *money*."""
 
     def __attrs_post_init__(self) -> None:
         if self.level is not None and self.money is not None:
             msg = "a growth has a level or an amount of money, not both"
             raise ValueError(msg)
+        self._check_start()
         if self.kind is GrowthKind.LEVEL:
             if self.level is None and self.money is None:
                 msg = "a 'level' growth needs a level or an amount of money"
                 raise ValueError(msg)
+        elif self.kind is GrowthKind.CHANGE:
+            if self.value is not None or self.high is not None:
+                msg = "a 'change' growth states no rate: its rate is derived from its two levels"
+                raise ValueError(msg)
+            if self.from_level is None and self.from_money is None:
+                msg = "a 'change' growth needs the level it starts from (from_level or from_money)"
+                raise ValueError(msg)
+            start, end = self._levels()
+            if not (start > 0 and end > 0):
+                msg = "a 'change' growth needs positive levels at both ends"
+                raise ValueError(msg)
         elif self.value is None or self.value <= 0:
             msg = f"a '{self.kind.value}' growth needs a positive value"
             raise ValueError(msg)
-        if self.kind is GrowthKind.FACTOR and (
+        if self.kind in (GrowthKind.FACTOR, GrowthKind.CHANGE) and (
             self.period_months is None or self.period_months <= 0
         ):
-            msg = "a 'factor' growth needs a positive period_months"
+            msg = f"a '{self.kind.value}' growth needs a positive period_months"
             raise ValueError(msg)
         if self.high is not None and self.value is not None and self.high < self.value:
             msg = f"high ({self.high}) is below value ({self.value})"
             raise ValueError(msg)
+
+    def _check_start(self) -> None:
+        if self.from_level is not None and self.from_money is not None:
+            msg = "a growth starts from a level or an amount of money, not both"
+            raise ValueError(msg)
+        if self.from_level is not None and (
+            self.level is None or self.level.unit != self.from_level.unit
+        ):
+            msg = "from_level needs a level in the same unit"
+            raise ValueError(msg)
+        if self.from_money is not None and (
+            self.money is None or self.money.currency is not self.from_money.currency
+        ):
+            msg = "from_money needs an amount of money in the same currency"
+            raise ValueError(msg)
+
+    def _levels(self) -> tuple[Decimal, Decimal]:
+        """The start and end figures of a change."""
+        if self.from_level is not None and self.level is not None:
+            return self.from_level.value, self.level.value
+        assert self.from_money is not None
+        assert self.money is not None
+        return self.from_money.amount, self.money.amount
+
+    @property
+    def derived(self) -> bool:
+        """Whether the rate is computed from two stated levels rather than stated."""
+        return self.kind is GrowthKind.CHANGE
+
+    @property
+    def change_factor(self) -> float | None:
+        """
+        The end level over the start level, where both are stated (``0.001``
+        for a fall from 60 to 0.06); ``None`` otherwise.
+        """
+        if self.from_level is None and self.from_money is None:
+            return None
+        start, end = self._levels()
+        return float(end / start)
 
     def _stated_rate(self, value: Decimal) -> Rate:
         if self.kind is GrowthKind.DOUBLING_TIME:
@@ -281,9 +352,14 @@ class Growth:
     @property
     def rate(self) -> Rate | None:
         """
-        The stated rate as a `Rate` (the middle of a stated range); ``None``
-        for a level with no rate.
+        The stated rate as a `Rate` (the middle of a stated range), or the
+        rate derived from the two levels of a change (see `derived`);
+        ``None`` for a level with no rate.
         """
+        if self.kind is GrowthKind.CHANGE:
+            assert self.period_months is not None
+            start, end = self._levels()
+            return Rate((math.log(end) - math.log(start)) / float(self.period_months))
         if self.kind is GrowthKind.LEVEL or self.value is None:
             return None
         rate = self._stated_rate(self.value)

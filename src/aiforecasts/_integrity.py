@@ -63,7 +63,44 @@ def check(
             missing = missing or not targets <= known[kinds]
     if missing:  # the fast sweep found a dangling id: walk record by record to name it
         problems.extend(_dangling(classes, collections, ids, file))
+    problems.extend(_mutual(classes, collections, file))
     return problems
+
+
+def _mutual(
+    classes: Mapping[str, type],
+    collections: Mapping[str, Sequence[Any]],
+    file: Callable[[str], str],
+) -> Iterator[Problem]:
+    """A mutual link (`same_claim`) that joins records of one kind, or is not given back."""
+    links: dict[str, tuple[str, frozenset[str]]] = {}  # id → (collection, ids it links)
+    named = {name: [f for f in fields(classes[name]) if f.mutual] for name in collections}
+    for name, records in collections.items():
+        for record in records:
+            if isinstance(record, Unread) or not named[name]:
+                continue
+            targets = frozenset(t for f in named[name] for t in getattr(record, f.name))
+            links[record.id] = (name, targets)
+    for name, records in collections.items():
+        for index, record in enumerate(records):
+            if isinstance(record, Unread):
+                continue
+            for field in named[name]:
+                for position, target in enumerate(getattr(record, field.name)):
+                    other = links.get(target)
+                    if other is None:
+                        continue  # unknown ids are reported as such
+                    if other[0] == name:
+                        message = (
+                            f"{quote(target)} is of the same kind; {field.name} links records "
+                            "of different kinds (merge records of one kind into one)"
+                        )
+                    elif record.id not in other[1]:
+                        message = f"{quote(target)} does not link back to {quote(record.id)}"
+                    else:
+                        continue
+                    path = f"{name}[{index}].{field.name}[{position}]"
+                    yield Problem(path, message, file(name), record=record.id)
 
 
 def _id_of(record: Any) -> str | None:

@@ -65,7 +65,7 @@ def load() -> Dataset:
     >>> ds is aiforecasts.load()
     True
     >>> ds.schema_version
-    3
+    4
 
     Raises:
         DataError: if the bundled files are damaged (every problem, with its path).

@@ -180,8 +180,14 @@ class _Resolver:
         store = self.stores[kind]
         if name in store.ids():
             return name
-        record: _HasId = _one_named(store, self.kinds[kind], name)
+        record: _HasId = _one_named(store, self.kinds[kind], name, self)
         return record.id
+
+    def retired(self, name: str) -> object | None:
+        """The tombstone of a retired id, if *name* is one."""
+        tombstones = self.stores.get("tombstones")
+        found = tombstones.ids().get(name.strip()) if tombstones is not None else None
+        return found[0] if found else None
 
     def investor_id(self, name: str) -> str:
         """An organisation's id, or else a person's: investors are either."""
@@ -190,13 +196,17 @@ class _Resolver:
         return self.id_of("companies", name)
 
 
-def _one_named(store: _Store[R], kind: Kind[R], name: str) -> R:
+def _one_named(store: _Store[R], kind: Kind[R], name: str, resolver: _Resolver | None) -> R:
     found = store.named(name, kind.names)
     if len(found) == 1:
         return found[0]
     if found:
         ids = ", ".join(record.id for record in found)
         msg = f"{name!r} names more than one record: {ids}"
+        raise LookupError(msg)
+    tombstone = resolver.retired(name) if resolver is not None else None
+    if tombstone is not None:
+        msg = f"no record called {name!r}: {tombstone}"
         raise LookupError(msg)
     close = _fuzzy(store, kind, name, limit=3, cutoff=0.75)
     hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
@@ -393,10 +403,17 @@ class Collection(Sequence[R_co], Generic[R_co]):
         ...
         LookupError: no record called 'Nvidea'; close: Nvidia
 
+        A retired id says what it became:
+
+        >>> aiforecasts.load().compute_trends.lookup("frontier-model-compute-nearly-10x-per-year")
+        Traceback (most recent call last):
+        ...
+        LookupError: no record called 'frontier-model-compute-nearly-10x-per-year': ...
+
         Raises:
             LookupError: if no record, or more than one, goes by that name.
         """
-        return _one_named(self._store, self._known_kind("lookup"), name)
+        return _one_named(self._store, self._known_kind("lookup"), name, self._resolver)
 
     def search_fuzzy(self, text: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Match[R_co]]:
         """

@@ -42,7 +42,13 @@ from aiforecasts._vocab import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+CLAIMS = ("predictions", "funding_rounds", "compute_trends", "statistics")
+"""The collections of claims: what the documents state, as opposed to entities
+and debates (whose positions refer to the claims they state)."""
+CLAIM_LINK = ref(*CLAIMS, mutual=True)
+
 __all__ = [
+    "CLAIMS",
     "Company",
     "ComputeTrend",
     "Debate",
@@ -55,6 +61,7 @@ __all__ = [
     "Role",
     "Source",
     "Statistic",
+    "Tombstone",
 ]
 
 
@@ -105,6 +112,10 @@ class Source:
     repairs: tuple[Repair, ...] = ()
     """Damaged fragments of the document and what they stand for; `clean_text`
     applies them to the excerpts' display text."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -265,6 +276,14 @@ class Prediction:
     """Its number in the document's numbered list, if any (1 or more)."""
     parent: str | None = attrs.field(default=None, metadata=ref("predictions"))
     """The id of the prediction this is a concrete sub-claim of."""
+    same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    """Ids of records of other kinds that state the same claim (each links
+    back), so that a count over kinds counts the claim once; see
+    `Dataset.claims`."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -311,6 +330,14 @@ class FundingRound:
     date: TimeSpan | None = None
     round_name: str | None = None
     """"Series A" and the like, where stated."""
+    same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    """Ids of records of other kinds that state the same claim (each links
+    back), so that a count over kinds counts the claim once; see
+    `Dataset.claims`."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -340,6 +367,23 @@ class ComputeTrend:
     cites: str | None = None
     """What the claim cites, as the document gives it ("Sevilla et al. 2022")."""
     companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
+    condition: str | None = None
+    """The premise the claim rests on, in English, when the document states
+    one ("if model compute grows tenfold a year"); the claim is then a
+    hypothetical, not a measurement."""
+    equivalents: tuple[Growth, ...] = ()
+    """The same trend stated in other forms in the same passage ("doubling
+    every 3–4 months" beside "nearly 10x a year"); not separate claims."""
+    cited: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of the organisations or people *cites* names as the origin of the claim."""
+    same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    """Ids of records of other kinds that state the same claim (each links
+    back), so that a count over kinds counts the claim once; see
+    `Dataset.claims`."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -371,6 +415,9 @@ class Position:
     """The affiliation as the document states it, as written."""
     organization: str | None = attrs.field(default=None, metadata=ref("companies"))
     """The id of the speaker's `Company` in that affiliation."""
+    claims: tuple[str, ...] = attrs.field(default=(), metadata=ref(*CLAIMS))
+    """Ids of the records (a prediction, a statistic …) that hold the claim
+    this position states, where the dataset has one."""
 
 
 @attrs.frozen
@@ -389,6 +436,10 @@ class Debate:
     positions: tuple[Position, ...] = attrs.field(validator=attrs.validators.min_len(1))
     excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
     topics: frozenset[Topic] = frozenset()
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -418,6 +469,19 @@ class Statistic:
     companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
     topics: frozenset[Topic] = frozenset()
     cites: str | None = None
+    equivalents: tuple[Quantity, ...] = ()
+    """The same figure in other units the passage gives (liters beside
+    gallons); not separate claims."""
+    cited: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of the organisations or people *cites* names as the origin of the figure."""
+    same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    """Ids of records of other kinds that state the same claim (each links
+    back), so that a count over kinds counts the claim once; see
+    `Dataset.claims`."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
+    """Ids of other organisations and people its passage names in passing
+    (neither its subjects nor its makers: a CEO named as context, an author
+    quoted, an image credit)."""
     note: str | None = None
     external: tuple[External, ...] = ()
     """Additions from outside the documents, each citing a public source."""
@@ -439,7 +503,58 @@ class Statistic:
         return figure
 
 
+@attrs.frozen
+class Tombstone:
+    """
+    An id no longer in use: a record removed from the dataset, or merged
+    into another, and what it became.  Ids are never reused, so an old id
+    stays answerable: looking it up says where it went.
+
+    *added_in* is the dataset version the id was retired in; *became* names
+    the records that now hold its claim (empty when it was dropped).
+
+    >>> import aiforecasts
+    >>> ds = aiforecasts.load()
+    >>> all(ds.get(t.id) is None for t in ds.tombstones)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    kind: str = attrs.field(validator=nonblank)
+    """The collection the record was in (``predictions``)."""
+    reason: str = attrs.field(validator=nonblank)
+    """Why it was retired, in English."""
+    became: tuple[str, ...] = attrs.field(
+        default=(), metadata=ref("companies", "people", *CLAIMS, "debates")
+    )
+    """Ids of the records that now hold its claim (empty when it was dropped)."""
+    added_in: str = attrs.field(kw_only=True, validator=version)
+    """The dataset version the id was retired in."""
+    changed_in: str = attrs.field(kw_only=True, validator=version)
+    """The dataset version the tombstone last changed in."""
+
+    @property
+    def retired_in(self) -> str:
+        """The dataset version the id was retired in (its *added_in*)."""
+        return self.added_in
+
+    def __str__(self) -> str:
+        became = ", ".join(repr(i) for i in self.became)
+        what = f"became {became}" if self.became else "was removed"
+        return f"{self.id!r} {what} in dataset version {self.added_in}: {self.reason}"
+
+
 Record: TypeAlias = (
-    Source | Company | Person | Prediction | FundingRound | ComputeTrend | Debate | Statistic
+    Source
+    | Company
+    | Person
+    | Prediction
+    | FundingRound
+    | ComputeTrend
+    | Debate
+    | Statistic
+    | Tombstone
 )
 """Any record kind."""

@@ -27,6 +27,7 @@ __all__ = [
     "Repair",
     "TimeSpan",
     "check_decimal",
+    "is_mutual",
     "nonblank",
     "number_text",
     "quote",
@@ -36,9 +37,18 @@ __all__ = [
 ]
 
 
-def ref(*kinds: str) -> dict[str, tuple[str, ...]]:
-    """Field metadata: the field holds ids of records of *kinds* (collection names)."""
-    return {"refers_to": kinds}
+def ref(*kinds: str, mutual: bool = False) -> dict[str, object]:
+    """
+    Field metadata: the field holds ids of records of *kinds* (collection
+    names).  A *mutual* link joins records of different kinds and is given on
+    both sides (the integrity check holds it so).
+    """
+    return {"refers_to": kinds, "mutual": mutual}
+
+
+def is_mutual(field: attrs.Attribute[object]) -> bool:
+    """Whether *field* is a link given on both sides (see `ref`)."""
+    return bool(field.metadata.get("mutual", False))
 
 
 def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:

@@ -349,6 +349,9 @@ class GrowthKind(str, enum.Enum):
     """``value`` is a compound annual growth rate in percent."""
     LEVEL = "level"
     """A target or end level (``level``), with no rate."""
+    CHANGE = "change"
+    """A change from one level (``from_level``) to another (``level``) over
+    ``period_months``: the rate is derived from the two levels, not stated."""
 
 
 class Stance(str, enum.Enum):
