@@ -46,8 +46,11 @@ def _page(kind: Kind[Any], dataset: aiforecasts.Dataset) -> str:
     ]
     for record in collection:
         english = getattr(record, kind.english)
-        excerpts = record.excerpts
+        excerpts = kind.excerpts(record)
         original = excerpts[0].display if excerpts else ""
+        if isinstance(record, aiforecasts.Tombstone):  # quotes nothing: say where it went
+            became = ", ".join(record.became)
+            original = f"became {became} ({record.kind})" if became else f"removed ({record.kind})"
         sources = sorted({titles.get(e.source, e.source) for e in excerpts})
         lines += [
             f"   * - ``{record.id}``",

@@ -263,6 +263,7 @@ class Dataset:
             names=lambda _r: (),
             excerpts=lambda _r: (),
             companies=lambda _r: (),
+            since=4,
         ),
     )
     """Ids no longer in use and what each became (see `retired`); none by default."""
@@ -333,8 +334,9 @@ class Dataset:
         """
         Every claim once: the records of the claim kinds (predictions, funding
         rounds, compute trends, statistics), with the records of other kinds
-        that state the same claim (`same_claim`) grouped together, in kind
-        order.  ``len(ds.claims())`` counts each claim once.  Debates are
+        that state the same claim (`Prediction.same_claim` and the like)
+        grouped together, in kind order.  ``len(ds.claims())`` counts each
+        claim once.  Debates are
         questions, not claims: their positions refer to the claims they state
         (`Position.claims`).
 

@@ -50,7 +50,7 @@ class DatasetDiff:
     """Records in the old dataset only."""
     changed: tuple[Change, ...]
     retired: tuple[Tombstone, ...] = ()
-    """The tombstones the new dataset adds: what each removed id became."""
+    """The tombstones the new dataset adds, saying what each removed id became."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.retired)

@@ -78,6 +78,9 @@ class Kind(Generic[R]):
     """The time it is about."""
     money: Callable[[R], Money | None] | None = None
     stances: Callable[[R], Iterable[Stance]] | None = None
+    since: int = 1
+    """The schema version that introduced the kind: a dataset folder of an
+    older schema has no file for it, and reads as having none of its records."""
 
     def has(self, facet: str) -> bool:
         """Whether records of this kind have *facet* (one of `FACETS`)."""
@@ -103,6 +106,7 @@ def declare(  # noqa: PLR0913 - one keyword per facet
     span: Callable[[R], TimeSpan | None] | None = None,
     money: Callable[[R], Money | None] | None = None,
     stances: Callable[[R], Iterable[Stance]] | None = None,
+    since: int = 1,
 ) -> Mapping[str, Kind[R]]:
     """
     The field metadata that declares a kind of record on `Dataset`::
@@ -128,6 +132,7 @@ def declare(  # noqa: PLR0913 - one keyword per facet
         span,
         money,
         stances,
+        since,
     )
     return {_KEY: kind}
 

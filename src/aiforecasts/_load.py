@@ -321,10 +321,14 @@ def parse(
         message = f"expected a JSON object, not {json_type(meta)}"
         problems.append(Problem("$", message, f"{folder}{_MANIFEST}"))
 
+    schema = meta.get("schema_version") if isinstance(meta, dict) else None
     parts: dict[str, list[Any]] = {}
     for kind in KINDS:
         file = f"{folder}{kind.name}.json"
         blob = files.get(kind.name)
+        if blob is None and isinstance(schema, int) and schema < kind.since:
+            parts[kind.name] = []  # the kind came after the folder's schema
+            continue
         if blob is None:
             problems.append(Problem(kind.name, "file missing", file))
             whole = False
