@@ -110,6 +110,9 @@ class PPrediction(pydantic.BaseModel):
     condition: str | None = None
     number: int | None = None
     parent: str | None = None
+    target: Any = None
+    same_claim: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
     note: str | None = None
     external: tuple[Any, ...] = ()
     added_in: str
@@ -150,6 +153,9 @@ class MPrediction(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_on
     condition: str | None = None
     number: int | None = None
     parent: str | None = None
+    target: Any = None
+    same_claim: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
     note: str | None = None
     external: tuple[Any, ...] = ()
     added_in: str

@@ -54,6 +54,8 @@ nitpick_ignore = [
     # Type aliases of write(): described in its docstring.
     ("py:class", "Exportable"),
     ("py:class", "Format"),
+    # The groups of Dataset.scores(): described in its docstring.
+    ("py:class", "By"),
 ]
 html_title = f"aiforecasts {release}"
 # Docstring examples run in their module, where these names are at hand.
@@ -111,6 +113,10 @@ _INVENTORIES = {
             "collections.abc.Callable": (
                 "py:class",
                 "library/collections.abc.html#collections.abc.Callable",
+            ),
+            "collections.abc.Mapping": (
+                "py:class",
+                "library/collections.abc.html#collections.abc.Mapping",
             ),
             "difflib": ("py:module", "library/difflib.html#module-difflib"),
             "importlib.resources": ("py:module", "library/importlib.resources.html"),

@@ -172,16 +172,19 @@ class TestDiff:
         document = json.loads(aiforecasts.to_json(dataset))
         predictions = document["records"]["predictions"]
         everything = json.dumps(document["records"])
-        # A prediction no other record refers to (its id occurs once in the export).
-        index = next(i for i, p in enumerate(predictions) if everything.count(f'"{p["id"]}"') == 1)
+        # A prediction no other record refers to but its resolution (its id occurs twice).
+        index = next(i for i, p in enumerate(predictions) if everything.count(f'"{p["id"]}"') == 2)
         removed = predictions.pop(index)
+        resolutions = document["records"]["resolutions"]
+        (judged,) = (r for r in resolutions if r["prediction"] == removed["id"])
+        resolutions.remove(judged)
         predictions[0]["statement"] = "Changed."
         predictions[0]["hedge"] = "possible" if predictions[0]["hedge"] != "possible" else "likely"
         statistic = dict(document["records"]["statistics"][0], id="a-new-figure")
         document["records"]["statistics"].append(statistic)
         new = aiforecasts.loads(json.dumps(document))
         difference = aiforecasts.diff(dataset, new)
-        assert [r.id for r in difference.removed] == [removed["id"]]
+        assert [r.id for r in difference.removed] == [removed["id"], judged["id"]]
         assert [r.id for r in difference.added] == ["a-new-figure"]
         assert [(c.new.id, c.fields) for c in difference.changed] == [
             (predictions[0]["id"], ("statement", "hedge"))

@@ -139,6 +139,7 @@ LAYERS = [
     "_codec",
     "_integrity",
     "_query",
+    "_scores",
     "_dataset",
     "_load",
     "_export",

@@ -51,12 +51,16 @@ def _page(kind: Kind[Any], dataset: aiforecasts.Dataset) -> str:
         if isinstance(record, aiforecasts.Tombstone):  # quotes nothing: say where it went
             became = ", ".join(record.became)
             original = f"became {became} ({record.kind})" if became else f"removed ({record.kind})"
+        links = ""
+        if isinstance(record, aiforecasts.Resolution):  # outside the documents: its evidence
+            original = f"{record.verdict.value.replace('_', ' ')}: {record.prediction}"
+            links = "; ".join(f"`{_cell(e.publisher)} <{e.url}>`__" for e in record.evidence)
         sources = sorted({titles.get(e.source, e.source) for e in excerpts})
         lines += [
             f"   * - ``{record.id}``",
             f"     - {_cell(english)}",
             f"     - {_cell(original)}",
-            f"     - {_cell('; '.join(sources))}",
+            f"     - {links or _cell('; '.join(sources))}",
         ]
     return "\n".join(lines) + "\n"
 

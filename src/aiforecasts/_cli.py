@@ -331,6 +331,92 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report or args.action == "fix" else FAILURE
 
 
+def cmd_outcomes(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = aiforecasts.load()
+    predictions = dataset.predictions
+    try:
+        if args.verdict is not None:
+            predictions = predictions.resolved(args.verdict)
+        if args.source is not None:
+            predictions = predictions.citing(args.source)
+        if args.person is not None:
+            predictions = predictions.by(args.person)
+        if args.company is not None:
+            predictions = predictions.mentioning(args.company)
+    except (LookupError, ValueError) as error:
+        sys.stderr.write(f"aiforecasts outcomes: {error}\n")
+        return USAGE_ERROR
+    pairs = [(p, dataset.resolution_of(p)) for p in predictions]
+    if args.json:
+        dump_json(
+            [
+                {"prediction": p.id, "resolution": None if r is None else to_builtins(r)}
+                for p, r in pairs
+            ],
+            out,
+        )
+        return 0
+    rows = [
+        [
+            p.id,
+            p.horizon.label if p.horizon is not None else "",
+            r.verdict.value.replace("_", " ") if r is not None else "not judged",
+            r.decided.label if r is not None and r.decided is not None else "",
+        ]
+        for p, r in pairs
+    ]
+    table(rows, ["prediction", "horizon", "verdict", "decided"], out)
+    judged = sum(r is not None for _p, r in pairs)
+    as_of = max((r.as_of for _p, r in pairs if r is not None), default=None)
+    when = f", judged as of {as_of}" if as_of is not None else ""
+    noun = "prediction" if len(pairs) == 1 else "predictions"
+    out.write(f"\n{len(pairs)} {noun}, {judged} with a verdict{when}\n")
+    return 0
+
+
+def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = aiforecasts.load()
+    try:
+        cards = dataset.scores(by=args.by, as_of=args.as_of, partly=args.partly)
+    except (TypeError, ValueError) as error:
+        sys.stderr.write(f"aiforecasts scores: {error}\n")
+        return USAGE_ERROR
+    if args.json:
+        dump_json(
+            {
+                key: {
+                    "brier": card.brier,
+                    "counts": {verdict.value: n for verdict, n in card.counts.items()},
+                    "hit_rate": card.hit_rate,
+                    "interval": None
+                    if card.interval is None
+                    else [card.interval.low, card.interval.high],
+                    "settled": card.settled,
+                }
+                for key, card in cards.items()
+            },
+            out,
+        )
+        return 0
+    rows = [
+        [
+            key,
+            str(card.predictions),
+            str(card.settled),
+            "" if card.hit_rate is None else f"{card.hit_rate:.0%}",
+            "" if card.interval is None else str(card.interval),
+            "" if card.brier is None else f"{card.brier:.3f}",
+        ]
+        for key, card in cards.items()
+    ]
+    table(rows, [args.by, "predictions", "settled", "hit rate", "95% interval", "Brier"], out)
+    out.write(
+        f"\nhit rate: came true 1, partly {args.partly:g}, did not 0; Brier from the hedges "
+        "read as probabilities (see the methodology)\n"
+    )
+    return 0
+
+
 # -- the parser -------------------------------------------------------------
 
 
@@ -452,6 +538,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("directory", help="a folder holding the source documents")
     verify.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    outcomes = _sub(
+        commands,
+        "outcomes",
+        "How the predictions turned out: verdict and deciding date of each.",
+        "  aiforecasts outcomes\n  aiforecasts outcomes --verdict did_not\n"
+        "  aiforecasts outcomes --company 英偉達 --json",
+        cmd_outcomes,
+    )
+    outcomes.add_argument(
+        "--verdict",
+        choices=[verdict.value for verdict in aiforecasts.Verdict],
+        help="only predictions with this verdict",
+    )
+    outcomes.add_argument("--source", help="made in this source (id, title or file name)")
+    outcomes.add_argument("--person", help="made by this person")
+    outcomes.add_argument("--company", help="about or by this organisation")
+    outcomes.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    scores = _sub(
+        commands,
+        "scores",
+        "Scorecards: hit rate with a 95% interval and Brier score per group.",
+        "  aiforecasts scores --by source\n  aiforecasts scores --by hedge --as-of 2025-01-01",
+        cmd_scores,
+    )
+    scores.add_argument(
+        "--by", choices=("source", "person", "company", "topic", "hedge"), default="source"
+    )
+    scores.add_argument("--as-of", help="score with what was settled by this date (YYYY-MM-DD)")
+    scores.add_argument(
+        "--partly", type=float, default=0.5, help="the weight of a 'partly' verdict (0 to 1)"
+    )
+    scores.add_argument("--json", action="store_true", help="print JSON for machines")
 
     data = _sub(
         commands,

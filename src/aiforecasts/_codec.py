@@ -66,7 +66,7 @@ __all__ = [
 
 # -- versions ----------------------------------------------------------------
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The version of the record layout this package reads and writes."""
 
 
@@ -112,10 +112,19 @@ def _v3_to_v4(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
+def _v4_to_v5(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 5 adds the resolutions (how predictions turned out, with evidence)
+    and ``target`` to predictions: a schema-4 file has neither.
+    """
+    return record
+
+
 MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 """Schema version n → the function that brings a record from n to n + 1."""
 

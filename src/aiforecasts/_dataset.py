@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _Resolver, texts_of
+from aiforecasts._query import Collection, _as_date, _Resolver, texts_of
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -27,23 +27,27 @@ from aiforecasts._records import (
     Position,
     Prediction,
     Record,
+    Resolution,
     Source,
     Statistic,
     Tombstone,
 )
+from aiforecasts._scores import By, Columns, Scorecard, score
 from aiforecasts._text import fold
 from aiforecasts._values import number_text
 from aiforecasts._vocab import (
     Currency,
     FundingKind,
     FundingStatus,
+    Hedge,
     InvestorRole,
     Qualifier,
     Topic,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    import datetime
+    from collections.abc import Iterator, Mapping, Sequence
 
     from aiforecasts._values import TimeSpan
 
@@ -119,6 +123,34 @@ class Hit:
     """The number of times the words occur, names and titles counting three times."""
     text: str
     """The first text of the record in which a word occurs."""
+
+
+def _judged_after_the_fact(
+    resolutions: Sequence[Any], collections: Mapping[str, Sequence[Any]]
+) -> Iterator[tuple[int, str, str]]:
+    """A resolution judges a prediction once: a verdict that settles it is given only
+    when the prediction's time has begun by the date of judgement."""
+    horizons = {
+        p.id: p.horizon for p in collections.get("predictions", ()) if isinstance(p, Prediction)
+    }
+    judged: dict[str, int] = {}
+    for index, resolution in enumerate(resolutions):
+        if not isinstance(resolution, Resolution):
+            continue  # unread: its own problems are reported
+        earlier = judged.setdefault(resolution.prediction, index)
+        if earlier != index:
+            yield index, "prediction", f"judged twice (also resolutions[{earlier}])"
+        horizon = horizons.get(resolution.prediction)
+        if (
+            resolution.verdict.is_resolved
+            and horizon is not None
+            and horizon.start > resolution.as_of
+        ):
+            message = (
+                f"'{resolution.verdict.value}' as of {resolution.as_of} for a prediction "
+                f"about {horizon.start} onwards: too early to settle"
+            )
+            yield index, "verdict", message
 
 
 @attrs.frozen
@@ -254,6 +286,27 @@ class Dataset:
         )
     )
     """Other quantitative statements (prices, market values, shares, costs)."""
+    resolutions: Collection[Resolution] = attrs.field(
+        factory=Collection,
+        metadata=declare(
+            Resolution,
+            title="Resolutions: how the predictions turned out",
+            english="rationale",
+            names=lambda r: (r.id,),
+            texts=lambda r: (
+                r.rationale,
+                r.parts_held,
+                r.note,
+                *(text for e in r.evidence for text in (e.title, e.quote, e.publisher)),
+            ),
+            excerpts=lambda _r: (),
+            companies=lambda _r: (),
+            check=_judged_after_the_fact,
+            since=5,
+        ),
+    )
+    """How the predictions turned out, with cited evidence, kept apart from what
+    the documents say; none by default."""
     tombstones: Collection[Tombstone] = attrs.field(
         factory=Collection,
         metadata=declare(
@@ -269,6 +322,7 @@ class Dataset:
     """Ids no longer in use and what each became (see `retired`); none by default."""
 
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False)
+    _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # The dataset holds collections of its own, over the records it was
@@ -329,6 +383,67 @@ class Dataset:
         True
         """
         return self.tombstones.get(id)
+
+    def resolution_of(self, prediction: str | Prediction) -> Resolution | None:
+        """
+        How a prediction (a `Prediction` or its id) turned out: its
+        `Resolution`, or ``None`` when none judges it.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> ds.resolution_of("humane-ai-pin-delivery-march-2024").verdict.value
+        'partly'
+        """
+        wanted = prediction if isinstance(prediction, str) else prediction.id
+        found = self.resolutions._store.index(  # noqa: SLF001 - the dataset's own store
+            "prediction", lambda r: (r.prediction,)
+        ).get(wanted)
+        return found[0] if found else None
+
+    def scores(
+        self,
+        by: By = "source",
+        *,
+        as_of: datetime.date | str | int | None = None,
+        partly: float = 0.5,
+        probabilities: Mapping[Hedge, float] | None = None,
+    ) -> dict[str, Scorecard]:
+        """
+        How the predictions of each source, person, organisation, topic or
+        hedge level turned out: a `Scorecard` each (counts per verdict, hit
+        rate with a 95 % Wilson interval, Brier score, calibration per hedge),
+        most settled first.
+
+        *as_of* scores with what was settled by then (a date, a year or
+        ``"YYYY[-MM[-DD]]"``, read as its last day); *partly* is the weight of a "partly" verdict;
+        *probabilities* maps each hedge to the probability it stands for
+        (`HEDGE_PROBABILITY` by default).  See the methodology in the docs.
+
+        >>> import aiforecasts
+        >>> cards = aiforecasts.load().scores(by="source")
+        >>> card = cards["zhigu-2023-review-2024-outlook"]
+        >>> card.settled > 20, 0 < card.hit_rate < 1, card.interval.low < card.hit_rate
+        (True, True, True)
+        >>> early = aiforecasts.load().scores(by="source", as_of="2024-06-30")
+        >>> early["zhigu-2023-review-2024-outlook"].settled < card.settled
+        True
+
+        Raises:
+            ValueError: for an unknown *by*, a weight or probability outside 0..1,
+                or a malformed date.
+        """
+        day = None if as_of is None else _as_date(as_of, end=True)
+        columns = self._cache.get("scoring")
+        if columns is None:  # worked out once: the dataset never changes
+            columns = self._cache["scoring"] = Columns.of(self.predictions, self.resolutions)
+        return score(
+            columns,
+            by=by,
+            as_of=day,
+            partly=partly,
+            probabilities=probabilities,
+            people=frozenset(self.people.ids()),
+        )
 
     def claims(self) -> list[tuple[Record, ...]]:
         """

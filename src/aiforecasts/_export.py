@@ -70,7 +70,7 @@ def to_json(
     >>> ds = aiforecasts.load()
     >>> text = aiforecasts.to_json(ds.companies.lookup("Nvidia"), indent=2)
     >>> text.splitlines()[1], text.splitlines()[-2]
-    ('  "dataset_version": "...",', '  "schema_version": 4')
+    ('  "dataset_version": "...",', '  "schema_version": 5')
     >>> aiforecasts.to_json(ds.sources[0])[:40]
     '{"dataset_version":"...","records":{"'
     >>> aiforecasts.to_json(ds) == aiforecasts.to_json(ds)
@@ -97,7 +97,7 @@ def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:
     >>> import aiforecasts
     >>> lines = aiforecasts.to_jsonl(aiforecasts.load().sources).splitlines()
     >>> lines[0]
-    '{"aiforecasts":{"dataset_version":"...","records":...,"schema_version":4}}'
+    '{"aiforecasts":{"dataset_version":"...","records":...,"schema_version":5}}'
     >>> len(lines) == 1 + len(aiforecasts.load().sources)  # the header, then a line each
     True
 

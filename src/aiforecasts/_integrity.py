@@ -22,6 +22,8 @@ from aiforecasts._values import quote
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
+    from aiforecasts._kinds import Check
+
 __all__ = ["SLUG", "check"]
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -35,11 +37,14 @@ def check(
     *,
     check_references: bool = True,
     file: Callable[[str], str] = lambda name: f"{name}.json",
+    rules: Mapping[str, Check] | None = None,
 ) -> list[Problem]:
     """
     Every problem of ids and references in *collections* (collection name →
     records, or `Unread` entries), where *classes* maps each collection name to
-    its record class; *file* names the file of a collection in problems.
+    its record class; *file* names the file of a collection in problems;
+    *rules* are the kinds' checks across records (`Kind.check`), run with the
+    references.
     """
     problems = list(_ids(collections, file))
     problems.extend(_cycles(classes, collections, file))
@@ -64,6 +69,11 @@ def check(
     if missing:  # the fast sweep found a dangling id: walk record by record to name it
         problems.extend(_dangling(classes, collections, ids, file))
     problems.extend(_mutual(classes, collections, file))
+    for name, rule in (rules or {}).items():
+        records = collections.get(name, ())
+        for index, path, message in rule(records, collections):
+            where = f"{name}[{index}].{path}"
+            problems.append(Problem(where, message, file(name), record=_id_of(records[index])))
     return problems
 
 

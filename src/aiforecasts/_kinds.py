@@ -13,16 +13,13 @@ in `Dataset`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from aiforecasts._values import Excerpt, Money, TimeSpan
 from aiforecasts._vocab import Stance, Topic
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = ["FACETS", "Kind", "declare", "kinds_of"]
 
@@ -32,6 +29,9 @@ _KEY = "aiforecasts.kind"
 
 Ids = Callable[[R], Iterable[str | None]]
 """A facet that names ids (``None`` where a field is empty)."""
+Check = Callable[[Sequence[Any], Mapping[str, Sequence[Any]]], Iterable[tuple[int, str, str]]]
+"""A rule across records: given a kind's records (some may be unread, `Unread`) and every
+collection by name, it yields (index, field path, message) for each record that breaks it."""
 
 
 def _no_ids(_record: object) -> tuple[str, ...]:
@@ -78,6 +78,8 @@ class Kind(Generic[R]):
     """The time it is about."""
     money: Callable[[R], Money | None] | None = None
     stances: Callable[[R], Iterable[Stance]] | None = None
+    check: Check | None = None
+    """Rules across records that types and references cannot hold (see `Check`)."""
     since: int = 1
     """The schema version that introduced the kind: a dataset folder of an
     older schema has no file for it, and reads as having none of its records."""
@@ -106,6 +108,7 @@ def declare(  # noqa: PLR0913 - one keyword per facet
     span: Callable[[R], TimeSpan | None] | None = None,
     money: Callable[[R], Money | None] | None = None,
     stances: Callable[[R], Iterable[Stance]] | None = None,
+    check: Check | None = None,
     since: int = 1,
 ) -> Mapping[str, Kind[R]]:
     """
@@ -132,6 +135,7 @@ def declare(  # noqa: PLR0913 - one keyword per facet
         span,
         money,
         stances,
+        check,
         since,
     )
     return {_KEY: kind}

@@ -65,7 +65,7 @@ def load() -> Dataset:
     >>> ds is aiforecasts.load()
     True
     >>> ds.schema_version
-    4
+    5
 
     Raises:
         DataError: if the bundled files are damaged (every problem, with its path).
@@ -238,8 +238,15 @@ def _build(  # noqa: PLR0913 - what one reading found
     """
     if whole and not problems.full:
         classes = {kind.name: kind.cls for kind in KINDS}
+        rules = {kind.name: kind.check for kind in KINDS if kind.check is not None}
         problems.extend(
-            _integrity.check(classes, parts, check_references=check_references, file=file)
+            _integrity.check(
+                classes,
+                parts,
+                check_references=check_references,
+                file=file,
+                rules=rules if check_references else None,
+            )
         )
     if problems or problems.more:
         raise DataError(problems)

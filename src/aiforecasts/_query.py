@@ -35,7 +35,7 @@ from aiforecasts._records import (
 )
 from aiforecasts._text import fold
 from aiforecasts._values import TimeSpan
-from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic
+from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -182,6 +182,13 @@ class _Resolver:
             return name
         record: _HasId = _one_named(store, self.kinds[kind], name, self)
         return record.id
+
+    def verdicts(self) -> dict[str, Verdict]:
+        """Prediction id → the verdict of its resolution."""
+        store = self.stores.get("resolutions")
+        if store is None:
+            return {}
+        return store.table("verdicts", lambda: {r.prediction: r.verdict for r in store.records})
 
     def retired(self, name: str) -> object | None:
         """The tombstone of a retired id, if *name* is one."""
@@ -668,6 +675,53 @@ class Collection(Sequence[R_co], Generic[R_co]):
         return self._keep(
             lambda record: (found := time(record)) is not None and found.is_past(last)
         )
+
+    def due_by(
+        self: Collection[Prediction], day: datetime.date | str | int
+    ) -> Collection[Prediction]:
+        """
+        Predictions whose horizon ends on or before *day* (a date, a year or
+        ``"YYYY[-MM[-DD]]"``, read as its last day): those that are due to be
+        judged by then.  Predictions without a horizon are left out.
+
+        >>> import aiforecasts
+        >>> due = aiforecasts.load().predictions.due_by(2024)
+        >>> "nvidia-gpu-cloud-2024" in due, "ccid-china-compute-360-eflops-2026" in due
+        (True, False)
+
+        Raises:
+            TypeError: on a collection of another kind.
+        """
+        self._predictions("due_by")
+        last = _as_date(day, end=True)
+        return self._keep(lambda p: p.horizon is not None and p.horizon.end <= last)
+
+    def resolved(
+        self: Collection[Prediction], verdict: Verdict | str | None = None
+    ) -> Collection[Prediction]:
+        """
+        Predictions that a resolution judges — with *verdict*, if given (a
+        `Verdict` or its value, ``"came_true"``).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> came_true = ds.predictions.resolved("came_true")
+        >>> all(ds.resolution_of(p).verdict.value == "came_true" for p in came_true)
+        True
+
+        Raises:
+            TypeError: on a collection of another kind.
+            ValueError: for an unknown verdict.
+        """
+        self._predictions("resolved")
+        wanted = None if verdict is None else Verdict(verdict)
+        judged = self._names("resolved").verdicts()
+        return self._keep(lambda p: p.id in judged and (wanted is None or judged[p.id] is wanted))
+
+    def _predictions(self, method: str) -> None:
+        if self._known_kind(method).name != "predictions":
+            msg = f"{method}() applies to predictions, not {self._known_kind(method).name}"
+            raise TypeError(msg)
 
     @overload
     def in_year(self: Collection[Source], year: int) -> Collection[Source]: ...

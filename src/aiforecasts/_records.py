@@ -12,14 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
+import pendulum
 
 from aiforecasts._growth import Growth
 from aiforecasts._values import (
+    Evidence,
     Excerpt,
     External,
     Money,
     Quantity,
     Repair,
+    Target,
     TimeSpan,
     nonblank,
     quote,
@@ -37,6 +40,7 @@ from aiforecasts._vocab import (
     Script,
     Stance,
     Topic,
+    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +62,7 @@ __all__ = [
     "Position",
     "Prediction",
     "Record",
+    "Resolution",
     "Role",
     "Source",
     "Statistic",
@@ -276,6 +281,9 @@ class Prediction:
     """Its number in the document's numbered list, if any (1 or more)."""
     parent: str | None = attrs.field(default=None, metadata=ref("predictions"))
     """The id of the prediction this is a concrete sub-claim of."""
+    target: Target | None = None
+    """The measurable figure it states, in a form a program can check, where
+    it states one ("over 360 EFLOPS by 2026")."""
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
     """Ids of records of other kinds that state the same claim (each links
     back), so that a count over kinds counts the claim once; see
@@ -504,6 +512,64 @@ class Statistic:
 
 
 @attrs.frozen
+class Resolution:
+    """
+    How a prediction turned out, as judged on *as_of*: a verdict, the reasons
+    and the public pages that show it.  Outcomes come from outside the
+    documents, so a resolution cites web pages (`Evidence`), never excerpts;
+    it is kept apart from what the documents say.
+
+    A verdict that settles the prediction (came true, partly, did not) has
+    at least one evidence item; "partly" says which parts held.
+
+    >>> import aiforecasts
+    >>> ds = aiforecasts.load()
+    >>> all(r.evidence for r in ds.resolutions if r.verdict.is_resolved)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    prediction: str = attrs.field(metadata=ref("predictions"))
+    """The id of the `Prediction` it judges."""
+    verdict: Verdict
+    as_of: pendulum.Date
+    """The date of judgement (what was known then)."""
+    rationale: str = attrs.field(validator=nonblank)
+    """Why this verdict, in English — what happened, per the evidence."""
+    evidence: tuple[Evidence, ...] = ()
+    decided: TimeSpan | None = None
+    """When the deciding event happened, where there is one."""
+    parts_held: str | None = None
+    """For `Verdict.PARTLY`: which parts held and which did not."""
+    observed: Quantity | None = None
+    """The figure observed, where the prediction has a `Target` in a unit."""
+    observed_money: Money | None = None
+    """The amount observed, where the prediction's `Target` is money."""
+    note: str | None = None
+    added_in: str = attrs.field(kw_only=True, validator=version)
+    """The dataset version the record first appeared in."""
+    changed_in: str = attrs.field(kw_only=True, validator=version)
+    """The dataset version the record last changed in (a verdict that changes
+    changes it)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.verdict.is_resolved and not self.evidence:
+            msg = f"a '{self.verdict.value}' verdict needs at least one evidence item"
+            raise ValueError(msg)
+        if (self.verdict is Verdict.PARTLY) != (self.parts_held is not None):
+            msg = "parts_held is given with a 'partly' verdict, and only then"
+            raise ValueError(msg)
+        if self.observed is not None and self.observed_money is not None:
+            msg = "a resolution observes a quantity or an amount of money, not both"
+            raise ValueError(msg)
+        if self.decided is not None and self.decided.start > self.as_of:
+            msg = f"decided ({self.decided.start}) is after the date of judgement ({self.as_of})"
+            raise ValueError(msg)
+
+
+@attrs.frozen
 class Tombstone:
     """
     An id no longer in use: a record removed from the dataset, or merged
@@ -555,6 +621,7 @@ Record: TypeAlias = (
     | ComputeTrend
     | Debate
     | Statistic
+    | Resolution
     | Tombstone
 )
 """Any record kind."""

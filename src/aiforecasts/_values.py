@@ -14,17 +14,19 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from aiforecasts._vocab import Certainty, Currency, Precision, Qualifier, TimeRelation
+from aiforecasts._vocab import Certainty, Comparison, Currency, Precision, Qualifier, TimeRelation
 
 __all__ = [
     "DECIMAL_DIGITS",
     "DECIMAL_EXPONENTS",
     "VERSION",
+    "Evidence",
     "Excerpt",
     "External",
     "Money",
     "Quantity",
     "Repair",
+    "Target",
     "TimeSpan",
     "check_decimal",
     "is_mutual",
@@ -348,6 +350,87 @@ class TimeSpan:
         return self.label
 
 
+@attrs.frozen
+class Target:
+    """
+    The measurable figure a prediction states, in a form a program can check:
+    what is measured, how the observed figure must compare, the figure (a
+    `Quantity` or `Money`, exactly one) and the deadline.
+
+    >>> import pendulum
+    >>> from decimal import Decimal
+    >>> target = Target("China's total computing capacity", Comparison.AT_LEAST,
+    ...                 pendulum.Date(2026, 12, 31), Quantity(Decimal("360"), "EFLOPS"))
+    >>> target.met_by(Quantity(Decimal("280"), "EFLOPS"))
+    False
+    >>> target.met_by(Quantity(Decimal("400"), "EFLOPS"))
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    metric: str = attrs.field(validator=nonblank)
+    """What is measured, in English."""
+    comparison: Comparison
+    deadline: pendulum.Date
+    """The last day the figure is to be met by."""
+    value: Quantity | None = None
+    """The figure, when it is not money; else *money*."""
+    money: Money | None = None
+    """The figure, when it is an amount of money."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.value is None) == (self.money is None):
+            msg = "a target has exactly one of value and money"
+            raise ValueError(msg)
+        figure = self.figure
+        if (self.comparison is Comparison.BETWEEN) != (figure.qualifier is Qualifier.RANGE):
+            msg = "a 'between' target needs a range figure (qualifier 'range'), and only it"
+            raise ValueError(msg)
+
+    @property
+    def figure(self) -> Quantity | Money:
+        """The figure, whichever kind it is."""
+        figure = self.money if self.value is None else self.value
+        assert figure is not None
+        return figure
+
+    def met_by(self, observed: Quantity | Money, tolerance: Decimal = Decimal("0.1")) -> bool:
+        """
+        Whether *observed* meets the target ("about" within *tolerance*, a
+        fraction: 10 % by default).
+
+        Raises:
+            ValueError: if *observed* is in another unit or currency.
+        """
+        figure = self.figure
+        if (
+            isinstance(figure, Quantity) != isinstance(observed, Quantity)
+            or (
+                isinstance(figure, Quantity)
+                and isinstance(observed, Quantity)
+                and figure.unit != observed.unit
+            )
+            or (
+                isinstance(figure, Money)
+                and isinstance(observed, Money)
+                and figure.currency is not observed.currency
+            )
+        ):
+            msg = f"cannot compare {observed} with the target's {figure}"
+            raise ValueError(msg)
+        low = figure.amount if isinstance(figure, Money) else figure.value
+        seen = observed.amount if isinstance(observed, Money) else observed.value
+        if self.comparison is Comparison.AT_LEAST:
+            return seen >= low
+        if self.comparison is Comparison.AT_MOST:
+            return seen <= low
+        if self.comparison is Comparison.ABOUT:
+            return abs(seen - low) <= abs(low) * tolerance
+        assert figure.high is not None
+        return low <= seen <= figure.high
+
+
 # --------------------------------------------------------------------------
 # Provenance
 # --------------------------------------------------------------------------
@@ -405,6 +488,47 @@ class External:
     """The URL of the public source."""
     field: str | None = None
     """The record field the addition bears on, if one."""
+
+
+def _https(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+        msg = f"{attribute.name} must be an http(s) URL without spaces, not {quote(value)}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Evidence:
+    """
+    A public web page that shows how a forecast turned out: outside the
+    documents, so it cites a page, never an excerpt.  *quote* is a short
+    passage copied verbatim from the page, in the page's own language.
+
+    >>> import pendulum
+    >>> e = Evidence("https://example.org/news/2025/02/20/x", "example.org",
+    ...              "The device launched in April 2024.", pendulum.Date(2026, 11, 28),
+    ...              title="A headline", published=pendulum.Date(2025, 2, 20))
+    >>> e.published.year
+    2025
+
+    .. versionadded:: 0.1.0
+    """
+
+    url: str = attrs.field(validator=_https)
+    """The page's address, as read."""
+    publisher: str = attrs.field(validator=nonblank)
+    """The site or outlet."""
+    quote: str = attrs.field(
+        validator=attrs.validators.and_(nonblank, attrs.validators.max_len(600))
+    )
+    """A short verbatim passage of the page, in its own language."""
+    read: pendulum.Date
+    """The date the page was read."""
+    title: str | None = None
+    """The page's title, as the page shows it (``None`` where the stored page shows none)."""
+    published: pendulum.Date | None = None
+    """The page's publication date, where the page or its address shows it."""
+    language: str | None = None
+    """The quote's language, a BCP 47 tag such as ``en`` or ``zh``."""
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ import enum
 __all__ = [
     "COUNTRIES",
     "Certainty",
+    "Comparison",
     "Currency",
     "FundingKind",
     "FundingStatus",
@@ -26,6 +27,7 @@ __all__ = [
     "Stance",
     "TimeRelation",
     "Topic",
+    "Verdict",
 ]
 
 
@@ -263,6 +265,45 @@ class Hedge(str, enum.Enum):
     """"may", 可能, 或许, "we have a hunch"."""
     CONDITIONAL = "conditional"
     """Holds only if the prediction's ``condition`` does."""
+
+
+class Verdict(str, enum.Enum):
+    """
+    How a prediction turned out, as of a date (see the methodology in the docs).
+
+    .. versionadded:: 0.1.0
+    """
+
+    CAME_TRUE = "came_true"
+    """What it forecast happened, within its horizon (evidence cited)."""
+    PARTLY = "partly"
+    """Some parts held and some did not, or it held in a weaker form or late."""
+    DID_NOT = "did_not"
+    """Its horizon passed without it happening, or it was ruled out (evidence cited)."""
+    NOT_YET_DUE = "not_yet_due"
+    """Its horizon ends after the date of judgement, and nothing has settled it."""
+    CANNOT_TELL = "cannot_tell"
+    """No evidence was found, the statement is too vague to check, or its condition was not met."""
+
+    @property
+    def is_resolved(self) -> bool:
+        """Whether the verdict settles the prediction (came true, partly, did not)."""
+        return self in (Verdict.CAME_TRUE, Verdict.PARTLY, Verdict.DID_NOT)
+
+
+class Comparison(str, enum.Enum):
+    """
+    How a forecast figure is to be met by the observed one.
+
+    .. versionadded:: 0.1.0
+    """
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ABOUT = "about"
+    """Within the tolerance a methodology sets (the docs use ±10 %)."""
+    BETWEEN = "between"
+    """Between the target's value and its ``high``."""
 
 
 class InvestorRole(str, enum.Enum):
