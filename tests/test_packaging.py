@@ -148,6 +148,7 @@ LAYERS = [
     "_load",
     "_export",
     "_tables",
+    "_arrow",
     "_write",
     "_read",
     "_diff",

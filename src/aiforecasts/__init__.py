@@ -15,6 +15,7 @@ from __future__ import annotations
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from aiforecasts._arrow import to_arrow
     from aiforecasts._codec import SCHEMA_VERSION
     from aiforecasts._curate import CurationReport, curate
     from aiforecasts._dataset import (
@@ -186,6 +187,7 @@ __all__ = [
     "load",
     "load_path",
     "loads",
+    "to_arrow",
     "to_csv",
     "to_dataframe",
     "to_json",
@@ -267,6 +269,7 @@ _LAZY = {
     "load": "aiforecasts._load",
     "load_path": "aiforecasts._read",
     "loads": "aiforecasts._load",
+    "to_arrow": "aiforecasts._arrow",
     "to_csv": "aiforecasts._tables",
     "to_dataframe": "aiforecasts._tables",
     "to_json": "aiforecasts._export",

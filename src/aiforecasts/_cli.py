@@ -242,6 +242,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as error:
         sys.stderr.write(f"aiforecasts export: cannot write {args.output}: {error.strerror}\n")
         return USAGE_ERROR
+    except ImportError as error:  # parquet without the arrow extra
+        sys.stderr.write(f"aiforecasts export: {error}\n")
+        return FAILURE
     out.write(f"wrote {written}\n")
     return 0
 
@@ -508,10 +511,13 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         "Export the dataset; never overwrites without --force.",
         "  aiforecasts export --format json --output aiforecasts.json\n"
-        "  aiforecasts export --format datapackage --output package/",
+        "  aiforecasts export --format datapackage --output package/\n"
+        "  aiforecasts export --format parquet --output parquet/",
         cmd_export,
     )
-    export.add_argument("--format", required=True, choices=("json", "jsonl", "csv", "datapackage"))
+    export.add_argument(
+        "--format", required=True, choices=("json", "jsonl", "csv", "datapackage", "parquet")
+    )
     export.add_argument("--output", required=True, help="a file (json, jsonl) or a folder")
     export.add_argument("--force", action="store_true", help="overwrite what is there")
 

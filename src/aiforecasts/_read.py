@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiforecasts import _load
+from aiforecasts._arrow import PARQUET_SUFFIX, read_parquet
 from aiforecasts._codec import NOT_JSON, read_json
 from aiforecasts._dataset import KINDS
 from aiforecasts._errors import DataError, Problem, Problems
@@ -32,7 +33,8 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
     (``.json`` or ``.jsonl``), a dataset folder (``manifest.json`` and one JSON
     file per kind: the layout of the bundled data, which `curate` keeps), or
     a folder of CSV tables written by ``write(..., format="csv")`` or
-    ``"datapackage"`` (or its ``datapackage.json``).
+    ``"datapackage"`` (or its ``datapackage.json``), or a folder of Parquet
+    files written by ``write(..., format="parquet")``.
 
     >>> import aiforecasts, importlib.resources
     >>> bundled = importlib.resources.files("aiforecasts") / "data"
@@ -55,7 +57,11 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
             return _folder(target, check_references=check_references)
         if any((target / f"{kind.name}.csv").is_file() for kind in KINDS):
             return _tables(target, check_references=check_references)
-        message = "not a dataset folder: no manifest.json, and no CSV table of a kind"
+        if any(target.glob(f"*{PARQUET_SUFFIX}")):
+            return _parquet(target, check_references=check_references)
+        message = (
+            "not a dataset folder: no manifest.json, and no CSV table or Parquet file of a kind"
+        )
         raise DataError([Problem("$", message, str(target))])
     blob = read_bounded(target)
     return _load._loads(blob, check_references=check_references, file=str(target))  # noqa: SLF001
@@ -70,6 +76,19 @@ def _folder(folder: Path, *, check_references: bool) -> Dataset:
     manifest = read_bounded(folder / "manifest.json")
     return _load.parse(
         manifest, files, check_references=check_references, folder=f"{folder}{os.sep}"
+    )
+
+
+def _parquet(folder: Path, *, check_references: bool) -> Dataset:
+    problems = Problems()
+    dataset_version, values, whole = read_parquet(folder, problems)
+    return _load.from_values(
+        values,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=whole,
+        file=lambda name: str(folder / f"{name}{PARQUET_SUFFIX}"),
     )
 
 

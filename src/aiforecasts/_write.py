@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from aiforecasts._arrow import PARQUET_SUFFIX, dataset_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._export import parts, to_json, to_jsonl
 from aiforecasts._query import Collection
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Format", "write", "write_file"]
 
-Format = Literal["json", "jsonl", "csv", "datapackage"]
+Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
 
 
 def write(  # noqa: PLR0913 - the options are keyword-only
@@ -41,7 +42,9 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     """
     Export *obj* to *path*: a file for ``json`` (*indent* as in `to_json`)
     and ``jsonl``, a folder of tables for ``csv``, a folder with
-    ``datapackage.json`` for ``datapackage`` (Frictionless).
+    ``datapackage.json`` for ``datapackage`` (Frictionless), a folder of
+    Parquet files (one per kind, see `to_arrow`) with a ``README.md`` dataset
+    card for ``parquet`` (needs the ``arrow`` extra).
 
     Nothing is overwritten unless *overwrite* is true: an existing file (a
     link to nothing included), or a folder that is not empty, raises
@@ -84,8 +87,8 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             text = to_jsonl(obj, dataset_version=dataset_version)
         write_file(target, text.encode("utf-8"), overwrite=overwrite)
         return target
-    if format not in ("csv", "datapackage"):
-        msg = f"format must be json, jsonl, csv or datapackage, not {format!r}"
+    if format not in ("csv", "datapackage", "parquet"):
+        msg = f"format must be json, jsonl, csv, datapackage or parquet, not {format!r}"
         raise ValueError(msg)
     if target.is_file() or (target.is_symlink() and not target.exists()):
         msg = f"{target} is a file: a {format} export is a folder; give a folder"
@@ -93,6 +96,19 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     if target.exists() and any(target.iterdir()) and not overwrite:
         msg = f"{target} exists and is not an empty folder; pass overwrite=True to write into it"
         raise FileExistsError(msg)
+    if format == "parquet":
+        found, version = parts(obj, dataset_version)
+        sources = _sources_of(obj, found)
+        data = {
+            f"{kind}{PARQUET_SUFFIX}": to_parquet(
+                to_arrow(records, dataset_version=version, sources=sources)
+            )
+            for kind, records in found.items()
+            if records
+        }
+        data["README.md"] = dataset_card(list(found), version, sources).encode("utf-8")
+        _write_folder(target, data, overwrite=overwrite)
+        return target
     files = to_csv(obj, dataset_version=dataset_version)
     if format == "datapackage":
         found, version = parts(obj, dataset_version)
@@ -180,7 +196,8 @@ def _write_folder(target: Path, files: dict[str, bytes], *, overwrite: bool) -> 
             msg = f"{target} was written by someone else meanwhile; nothing replaced"
             raise FileExistsError(msg)
         # Tables of an earlier export that this one does not hold would read as part of it.
-        ours = {f"{kind.name}.csv" for kind in KINDS} | {"datapackage.json"}
+        ours = {f"{kind.name}{suffix}" for kind in KINDS for suffix in (".csv", PARQUET_SUFFIX)}
+        ours |= {"datapackage.json", "README.md"}
         for stale in sorted(ours - files.keys()):
             (target / stale).unlink(missing_ok=True)
         for name in files:

@@ -1,0 +1,358 @@
+"""
+Records as Arrow tables and Parquet files: the tables of the CSV export with
+real types, for DuckDB, polars, Spark and Hugging Face.
+
+A kind's Arrow table has the columns of its CSV table (`csv_columns`, in that
+order): dates as ``date32``, figures as ``decimal128(38, 9)`` (exact, and
+summed as numbers), integers as ``int64``, choices as dictionary-encoded
+strings, lists of names as ``list<string>``, and nested lists of objects
+(excerpts, evidence, positions …) as JSON text, as in the CSV cells.  The
+schema's metadata carries the kind, the dataset and schema versions and each
+source's SHA-256.  Reading a Parquet file back goes through the same strict
+checks as the CSV tables and JSON.
+
+pyarrow is an optional extra (``pip install 'aiforecasts[arrow]'``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal, InvalidOperation, localcontext
+from typing import TYPE_CHECKING, Any
+
+from aiforecasts._codec import SCHEMA_VERSION
+from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
+from aiforecasts._errors import Problem
+from aiforecasts._export import parts
+from aiforecasts._fields import Shape, docs
+from aiforecasts._query import Collection
+from aiforecasts._tables import _cell, _columns, _rows, _scalar, _unflatten, csv_columns
+from aiforecasts._values import quote
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pyarrow
+
+    from aiforecasts._export import Exportable
+    from aiforecasts._records import Source
+
+__all__ = ["PARQUET_SUFFIX", "dataset_card", "read_parquet", "to_arrow", "to_parquet"]
+
+PARQUET_SUFFIX = ".parquet"
+_PRECISION, _SCALE = 38, 9
+_QUANTUM = Decimal(1).scaleb(-_SCALE)
+_META = "aiforecasts"
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - an optional extra
+    except ImportError as error:
+        msg = "Arrow and Parquet need pyarrow: pip install 'aiforecasts[arrow]'"
+        raise ImportError(msg) from error
+    return pa
+
+
+def _arrow_type(pa: Any, shape: Shape) -> Any:
+    scalar = _scalar(shape)
+    if scalar.kind in ("list", "set"):
+        item = scalar.item
+        if item is not None and item.kind in ("text", "choice"):
+            return pa.list_(pa.string())
+        return pa.string()  # a list of objects or figures: JSON text, as in a CSV cell
+    return {
+        "text": pa.string(),
+        "choice": pa.dictionary(pa.int32(), pa.string()),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "decimal": pa.decimal128(_PRECISION, _SCALE),
+        "date": pa.date32(),
+    }.get(scalar.kind, pa.string())
+
+
+def arrow_schema(kind: str, metadata: dict[str, str] | None = None) -> pyarrow.Schema:
+    """The Arrow schema of the table of *kind*."""
+    pa = _pyarrow()
+    columns = [
+        pa.field(name, _arrow_type(pa, field.shape), nullable=not required)
+        for name, field, required in _columns(KIND_NAMED[kind].cls)
+    ]
+    columns += [
+        pa.field("dataset_version", pa.string(), nullable=False),
+        pa.field("schema_version", pa.int32(), nullable=False),
+    ]
+    return pa.schema(columns, metadata=metadata)
+
+
+def _value(shape: Shape, value: Any, where: str) -> Any:
+    """A JSON value of the codec's shape as the Arrow column of *shape* takes it."""
+    if value is None:
+        return None
+    scalar = _scalar(shape)
+    if scalar.kind in ("list", "set"):
+        item = scalar.item
+        if item is not None and item.kind in ("text", "choice"):
+            return value
+        return _cell(value)
+    if scalar.kind == "decimal":
+        exact = Decimal(value)
+        with localcontext() as context:
+            context.prec = 2 * _PRECISION  # room for every figure the records allow
+            fixed = exact.quantize(_QUANTUM)
+        if fixed != exact or len(fixed.as_tuple().digits) > _PRECISION:
+            msg = (
+                f"{where}: {value} does not fit an exact decimal128({_PRECISION}, {_SCALE}) "
+                "column; export it as JSON or CSV"
+            )
+            raise ValueError(msg)
+        return fixed
+    if scalar.kind == "date":
+        import datetime  # noqa: PLC0415
+
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def to_arrow(
+    obj: Exportable,
+    *,
+    dataset_version: str | None = None,
+    sources: list[Source] | None = None,
+) -> pyarrow.Table:
+    """
+    A `pyarrow.Table` of records of one kind, with real types (see the
+    module's description): the hub for Parquet, DuckDB, polars and Spark.
+
+    >>> import aiforecasts
+    >>> table = aiforecasts.to_arrow(aiforecasts.load().funding_rounds)
+    >>> str(table.schema.field("amount.amount").type)
+    'decimal128(38, 9)'
+    >>> table.schema.metadata[b"aiforecasts.kind"]
+    b'funding_rounds'
+
+    Raises:
+        ImportError: if pyarrow is not installed.
+        ValueError: if *obj* holds more than one kind of record, or a figure
+            that an exact ``decimal128(38, 9)`` cannot hold.
+
+    .. versionadded:: 0.1.0
+    """
+    pa = _pyarrow()
+    found, version = parts(obj, dataset_version)
+    if len(found) != 1:
+        msg = f"an Arrow table holds one kind of record, not {len(found)}: {', '.join(found)}"
+        raise ValueError(msg)
+    ((kind, records),) = found.items()
+    if sources is None:
+        sources = _sources(obj)
+    metadata = {
+        f"{_META}.kind": kind,
+        f"{_META}.dataset_version": version,
+        f"{_META}.schema_version": str(SCHEMA_VERSION),
+        f"{_META}.sources": json.dumps(
+            {source.id: source.sha256 for source in sources}, sort_keys=True
+        ),
+    }
+    schema = arrow_schema(kind, metadata)
+    shapes = [field.shape for _name, field, _required in _columns(KIND_NAMED[kind].cls)]
+    names = csv_columns(kind)
+    columns: list[list[Any]] = [[] for _ in names]
+    for row in _rows(kind, records, version):
+        identifier = row[0]
+        for index, value in enumerate(row):
+            if index < len(shapes):
+                value = _value(shapes[index], value, f"{kind} {identifier} {names[index]}")  # noqa: PLW2901
+            columns[index].append(value)
+    arrays = [
+        pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _sources(obj: Any) -> list[Source]:
+    if isinstance(obj, Dataset):
+        return list(obj.sources)
+    resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
+    return list(resolver.stores["sources"].records) if resolver is not None else []
+
+
+def to_parquet(table: pyarrow.Table) -> bytes:
+    """The Parquet file of an Arrow table, the same bytes for the same table."""
+    import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra
+
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd", write_statistics=True)
+    return sink.getvalue()
+
+
+# -- reading Parquet back -------------------------------------------------------
+
+
+def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, list[Any]], bool]:
+    """
+    The dataset version, the records as JSON values, and whether every file
+    was read whole, of the Parquet files in *folder* (one per kind, named by
+    it): the inverse of ``write(..., format="parquet")``.  Problems of the
+    files themselves (an unknown kind, columns, types, versions) are noted with
+    file, column and row; the records' own problems are left to the detailed
+    engine.
+    """
+    pa = _pyarrow()
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    versions: set[str] = set()
+    found: dict[str, list[Any]] = {}
+    whole = True
+    for path in sorted(folder.glob(f"*{PARQUET_SUFFIX}")):
+        kind = path.name.removesuffix(PARQUET_SUFFIX)
+        file = str(path)
+        if kind not in KIND_NAMED:
+            known = ", ".join(k.name for k in KINDS)
+            problems.append(Problem("$", f"not a kind of record (one of {known})", file))
+            whole = False
+            continue
+        try:
+            table = pq.read_table(path)
+        except (OSError, pa.ArrowException) as error:
+            problems.append(Problem("$", f"not a readable Parquet file: {error}", file))
+            whole = False
+            continue
+        records = _parquet_records(kind, table, file, problems, versions)
+        if records is None:
+            whole = False
+        else:
+            found[kind] = records
+    if len(versions) > 1:
+        listed = ", ".join(quote(version) for version in sorted(versions)[:5])
+        problems.append(Problem("dataset_version", f"several versions: {listed}", str(folder)))
+    return (next(iter(versions)) if versions else ""), found, whole
+
+
+def _parquet_records(
+    kind: str, table: Any, file: str, problems: list[Problem], versions: set[str]
+) -> list[Any] | None:
+    expected = arrow_schema(kind)
+    header = list(table.schema.names)
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(quote(column), "a column named twice", file))
+    for column in sorted(set(header) - set(expected.names))[:20]:
+        problems.append(Problem(quote(column), "unknown column", file))
+    for column in sorted(set(expected.names) - set(header)):
+        problems.append(Problem(column, "missing column", file))
+    if sorted(header) != sorted(expected.names):
+        return None
+    wrong = False
+    for field in expected:
+        found = table.schema.field(field.name).type
+        if not found.equals(field.type):
+            message = f"a column of {found}, where {field.type} is expected"
+            problems.append(Problem(field.name, message, file))
+            wrong = True
+    if wrong:
+        return None
+    schemas = set(table.column("schema_version").to_pylist())
+    if schemas - {SCHEMA_VERSION}:
+        newest = max(s for s in schemas if s is not None) if schemas - {None} else None
+        message = f"tables of schema version {newest}; this package reads {SCHEMA_VERSION}"
+        problems.append(Problem("schema_version", message, file))
+        return None
+    cls = KIND_NAMED[kind].cls
+    shapes = {name: field.shape for name, field, _required in _columns(cls)}
+    rows = table.to_pylist()
+    records: list[Any] = []
+    for number, row in enumerate(rows, start=1):
+        version = row.pop("dataset_version")
+        row.pop("schema_version")
+        if version is not None:
+            versions.add(version)
+        cells = {name: _text(shapes[name], value) for name, value in row.items()}
+        records.append(_unflatten(kind, cls, cells, "", problems, f"row {number}"))
+    return records
+
+
+def _text(shape: Shape, value: Any) -> str:
+    """A typed Arrow value as the CSV cell that holds it (read back by the CSV path)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        try:
+            return format(value.normalize(), "f")
+        except InvalidOperation:  # pragma: no cover - a finite decimal always formats
+            return str(value)
+    if isinstance(value, list):
+        return _cell(value)
+    if _scalar(shape).kind == "date":
+        return str(value.isoformat())
+    return str(value)
+
+
+# -- the dataset card -------------------------------------------------------------
+
+
+def dataset_card(kinds: list[str], dataset_version: str, sources: list[Source]) -> str:
+    """
+    The ``README.md`` of a Parquet export: a dataset card in the layout the
+    Hugging Face Hub reads (YAML front matter naming a configuration per
+    kind), then what the data is, where it comes from, its licence and
+    versions, and each table's columns with their types and descriptions.
+    """
+    present = [kind for kind in kinds if kind in KIND_NAMED]
+    front = [
+        "---",
+        "license: mit",
+        "pretty_name: aiforecasts",
+        "language:",
+        "- zh",
+        "- en",
+        "tags:",
+        "- forecasting",
+        "- artificial-intelligence",
+        "configs:",
+    ]
+    for kind in present:
+        front += [f"- config_name: {kind}", f"  data_files: {kind}{PARQUET_SUFFIX}"]
+    front.append("---")
+    lines = [
+        *front,
+        "",
+        f"# aiforecasts — dataset version {dataset_version}, schema version {SCHEMA_VERSION}",
+        "",
+        "A typed, bilingual dataset about AI in 2023–2024: forecasts, companies, funding rounds,",
+        "compute-growth trends, debates and figures from five Chinese-language documents, each",
+        "record citing its document by SHA-256 with character offsets and a verbatim excerpt;",
+        "and how each forecast turned out, with evidence from public web pages (`resolutions`).",
+        'Written by the `aiforecasts` Python package (`write(..., format="parquet")`); read it',
+        "back with `aiforecasts.load_path`, or with DuckDB, polars, pandas or Spark.",
+        "",
+        "## Licence",
+        "",
+        "MIT for the records' structure and English text; the Chinese excerpts are short",
+        "quotations from the cited documents, whose copyright stays with their authors and",
+        "publishers; evidence quotes are short quotations from the pages cited.",
+        "",
+        "## Sources",
+        "",
+        "| id | title | SHA-256 |",
+        "|---|---|---|",
+        *(f"| {s.id} | {s.title_en} | `{s.sha256}` |" for s in sources),
+        "",
+        "## Known errata",
+        "",
+        "What a document gets wrong stays as stated, with a `note` on the record; additions",
+        "from outside the documents are in `external` (each citing a public source). Retired",
+        "ids, and what each became, are in `tombstones`.",
+    ]
+    for kind in present:
+        cls = KIND_NAMED[kind].cls
+        described = docs(cls)
+        lines += ["", f"## `{kind}` — {KIND_NAMED[kind].title}", ""]
+        lines += ["| column | type | description |", "|---|---|---|"]
+        for field in arrow_schema(kind):
+            top = field.name.split(".")[0]
+            text = " ".join(described.get(top, "").split()).replace("|", "\\|")
+            if field.name in ("dataset_version", "schema_version"):
+                text = "The versions of the data and of the record layout."
+            lines.append(f"| `{field.name}` | {field.type} | {text} |")
+    return "\n".join(lines) + "\n"
