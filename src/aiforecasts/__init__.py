@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         csv_columns,
         to_csv,
         to_dataframe,
+        to_dataframes,
     )
     from aiforecasts._text import (
         clean_text,
@@ -190,6 +191,7 @@ __all__ = [
     "to_arrow",
     "to_csv",
     "to_dataframe",
+    "to_dataframes",
     "to_json",
     "to_jsonl",
     "verify_sources",
@@ -272,6 +274,7 @@ _LAZY = {
     "to_arrow": "aiforecasts._arrow",
     "to_csv": "aiforecasts._tables",
     "to_dataframe": "aiforecasts._tables",
+    "to_dataframes": "aiforecasts._tables",
     "to_json": "aiforecasts._export",
     "to_jsonl": "aiforecasts._export",
     "verify_sources": "aiforecasts._verify",

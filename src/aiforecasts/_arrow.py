@@ -27,7 +27,15 @@ from aiforecasts._errors import Problem
 from aiforecasts._export import parts
 from aiforecasts._fields import Shape, docs
 from aiforecasts._query import Collection
-from aiforecasts._tables import _cell, _columns, _rows, _scalar, _unflatten, csv_columns
+from aiforecasts._tables import (
+    DERIVED,
+    _cell,
+    _columns,
+    _rows,
+    _scalar,
+    _unflatten,
+    csv_columns,
+)
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:
@@ -44,6 +52,7 @@ PARQUET_SUFFIX = ".parquet"
 _PRECISION, _SCALE = 38, 9
 _QUANTUM = Decimal(1).scaleb(-_SCALE)
 _META = "aiforecasts"
+_DECIMAL = Shape("decimal")
 
 
 def _pyarrow() -> Any:
@@ -78,6 +87,14 @@ def arrow_schema(kind: str, metadata: dict[str, str] | None = None) -> pyarrow.S
     columns = [
         pa.field(name, _arrow_type(pa, field.shape), nullable=not required)
         for name, field, required in _columns(KIND_NAMED[kind].cls)
+    ]
+    columns += [
+        pa.field(
+            derived.name,
+            pa.decimal128(_PRECISION, _SCALE) if derived.exact else pa.float64(),
+            metadata={f"{_META}.derived": derived.description},
+        )
+        for derived in DERIVED.get(kind, ())
     ]
     columns += [
         pa.field("dataset_version", pa.string(), nullable=False),
@@ -157,13 +174,18 @@ def to_arrow(
     }
     schema = arrow_schema(kind, metadata)
     shapes = [field.shape for _name, field, _required in _columns(KIND_NAMED[kind].cls)]
+    derived = DERIVED.get(kind, ())
     names = csv_columns(kind)
     columns: list[list[Any]] = [[] for _ in names]
     for row in _rows(kind, records, version):
         identifier = row[0]
         for index, value in enumerate(row):
+            where = f"{kind} {identifier} {names[index]}"
             if index < len(shapes):
-                value = _value(shapes[index], value, f"{kind} {identifier} {names[index]}")  # noqa: PLW2901
+                value = _value(shapes[index], value, where)  # noqa: PLW2901
+            elif index < len(shapes) + len(derived) and value is not None:
+                exact = derived[index - len(shapes)].exact
+                value = _value(_DECIMAL, value, where) if exact else float(value)  # noqa: PLW2901
             columns[index].append(value)
     arrays = [
         pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)
@@ -260,7 +282,8 @@ def _parquet_records(
         return None
     cls = KIND_NAMED[kind].cls
     shapes = {name: field.shape for name, field, _required in _columns(cls)}
-    rows = table.to_pylist()
+    derived = [d.name for d in DERIVED.get(kind, ())]
+    rows = table.drop_columns(derived).to_pylist()  # recomputed, never read
     records: list[Any] = []
     for number, row in enumerate(rows, start=1):
         version = row.pop("dataset_version")

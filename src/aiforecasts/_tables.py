@@ -13,7 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from aiforecasts import _codec
 from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
@@ -23,6 +27,7 @@ from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, fields
 from aiforecasts._load import read_bounded
 from aiforecasts._values import quote
+from aiforecasts._vocab import Currency
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,31 +39,97 @@ if TYPE_CHECKING:
     from aiforecasts._records import Source
 
 __all__ = [
+    "DERIVED",
+    "Derived",
     "csv_columns",
     "datapackage",
     "flat_record",
     "read_tables",
     "to_csv",
     "to_dataframe",
+    "to_dataframes",
 ]
 
 _VERSIONS = ("dataset_version", "schema_version")
 
 
+@attrs.frozen
+class Derived:
+    """A column computed from a record's fields, not stated by its document."""
+
+    name: str
+    description: str
+    compute: Callable[[Any], float | Decimal | None]
+    exact: bool = False
+    """Whether the value is an exact decimal (else a float)."""
+
+
+def _usd(record: Any, end: int) -> Decimal | None:
+    money = record.amount
+    if money is None or money.currency is not Currency.USD:
+        return None
+    bound: Decimal | None = money.bounds[end]
+    return bound
+
+
+DERIVED: dict[str, tuple[Derived, ...]] = {
+    "compute_trends": (
+        Derived(
+            "growth.doubling_months",
+            "Derived, not stated: the doubling time in months the stated growth implies "
+            "(the middle of a stated range); empty for a level or a decline.",
+            lambda r: r.growth.doubling_months,
+        ),
+        Derived(
+            "growth.factor_per_year",
+            "Derived, not stated: the factor per year the stated growth implies.",
+            lambda r: r.growth.factor_per_year,
+        ),
+        Derived(
+            "growth.cagr_percent",
+            "Derived, not stated: the compound annual growth rate in percent it implies.",
+            lambda r: r.growth.cagr_percent,
+        ),
+    ),
+    "funding_rounds": (
+        Derived(
+            "amount.low_usd",
+            "Derived, not stated: the least the stated amount allows, in US dollars "
+            "('up to $4B' allows 0); empty unless the amount is in US dollars.",
+            lambda r: _usd(r, 0),
+            exact=True,
+        ),
+        Derived(
+            "amount.high_usd",
+            "Derived, not stated: the most the stated amount allows, in US dollars; empty "
+            "when it is open-ended ('over $1B') or not in US dollars.",
+            lambda r: _usd(r, 1),
+            exact=True,
+        ),
+    ),
+}
+"""Kind → the columns every tabular form (CSV, Arrow, Parquet, DataFrames) adds to its
+fields: normalised rates and bounds that comparisons and sums need.  Reading a table back
+ignores them (they are recomputed from the fields)."""
+
+
 def csv_columns(kind: str) -> list[str]:
     """
     The columns of the CSV table of *kind*: nested values flattened with
-    dotted names (``horizon.start``), lists kept whole as JSON, then the
-    dataset and schema versions.
+    dotted names (``horizon.start``), lists kept whole as JSON, the derived
+    columns of the kind (`DERIVED`), then the dataset and schema versions.
 
     >>> csv_columns("funding_rounds")[:4]
     ['id', 'company', 'statement', 'kind']
     >>> "amount.amount" in csv_columns("funding_rounds")
     True
+    >>> csv_columns("compute_trends")[-5:-2]
+    ['growth.doubling_months', 'growth.factor_per_year', 'growth.cagr_percent']
 
     .. versionadded:: 0.1.0
     """
-    return [name for name, _field, _required in _columns(KIND_NAMED[kind].cls)] + list(_VERSIONS)
+    fields_ = [name for name, _field, _required in _columns(KIND_NAMED[kind].cls)]
+    return fields_ + [d.name for d in DERIVED.get(kind, ())] + list(_VERSIONS)
 
 
 def _columns(
@@ -103,8 +174,12 @@ def _rows(kind: str, records: list[Any], version: str) -> Iterator[list[Any]]:
     """The rows of *records* of *kind*, as values in the order of `csv_columns`."""
     columns = csv_columns(kind)
     versions = {"dataset_version": version, "schema_version": SCHEMA_VERSION}
+    derived = DERIVED.get(kind, ())
     for record in records:
         flat = {**flat_record(record), **versions}
+        for column in derived:
+            value = column.compute(record)
+            flat[column.name] = None if value is None else str(value)
         yield [flat.get(column) for column in columns]
 
 
@@ -136,15 +211,20 @@ def to_csv(obj: Exportable, *, dataset_version: str | None = None) -> dict[str, 
 def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pandas.DataFrame:
     """
     A pandas DataFrame of records of one kind, one row per record, with the
-    columns of the CSV export (`csv_columns`): dates as ``datetime64``,
-    integers as ``Int64``, lists as Python lists, everything else as text.
+    columns of the CSV export (`csv_columns`, the derived ones included):
+    figures and derived values as numbers (``float64``: they add up), dates as
+    ``datetime64``, integers as ``Int64``, choices as categoricals, lists as
+    Python lists, everything else as text.  (Exact decimals: `to_arrow`, or
+    the JSON exports.)
 
     Needs the ``dataframe`` extra (``pip install 'aiforecasts[dataframe]'``).
 
     >>> import aiforecasts
     >>> frame = aiforecasts.to_dataframe(aiforecasts.load().funding_rounds)
     >>> frame.loc[frame["id"] == "stability-ai-intel-50m-2023", "amount.amount"].item()
-    '50000000'
+    50000000.0
+    >>> int(frame.groupby("company")["amount.amount"].sum()["anthropic"])  # numbers add up
+    6000000000
 
     Raises:
         ImportError: if pandas is not installed.
@@ -163,15 +243,49 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
         msg = f"a DataFrame holds one kind of record, not {len(found)}: {', '.join(found)}"
         raise ValueError(msg)
     ((kind, records),) = found.items()
-    columns = _columns(KIND_NAMED[kind].cls)
+    return _frame(pd, kind, records, version)
+
+
+def to_dataframes(obj: Exportable, *, dataset_version: str | None = None) -> dict[str, Any]:
+    """
+    Every kind of record in *obj* (a whole `Dataset`, say) as DataFrames:
+    kind → the frame `to_dataframe` gives for it.
+
+    >>> import aiforecasts
+    >>> frames = aiforecasts.to_dataframes(aiforecasts.load())
+    >>> list(frames)[:3], len(frames["predictions"]) == len(aiforecasts.load().predictions)
+    (['sources', 'companies', 'people'], True)
+
+    Raises:
+        ImportError: if pandas is not installed.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - an optional extra
+    except ImportError as error:  # pragma: no cover - the dev extra installs pandas
+        msg = "to_dataframes needs pandas: pip install 'aiforecasts[dataframe]'"
+        raise ImportError(msg) from error
+    found, version = parts(obj, dataset_version)
+    return {kind: _frame(pd, kind, records, version) for kind, records in found.items()}
+
+
+def _frame(pd: Any, kind: str, records: list[Any], version: str) -> pandas.DataFrame:
     names = csv_columns(kind)
-    frame = pd.DataFrame(list(_rows(kind, records, version)), columns=names)
-    for name, field, _required in columns:
-        kind_of = _scalar(field.shape).kind
-        if kind_of == "date":
+    frame: pandas.DataFrame = pd.DataFrame(list(_rows(kind, records, version)), columns=names)
+    for name, field, _required in _columns(KIND_NAMED[kind].cls):
+        scalar = _scalar(field.shape)
+        if scalar.kind == "date":
             frame[name] = pd.to_datetime(frame[name])
-        elif kind_of == "integer":
+        elif scalar.kind == "integer":
             frame[name] = frame[name].astype("Int64")
+        elif scalar.kind in ("decimal", "number"):
+            frame[name] = pd.to_numeric(frame[name]).astype("float64")
+        elif scalar.kind == "choice":
+            categories = [member.value for member in scalar.type]
+            frame[name] = pd.Categorical(frame[name], categories=categories)
+    for column in DERIVED.get(kind, ()):
+        frame[column.name] = pd.to_numeric(frame[column.name]).astype("float64")
     frame["schema_version"] = frame["schema_version"].astype("Int64")
     return frame
 
@@ -218,6 +332,10 @@ def _resource(kind: str, kinds: list[str]) -> dict[str, Any]:
         if required:
             column.setdefault("constraints", {})["required"] = True
         table.append(column)
+    table += [
+        {"name": d.name, "type": "number", "description": d.description}
+        for d in DERIVED.get(kind, ())
+    ]
     table += [{"name": "dataset_version", "type": "string"}]
     table += [{"name": "schema_version", "type": "integer"}]
     foreign = [
@@ -324,7 +442,10 @@ def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -
         problems.append(Problem("$", "no header row", file))
         return None
     header, body = rows[0], rows[1:]
-    expected = csv_columns(name)
+    # Derived columns may be left out (tables written before they were added); they are
+    # recomputed, never read.
+    derived = {d.name for d in DERIVED.get(name, ())}
+    expected = [c for c in csv_columns(name) if c not in derived or c in header]
     for column in sorted({c for c in header if header.count(c) > 1}):
         problems.append(Problem(quote(column), "a column named twice", file))
     for column in sorted(set(header) - set(expected))[:20]:
@@ -339,7 +460,7 @@ def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -
             message = f"{len(row)} cells where the header has {len(header)}"
             problems.append(Problem(f"row {number}", message, file))
             return None
-        cells = dict(zip(header, row, strict=True))
+        cells = {c: v for c, v in zip(header, row, strict=True) if c not in derived}
         versions.add(cells.pop("dataset_version"))
         schema = cells.pop("schema_version")
         if schema != str(SCHEMA_VERSION):
