@@ -135,7 +135,7 @@ class TestExport:
         assert "--force" in run("export", "--format", "json", "--output", target, check=1).stderr
         assert target.read_bytes() == before
         run("export", "--format", "jsonl", "--output", target, "--force")
-        assert target.read_text("utf-8").startswith('{"aiforecasts"')
+        assert target.read_text("utf-8").startswith('{"dataset_version"')
 
     def test_folders(self, tmp_path: Path) -> None:
         run("export", "--format", "datapackage", "--output", tmp_path / "package")

@@ -43,9 +43,14 @@ class TestRoundTrip:
         document = json.loads(exported["json"])
         assert document["schema_version"] == aiforecasts.SCHEMA_VERSION
         assert document["dataset_version"]
-        header = json.loads(exported["jsonl"].splitlines()[0])
-        assert set(header["aiforecasts"]) == {"dataset_version", "records", "schema_version"}
-        assert header["aiforecasts"]["records"] == len(exported["jsonl"].splitlines()) - 1
+        lines = [json.loads(line) for line in exported["jsonl"].splitlines()]
+        keys = {"dataset_version", "id", "kind", "record", "records", "schema_version"}
+        for line in lines:  # every line of the same shape: line tools see one table
+            assert set(line) == keys
+            assert line["records"] == len(lines)
+            assert line["schema_version"] == aiforecasts.SCHEMA_VERSION
+            assert line["dataset_version"] == document["dataset_version"]
+            assert line["id"] == line["record"]["id"]
         for table in aiforecasts.to_csv(aiforecasts.load()).values():
             assert table.splitlines()[0].endswith("dataset_version,schema_version")
 
@@ -75,7 +80,7 @@ class TestSchemas:
             name: jsonschema.Draft202012Validator(aiforecasts.json_schema(name))
             for name in KIND_NAMED
         }
-        for line in exported["jsonl"].splitlines()[1:]:
+        for line in exported["jsonl"].splitlines():
             item = json.loads(line)
             validators[item["kind"]].validate(item["record"])
         data = Path(aiforecasts.__file__).parent / "data"
@@ -397,14 +402,40 @@ class TestReviewFindings:
         assert "nested too deeply" in problems_of(b"[" * 100_000)[0]
 
     def test_jsonl_kind_that_is_not_a_string(self, exported: dict[str, str]) -> None:
-        header = exported["jsonl"].splitlines()[0]
-        found = problems_of(header + '\n{"kind":["x"],"record":{}}\n')
-        assert "unknown kind of record" in found[0]
+        lines = exported["jsonl"].splitlines()
+        line = json.loads(lines[1])
+        line["kind"] = ["x"]
+        lines[1] = json.dumps(line)
+        assert problems_of("\n".join(lines)) == [
+            "export: line 2.kind: unknown kind of record ['x']"
+        ]
 
-    def test_jsonl_header_with_more_keys(self, exported: dict[str, str]) -> None:
+    def test_jsonl_line_with_more_keys(self, exported: dict[str, str]) -> None:
         lines = exported["jsonl"].splitlines()
         lines[0] = lines[0][:-1] + ',"junk":1}'
-        assert problems_of("\n".join(lines))
+        assert problems_of("\n".join(lines)) == ["export: line 1.junk: unknown key"]
+
+    def test_jsonl_line_whose_id_is_not_its_records(self, exported: dict[str, str]) -> None:
+        lines = exported["jsonl"].splitlines()
+        line = json.loads(lines[5])
+        line["id"] = "someone-else"
+        lines[5] = json.dumps(line, ensure_ascii=False)
+        (problem,) = problems_of("\n".join(lines))
+        assert problem.startswith("export: line 6.id: the line says id 'someone-else'")
+
+    def test_jsonl_lines_of_several_versions(self, exported: dict[str, str]) -> None:
+        lines = exported["jsonl"].splitlines()
+        lines[7] = lines[7].replace('"dataset_version":"', '"dataset_version":"1', 1)
+        (problem,) = problems_of("\n".join(lines))
+        assert "lines of several versions" in problem
+
+    def test_jsonl_of_the_old_layout_still_reads(self) -> None:
+        """Exports of schema 5 and before began with a header line: they read as they did."""
+        old = (GOLDEN / "schema-5-header.jsonl").read_text("utf-8")
+        assert old.startswith('{"aiforecasts":')
+        back = aiforecasts.loads(old, check_references=False)
+        assert back == aiforecasts.load_path(GOLDEN / "schema-5.json", check_references=False)
+        assert aiforecasts.loads(aiforecasts.to_jsonl(back), check_references=False) == back
 
     @pytest.mark.parametrize("data", ["\ud800", '{"x": "\\ud800"}', b'{"x": "\\udc00"}'])
     def test_lone_surrogates(self, data: str | bytes) -> None:

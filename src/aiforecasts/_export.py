@@ -88,26 +88,36 @@ def to_json(
 
 def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:
     """
-    JSON Lines: a header line ``{"aiforecasts": {"dataset_version": ...,
-    "records": ..., "schema_version": ...}}`` (*records*: how many lines
-    follow, so that a file cut short at a line's end is caught), then one
-    ``{"kind": ..., "record": {...}}`` per line, in kind order.  Read it back
-    with `loads`.
+    JSON Lines, as line tools read them (pandas, DuckDB, Hugging Face
+    ``datasets``, ``jq``): one record per line, every line of the same shape —
+    ``{"dataset_version", "id", "kind", "record": {...}, "records",
+    "schema_version"}``, *records* being how many lines the export has (so a
+    file cut short at a line's end is caught) — in kind order, no header.
+    Read it back with `loads`; the layout of earlier versions (a header line
+    first) still reads.
 
-    >>> import aiforecasts
+    >>> import aiforecasts, json
     >>> lines = aiforecasts.to_jsonl(aiforecasts.load().sources).splitlines()
-    >>> lines[0]
-    '{"aiforecasts":{"dataset_version":"...","records":...,"schema_version":5}}'
-    >>> len(lines) == 1 + len(aiforecasts.load().sources)  # the header, then a line each
-    True
+    >>> first = json.loads(lines[0])
+    >>> sorted(first), first["kind"], first["records"] == len(lines)
+    (['dataset_version', 'id', 'kind', 'record', 'records', 'schema_version'], 'sources', True)
 
     .. versionadded:: 0.1.0
     """
     found, version = parts(obj, dataset_version)
     count = sum(len(records) for records in found.values())
-    meta = {"dataset_version": version, "records": count, "schema_version": SCHEMA_VERSION}
-    header = {"aiforecasts": meta}
-    lines = [_codec.encode(header)]
-    for kind, records in found.items():
-        lines.extend(_codec.encode({"kind": kind, "record": record}) for record in records)
-    return b"\n".join(lines).decode("utf-8") + "\n"
+    lines = [
+        _codec.encode(
+            {
+                "dataset_version": version,
+                "id": record.id,
+                "kind": kind,
+                "record": record,
+                "records": count,
+                "schema_version": SCHEMA_VERSION,
+            }
+        )
+        for kind, records in found.items()
+        for record in records
+    ]
+    return b"".join(line + b"\n" for line in lines).decode("utf-8")

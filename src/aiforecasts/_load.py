@@ -8,8 +8,10 @@ part goes through the codec (`_codec`), whose fast engine reads clean input
 and whose detailed engine names every problem of the rest.
 
 Three layouts are read: the bundled one (a manifest and one file per kind), a
-JSON export (one document) and a JSON Lines export (a header line, then one
-record per line).  Each has an envelope around the records, read here.
+JSON export (one document) and a JSON Lines export (one record per line, its
+kind, id and versions beside it; the layout of earlier versions, a header
+line first, still reads).  Each has an envelope around the
+records, read here.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import msgspec
 from aiforecasts import _codec, _integrity
 from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
-from aiforecasts._errors import DataError, Problem, Problems, json_type
+from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, quote
 
@@ -452,7 +454,24 @@ def _loads(
         raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", file)]) from None
     if _JSONL_HEADER.match(blob) is not None:
         return _loads_jsonl(blob, check_references=check_references, engine=engine, file=file)
+    if _is_record_line(blob):
+        return _loads_lines(blob, check_references=check_references, engine=engine, file=file)
     return _loads_json(blob, check_references=check_references, engine=engine, file=file)
+
+
+def _is_record_line(blob: bytes) -> bool:
+    """Whether *blob* starts with a line of the JSON Lines layout (an object with a
+    ``kind`` and a ``record``): a JSON export is one object that holds ``records``."""
+    start = len(blob) - len(blob.lstrip())
+    end = blob.find(b"\n", start)
+    first = blob[start : end if end >= 0 else len(blob)]
+    if not first.startswith(b"{") or end < 0:
+        return False
+    try:
+        value = msgspec.json.decode(first)
+    except REFUSED:
+        return False
+    return isinstance(value, dict) and "kind" in value and "record" in value
 
 
 _JSONL_HEADER = re.compile(rb'\s*\{\s*"aiforecasts"\s*:')
@@ -551,6 +570,138 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
     kind: str
     record: msgspec.Raw
+
+
+class _RecordLine(msgspec.Struct, forbid_unknown_fields=True):
+    dataset_version: str
+    id: str
+    kind: str
+    record: msgspec.Raw
+    records: int
+    schema_version: int
+
+
+_LINE_KEYS = {"dataset_version", "id", "kind", "record", "records", "schema_version"}
+
+
+def _loads_lines(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
+    """JSON Lines of the current layout: a record per line, its kind, id and versions beside it."""
+    problems = Problems()
+    collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
+    versions: dict[str, str] = {}  # dataset version → the first line that gives it
+    counts: dict[object, str] = {}  # announced number of lines → the first line that gives it
+    whole = True
+    read = 0
+    for number, line in enumerate(blob.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        if problems.full:
+            problems.stopped = True
+            break
+        read += 1
+        where = f"line {number}"
+        found = _record_line(line, where=where, file=file, problems=problems, engine=engine)
+        if found is None:
+            whole = False
+            continue
+        name, record, dataset_version, count = found
+        versions.setdefault(dataset_version, where)
+        counts.setdefault(count, where)
+        if record is None:
+            whole = False
+        else:
+            collections[name].append(record)
+    if len(versions) > 1:
+        listed = ", ".join(f"{quote(v)} ({w})" for v, w in list(versions.items())[:5])
+        problems.append(Problem("dataset_version", f"lines of several versions: {listed}", file))
+    if len(counts) > 1:
+        listed = ", ".join(f"{c} ({w})" for c, w in list(counts.items())[:5])
+        problems.append(Problem("records", f"lines announce different counts: {listed}", file))
+    elif counts and read != next(iter(counts)) and not problems.stopped:
+        message = (
+            f"the lines announce {next(iter(counts))} records and {read} are here: "
+            "the file is cut short, or lines were added"
+        )
+        problems.append(Problem("records", message, file))
+    dataset_version = next(iter(versions)) if len(versions) == 1 else ""
+    return _build(
+        collections,
+        dataset_version,
+        problems,
+        check_references=check_references,
+        whole=whole,
+        file=lambda _name: file,
+    )
+
+
+def _record_line(
+    line: bytes, *, where: str, file: str, problems: Problems, engine: Engine
+) -> tuple[str, Any, str, object] | None:
+    """(kind, record, dataset version, announced count) of one line; None where the line gives
+    no kind; the record is None (or an `Unread`) after a problem of its own."""
+    try:
+        item = msgspec.json.decode(line, type=_RecordLine)
+    except REFUSED:
+        item = None
+    if (
+        item is not None
+        and item.kind in KIND_NAMED
+        and item.schema_version == SCHEMA_VERSION
+        and _VERSION_RE.match(item.dataset_version)
+        and _is_count(item.records)
+    ):
+        kind = KIND_NAMED[item.kind]
+        record = _codec.decode_one(
+            kind.cls,
+            item.record,
+            where=f"{where}.record",
+            file=file,
+            problems=problems,
+            engine=engine,
+        )
+        _same_id(item.id, record, where, file, problems)
+        return kind.name, record, item.dataset_version, item.records
+    value = read_json(line, file, problems, where)
+    if value is NOT_JSON:
+        return None
+    if not isinstance(value, dict):
+        message = f"expected a record line {{'kind', 'id', 'record', ...}}, not {json_type(value)}"
+        problems.append(Problem(where, message, file))
+        return None
+    _check_keys(value, _LINE_KEYS, file, problems, f"{where}.")
+    name = value.get("kind")
+    if not isinstance(name, str) or name not in KIND_NAMED:
+        problems.append(Problem(f"{where}.kind", f"unknown kind of record {quote(name)}", file))
+        return None
+    version = _check_version(value.get("schema_version"), file, problems, f"{where}.schema_version")
+    dataset_version = _dataset_version(
+        value.get("dataset_version"), file, problems, f"{where}.dataset_version"
+    )
+    count = value.get("records")
+    if not _is_count(count):
+        message = f"expected the number of record lines, not {quote(count)}"
+        problems.append(Problem(f"{where}.records", message, file))
+    if version is None:
+        return name, None, dataset_version, count
+    record = value.get("record")
+    if isinstance(record, dict):
+        record = _codec.migrate(name, record, version, dataset_version)
+    found = _codec.structure_many(
+        KIND_NAMED[name].cls, [record], f"{where}.record", file, problems, one=True
+    )
+    typed = found[0] if found else None
+    _same_id(value.get("id"), typed, where, file, problems)
+    return name, typed, dataset_version, count
+
+
+def _same_id(
+    identifier: object, record: Any, where: str, file: str, problems: list[Problem]
+) -> None:
+    if record is None or isinstance(record, Unread):
+        return
+    if identifier != record.id:
+        message = f"the line says id {quote(identifier)}; its record is {quote(record.id)}"
+        problems.append(Problem(f"{where}.id", message, file))
 
 
 def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
