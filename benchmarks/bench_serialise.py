@@ -22,6 +22,9 @@ printed side by side, without verdicts: goals belong to the issues.
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
+from pathlib import Path
 import datetime
 import gc
 import json
@@ -262,7 +265,49 @@ def main() -> None:
     for name, seconds in times.items():
         print(f"  {name:<34} {seconds * 1e3:9.1f} ms")
     ratio = times["aiforecasts.to_json"] / times["msgspec Structs"]
-    print(f"  ours vs msgspec: {ratio:.2f}x its time\n")
+    print(f"  ours vs msgspec: {ratio:.2f}x its time")
+    ratio = times["aiforecasts.to_json"] / times["pydantic v2 dump_json"]
+    print(f"  ours vs pydantic v2 dump_json: {ratio:.2f}x its time\n")
+
+    print("Parquet beside JSON (the same records, written and read back through the package)")
+    folder = Path(tempfile.mkdtemp())
+    try:
+        json_path = aiforecasts.write(collection, folder / "all.json", dataset_version="synthetic")
+        parquet = aiforecasts.write(
+            collection, folder / "parquet", format="parquet", dataset_version="synthetic"
+        )
+        formats = {
+            "JSON (aiforecasts.write / load_path)": (
+                lambda: aiforecasts.write(
+                    collection, folder / "again.json", overwrite=True, dataset_version="synthetic"
+                ),
+                lambda: aiforecasts.load_path(json_path, check_references=False),
+                json_path.stat().st_size,
+            ),
+            "Parquet (format='parquet' / load_path)": (
+                lambda: aiforecasts.write(
+                    collection,
+                    folder / "again",
+                    format="parquet",
+                    overwrite=True,
+                    dataset_version="synthetic",
+                ),
+                lambda: aiforecasts.load_path(parquet, check_references=False),
+                sum(p.stat().st_size for p in parquet.glob("*.parquet")),
+            ),
+        }
+        print(f"  {'format':<40} {'on disk':>10} {'write':>10} {'read':>10}")
+        for name, (write, read, size) in formats.items():
+            written, _ = timed(write, args.runs)
+            loaded, back = timed(read, args.runs)
+            assert list(back.predictions) == records
+            print(
+                f"  {name:<40} {size / 2**20:7.1f} MiB {written * 1e3:7.0f} ms "
+                f"{loaded * 1e3:7.0f} ms"
+            )
+        print()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
     print("peak memory while decoding, result alive")
     memory = {

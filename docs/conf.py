@@ -146,6 +146,12 @@ _INVENTORIES = {
             "pendulum.interval.Interval": ("py:class", "#interval"),
         },
     ),
+    "pyarrow": (
+        "https://arrow.apache.org/docs/python",
+        {
+            "pyarrow.Table": ("py:class", "generated/pyarrow.Table.html#pyarrow.Table"),
+        },
+    ),
     "pandas": (
         "https://pandas.pydata.org/docs",
         {

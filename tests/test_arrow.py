@@ -196,3 +196,12 @@ def test_cli_export_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "wrote" in capsys.readouterr().out
     assert aiforecasts.load_path(target) == aiforecasts.load()
     assert main(["validate", str(target)]) == 0
+
+
+def test_to_polars(dataset: aiforecasts.Dataset) -> None:
+    polars = pytest.importorskip("polars")
+    frame = aiforecasts.to_polars(dataset.funding_rounds)
+    assert frame.height == len(dataset.funding_rounds)
+    assert isinstance(frame.schema["amount.amount"], polars.Decimal)
+    intel = frame.filter(polars.col("id") == "stability-ai-intel-50m-2023")
+    assert intel["amount.amount"][0] == Decimal(50_000_000)

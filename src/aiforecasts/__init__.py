@@ -15,7 +15,7 @@ from __future__ import annotations
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from aiforecasts._arrow import to_arrow
+    from aiforecasts._arrow import to_arrow, to_polars
     from aiforecasts._codec import SCHEMA_VERSION
     from aiforecasts._curate import CurationReport, curate
     from aiforecasts._dataset import (
@@ -194,6 +194,7 @@ __all__ = [
     "to_dataframes",
     "to_json",
     "to_jsonl",
+    "to_polars",
     "verify_sources",
     "write",
 ]
@@ -277,6 +278,7 @@ _LAZY = {
     "to_dataframes": "aiforecasts._tables",
     "to_json": "aiforecasts._export",
     "to_jsonl": "aiforecasts._export",
+    "to_polars": "aiforecasts._arrow",
     "verify_sources": "aiforecasts._verify",
     "write": "aiforecasts._write",
 }

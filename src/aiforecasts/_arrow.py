@@ -16,16 +16,17 @@ pyarrow is an optional extra (``pip install 'aiforecasts[arrow]'``).
 
 from __future__ import annotations
 
+import functools
 import io
 import json
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
-from aiforecasts._codec import SCHEMA_VERSION
+from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import Problem
 from aiforecasts._export import parts
-from aiforecasts._fields import Shape, docs
+from aiforecasts._fields import Shape, docs, fields
 from aiforecasts._query import Collection
 from aiforecasts._tables import (
     DERIVED,
@@ -33,7 +34,6 @@ from aiforecasts._tables import (
     _columns,
     _rows,
     _scalar,
-    _unflatten,
     csv_columns,
 )
 from aiforecasts._values import quote
@@ -46,7 +46,14 @@ if TYPE_CHECKING:
     from aiforecasts._export import Exportable
     from aiforecasts._records import Source
 
-__all__ = ["PARQUET_SUFFIX", "dataset_card", "read_parquet", "to_arrow", "to_parquet"]
+__all__ = [
+    "PARQUET_SUFFIX",
+    "dataset_card",
+    "read_parquet",
+    "to_arrow",
+    "to_parquet",
+    "to_polars",
+]
 
 PARQUET_SUFFIX = ".parquet"
 _PRECISION, _SCALE = 38, 9
@@ -193,6 +200,32 @@ def to_arrow(
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
+def to_polars(obj: Exportable, *, dataset_version: str | None = None) -> Any:
+    """
+    A polars DataFrame of records of one kind: `to_arrow`'s table, handed to
+    polars without a copy of our own (decimals stay exact, choices become
+    categoricals).  Needs polars and the ``arrow`` extra.
+
+    >>> import aiforecasts, polars
+    >>> frame = aiforecasts.to_polars(aiforecasts.load().funding_rounds)
+    >>> sums = frame.group_by("company").agg(polars.col("amount.amount").sum())
+    >>> int(sums.filter(polars.col("company") == "anthropic")["amount.amount"][0])
+    6000000000
+
+    Raises:
+        ImportError: if polars or pyarrow is not installed.
+        ValueError: as `to_arrow`.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        import polars  # noqa: PLC0415 - optional
+    except ImportError as error:
+        msg = "to_polars needs polars and pyarrow: pip install polars 'aiforecasts[arrow]'"
+        raise ImportError(msg) from error
+    return polars.from_arrow(to_arrow(obj, dataset_version=dataset_version))
+
+
 def _sources(obj: Any) -> list[Source]:
     if isinstance(obj, Dataset):
         return list(obj.sources)
@@ -280,8 +313,8 @@ def _parquet_records(
         message = f"tables of schema version {newest}; this package reads {SCHEMA_VERSION}"
         problems.append(Problem("schema_version", message, file))
         return None
-    cls = KIND_NAMED[kind].cls
-    shapes = {name: field.shape for name, field, _required in _columns(cls)}
+    cls: type = KIND_NAMED[kind].cls
+    plan = _plan(cls, "")
     derived = [d.name for d in DERIVED.get(kind, ())]
     rows = table.drop_columns(derived).to_pylist()  # recomputed, never read
     records: list[Any] = []
@@ -290,25 +323,57 @@ def _parquet_records(
         row.pop("schema_version")
         if version is not None:
             versions.add(version)
-        cells = {name: _text(shapes[name], value) for name, value in row.items()}
-        records.append(_unflatten(kind, cls, cells, "", problems, f"row {number}"))
+        records.append(_json_of(plan, row, problems, f"{kind}.parquet", f"row {number}"))
     return records
 
 
-def _text(shape: Shape, value: Any) -> str:
-    """A typed Arrow value as the CSV cell that holds it (read back by the CSV path)."""
+# (field name, column, shape, the plan of a nested record or None, its columns, optional)
+_Step = tuple[str, str, Shape, "tuple[_Step, ...] | None", tuple[str, ...], bool]
+
+
+@functools.cache
+def _plan(cls: type, prefix: str) -> tuple[_Step, ...]:
+    """How a row's typed columns become the JSON object of a record of *cls*: worked out once."""
+    steps: list[_Step] = []
+    for field in fields(cls):
+        column = f"{prefix}{field.name}"
+        nested = field.shape.record()
+        if nested is None:
+            steps.append((field.name, column, field.shape, None, (), False))
+        else:
+            inner = _plan(nested, f"{column}.")
+            columns = tuple(name for name, _f, _r in _columns(nested, f"{column}."))
+            optional = field.shape.kind == "optional"
+            steps.append((field.name, column, field.shape, inner, columns, optional))
+    return tuple(steps)
+
+
+def _json_of(
+    plan: tuple[_Step, ...], row: dict[str, Any], problems: list[Problem], file: str, where: str
+) -> dict[str, Any]:
+    """The JSON object of one record from its row's typed values (the codec's shape)."""
+    value: dict[str, Any] = {}
+    for name, column, shape, inner, columns, optional in plan:
+        if inner is None:
+            value[name] = _json_value(shape, row.get(column), problems, file, f"{where}.{column}")
+        elif optional and all(row.get(c) is None for c in columns):
+            value[name] = None
+        else:
+            value[name] = _json_of(inner, row, problems, file, where)
+    return value
+
+
+def _json_value(shape: Shape, value: Any, problems: list[Problem], file: str, where: str) -> Any:
     if value is None:
-        return ""
+        return None
     if isinstance(value, Decimal):
-        try:
-            return format(value.normalize(), "f")
-        except InvalidOperation:  # pragma: no cover - a finite decimal always formats
-            return str(value)
-    if isinstance(value, list):
-        return _cell(value)
+        return format(value.normalize(), "f")
+    if isinstance(value, str) and _scalar(shape).kind in ("list", "set"):
+        found = read_json(value, file, problems, where)  # JSON text of objects: strict
+        return value if found is NOT_JSON else found
     if _scalar(shape).kind == "date":
         return str(value.isoformat())
-    return str(value)
+    return value
 
 
 # -- the dataset card -------------------------------------------------------------
