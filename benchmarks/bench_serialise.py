@@ -22,16 +22,16 @@ printed side by side, without verdicts: goals belong to the issues.
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
-from pathlib import Path
 import datetime
 import gc
 import json
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import cattrs
@@ -197,6 +197,51 @@ def peak_mib(function: Callable[[], Any]) -> float:
     return peak / 2**20
 
 
+def parquet_beside_json(
+    collection: aiforecasts.Collection[Prediction], records: list[Prediction], runs: int
+) -> None:
+    """Size on disk, write and read-back time of the same records as JSON and as Parquet."""
+    print("Parquet beside JSON (the same records, written and read back through the package)")
+    folder = Path(tempfile.mkdtemp())
+    try:
+        json_path = aiforecasts.write(collection, folder / "all.json", dataset_version="synthetic")
+        parquet = aiforecasts.write(
+            collection, folder / "parquet", format="parquet", dataset_version="synthetic"
+        )
+        formats = {
+            "JSON (aiforecasts.write / load_path)": (
+                lambda: aiforecasts.write(
+                    collection, folder / "again.json", overwrite=True, dataset_version="synthetic"
+                ),
+                lambda: aiforecasts.load_path(json_path, check_references=False),
+                json_path.stat().st_size,
+            ),
+            "Parquet (format='parquet' / load_path)": (
+                lambda: aiforecasts.write(
+                    collection,
+                    folder / "again",
+                    format="parquet",
+                    overwrite=True,
+                    dataset_version="synthetic",
+                ),
+                lambda: aiforecasts.load_path(parquet, check_references=False),
+                sum(p.stat().st_size for p in parquet.glob("*.parquet")),
+            ),
+        }
+        print(f"  {'format':<40} {'on disk':>10} {'write':>10} {'read':>10}")
+        for name, (write, read, size) in formats.items():
+            written, _ = timed(write, runs)
+            loaded, back = timed(read, runs)
+            assert list(back.predictions) == records
+            print(
+                f"  {name:<40} {size / 2**20:7.1f} MiB {written * 1e3:7.0f} ms "
+                f"{loaded * 1e3:7.0f} ms"
+            )
+        print()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
@@ -269,45 +314,7 @@ def main() -> None:
     ratio = times["aiforecasts.to_json"] / times["pydantic v2 dump_json"]
     print(f"  ours vs pydantic v2 dump_json: {ratio:.2f}x its time\n")
 
-    print("Parquet beside JSON (the same records, written and read back through the package)")
-    folder = Path(tempfile.mkdtemp())
-    try:
-        json_path = aiforecasts.write(collection, folder / "all.json", dataset_version="synthetic")
-        parquet = aiforecasts.write(
-            collection, folder / "parquet", format="parquet", dataset_version="synthetic"
-        )
-        formats = {
-            "JSON (aiforecasts.write / load_path)": (
-                lambda: aiforecasts.write(
-                    collection, folder / "again.json", overwrite=True, dataset_version="synthetic"
-                ),
-                lambda: aiforecasts.load_path(json_path, check_references=False),
-                json_path.stat().st_size,
-            ),
-            "Parquet (format='parquet' / load_path)": (
-                lambda: aiforecasts.write(
-                    collection,
-                    folder / "again",
-                    format="parquet",
-                    overwrite=True,
-                    dataset_version="synthetic",
-                ),
-                lambda: aiforecasts.load_path(parquet, check_references=False),
-                sum(p.stat().st_size for p in parquet.glob("*.parquet")),
-            ),
-        }
-        print(f"  {'format':<40} {'on disk':>10} {'write':>10} {'read':>10}")
-        for name, (write, read, size) in formats.items():
-            written, _ = timed(write, args.runs)
-            loaded, back = timed(read, args.runs)
-            assert list(back.predictions) == records
-            print(
-                f"  {name:<40} {size / 2**20:7.1f} MiB {written * 1e3:7.0f} ms "
-                f"{loaded * 1e3:7.0f} ms"
-            )
-        print()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    parquet_beside_json(collection, records, args.runs)
 
     print("peak memory while decoding, result alive")
     memory = {

@@ -117,7 +117,8 @@ def csv_columns(kind: str) -> list[str]:
     """
     The columns of the CSV table of *kind*: nested values flattened with
     dotted names (``horizon.start``), lists kept whole as JSON, the derived
-    columns of the kind (computed rates and bounds, described as derived), then the dataset and schema versions.
+    columns of the kind (computed rates and bounds, described as derived),
+    then the dataset and schema versions.
 
     >>> csv_columns("funding_rounds")[:4]
     ['id', 'company', 'statement', 'kind']
