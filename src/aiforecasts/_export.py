@@ -23,7 +23,7 @@ from aiforecasts._records import Record
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Exportable", "parts", "to_json", "to_jsonl"]
+__all__ = ["Exportable", "json_bytes", "parts", "to_json", "to_jsonl"]
 
 Exportable = typing.Union[Dataset, Collection[Any], Record, "Iterable[Record]"]
 """What can be exported: the dataset, a collection, one record, or records."""
@@ -38,14 +38,18 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
     if isinstance(obj, Dataset):
         whole = {name: list(c) for name, c in obj.collections().items()}
         return whole, dataset_version or obj.dataset_version
-    records = [obj] if type(obj) in KIND_OF else cast("Iterable[Any]", obj)
+    records = [obj] if type(obj) in KIND_OF else list(cast("Iterable[Any]", obj))
     found: dict[str, list[Any]] = {}
-    for record in records:
-        kind = KIND_OF.get(type(record))
-        if kind is None:
-            msg = f"cannot export {type(record).__name__}: not a record"
-            raise TypeError(msg)
-        found.setdefault(kind.name, []).append(record)
+    types = set(map(type, records))
+    if len(types) == 1 and (only := KIND_OF.get(next(iter(types)))) is not None:
+        found[only.name] = records  # one kind (a collection): no record-by-record sorting
+    else:
+        for record in records:
+            kind = KIND_OF.get(type(record))
+            if kind is None:
+                msg = f"cannot export {type(record).__name__}: not a record"
+                raise TypeError(msg)
+            found.setdefault(kind.name, []).append(record)
     if dataset_version is None:
         resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
         if resolver is not None:
@@ -78,12 +82,19 @@ def to_json(
 
     .. versionadded:: 0.1.0
     """
+    return json_bytes(obj, dataset_version=dataset_version, indent=indent).decode("utf-8")
+
+
+def json_bytes(
+    obj: Exportable, *, dataset_version: str | None = None, indent: int | None = None
+) -> bytes:
+    """`to_json`'s document as UTF-8 bytes (what files get, without a detour through text)."""
     found, version = parts(obj, dataset_version)
     document = {"dataset_version": version, "records": found, "schema_version": SCHEMA_VERSION}
     encoded = _codec.encode(document)
     if indent is not None:
         encoded = msgspec.json.format(encoded, indent=indent)
-    return encoded.decode("utf-8") + "\n"
+    return encoded + b"\n"
 
 
 def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from aiforecasts._arrow import PARQUET_SUFFIX, dataset_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
-from aiforecasts._export import parts, to_json, to_jsonl
+from aiforecasts._export import json_bytes, parts, to_jsonl
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, to_csv
 
@@ -82,10 +82,10 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     if format in ("json", "jsonl"):
         _refuse_existing(target, overwrite=overwrite)
         if format == "json":
-            text = to_json(obj, dataset_version=dataset_version, indent=indent)
+            blob = json_bytes(obj, dataset_version=dataset_version, indent=indent)
         else:
-            text = to_jsonl(obj, dataset_version=dataset_version)
-        write_file(target, text.encode("utf-8"), overwrite=overwrite)
+            blob = to_jsonl(obj, dataset_version=dataset_version).encode("utf-8")
+        write_file(target, blob, overwrite=overwrite)
         return target
     if format not in ("csv", "datapackage", "parquet"):
         msg = f"format must be json, jsonl, csv, datapackage or parquet, not {format!r}"
