@@ -80,3 +80,16 @@ def test_derived_columns_in_arrow_carry_their_description(dataset: aiforecasts.D
     assert field.metadata[b"aiforecasts.derived"].startswith(b"Derived, not stated")
     rounds = aiforecasts.to_arrow(dataset.funding_rounds)
     assert str(rounds.schema.field("amount.high_usd").type) == "decimal128(38, 9)"
+
+
+def test_a_data_package_has_a_dataset_card(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
+    folder = aiforecasts.write(dataset, tmp_path / "package", format="datapackage")
+    card = (folder / "README.md").read_text("utf-8")
+    front = card.split("---\n")[1]
+    assert "- config_name: predictions\n  data_files: predictions.csv" in front
+    assert "| `horizon.start` | date |" in card
+    assert "| `growth.factor_per_year` | number | Derived, not stated" in card
+    # Writing plain CSV over it replaces the package's files, the card included.
+    aiforecasts.write(dataset, folder, format="csv", overwrite=True)
+    assert not (folder / "README.md").exists()
+    assert not (folder / "datapackage.json").exists()

@@ -26,15 +26,17 @@ from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import Problem
 from aiforecasts._export import parts
-from aiforecasts._fields import Shape, docs, fields
+from aiforecasts._fields import Shape, fields
 from aiforecasts._query import Collection
 from aiforecasts._tables import (
     DERIVED,
     _cell,
     _columns,
+    _description,
     _rows,
     _scalar,
     csv_columns,
+    dataset_card,
 )
 from aiforecasts._values import quote
 
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PARQUET_SUFFIX",
-    "dataset_card",
+    "parquet_card",
     "read_parquet",
     "to_arrow",
     "to_parquet",
@@ -379,68 +381,14 @@ def _json_value(shape: Shape, value: Any, problems: list[Problem], file: str, wh
 # -- the dataset card -------------------------------------------------------------
 
 
-def dataset_card(kinds: list[str], dataset_version: str, sources: list[Source]) -> str:
-    """
-    The ``README.md`` of a Parquet export: a dataset card in the layout the
-    Hugging Face Hub reads (YAML front matter naming a configuration per
-    kind), then what the data is, where it comes from, its licence and
-    versions, and each table's columns with their types and descriptions.
-    """
-    present = [kind for kind in kinds if kind in KIND_NAMED]
-    front = [
-        "---",
-        "license: mit",
-        "pretty_name: aiforecasts",
-        "language:",
-        "- zh",
-        "- en",
-        "tags:",
-        "- forecasting",
-        "- artificial-intelligence",
-        "configs:",
-    ]
-    for kind in present:
-        front += [f"- config_name: {kind}", f"  data_files: {kind}{PARQUET_SUFFIX}"]
-    front.append("---")
-    lines = [
-        *front,
-        "",
-        f"# aiforecasts — dataset version {dataset_version}, schema version {SCHEMA_VERSION}",
-        "",
-        "A typed, bilingual dataset about AI in 2023–2024: forecasts, companies, funding rounds,",
-        "compute-growth trends, debates and figures from five Chinese-language documents, each",
-        "record citing its document by SHA-256 with character offsets and a verbatim excerpt;",
-        "and how each forecast turned out, with evidence from public web pages (`resolutions`).",
-        'Written by the `aiforecasts` Python package (`write(..., format="parquet")`); read it',
-        "back with `aiforecasts.load_path`, or with DuckDB, polars, pandas or Spark.",
-        "",
-        "## Licence",
-        "",
-        "MIT for the records' structure and English text; the Chinese excerpts are short",
-        "quotations from the cited documents, whose copyright stays with their authors and",
-        "publishers; evidence quotes are short quotations from the pages cited.",
-        "",
-        "## Sources",
-        "",
-        "| id | title | SHA-256 |",
-        "|---|---|---|",
-        *(f"| {s.id} | {s.title_en} | `{s.sha256}` |" for s in sources),
-        "",
-        "## Known errata",
-        "",
-        "What a document gets wrong stays as stated, with a `note` on the record; additions",
-        "from outside the documents are in `external` (each citing a public source). Retired",
-        "ids, and what each became, are in `tombstones`.",
-    ]
-    for kind in present:
-        cls = KIND_NAMED[kind].cls
-        described = docs(cls)
-        lines += ["", f"## `{kind}` — {KIND_NAMED[kind].title}", ""]
-        lines += ["| column | type | description |", "|---|---|---|"]
-        for field in arrow_schema(kind):
-            top = field.name.split(".")[0]
-            text = " ".join(described.get(top, "").split()).replace("|", "\\|")
-            if field.name in ("dataset_version", "schema_version"):
-                text = "The versions of the data and of the record layout."
-            lines.append(f"| `{field.name}` | {field.type} | {text} |")
-    return "\n".join(lines) + "\n"
+def parquet_card(kinds: list[str], dataset_version: str, sources: list[Source]) -> str:
+    """The dataset card of a Parquet export (see `_tables.dataset_card`): Arrow types."""
+    columns = {
+        kind: [
+            (field.name, str(field.type), _description(kind, field.name))
+            for field in arrow_schema(kind)
+        ]
+        for kind in kinds
+        if kind in KIND_NAMED
+    }
+    return dataset_card(columns, dataset_version, sources, suffix=PARQUET_SUFFIX)

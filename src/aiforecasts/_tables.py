@@ -24,7 +24,7 @@ from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._export import parts
-from aiforecasts._fields import Field, Shape, fields
+from aiforecasts._fields import Field, Shape, docs, fields
 from aiforecasts._load import read_bounded
 from aiforecasts._values import quote
 from aiforecasts._vocab import Currency
@@ -43,7 +43,9 @@ __all__ = [
     "Derived",
     "csv_columns",
     "datapackage",
+    "dataset_card",
     "flat_record",
+    "package_card",
     "read_tables",
     "to_csv",
     "to_dataframe",
@@ -326,6 +328,19 @@ def datapackage(kinds: list[str], dataset_version: str, sources: list[Source]) -
     }
 
 
+def package_card(kinds: list[str], dataset_version: str, sources: list[Source]) -> str:
+    """The dataset card of a CSV or data-package export: the Frictionless types."""
+    columns = {
+        kind: [
+            (field["name"], field["type"], _description(kind, field["name"]))
+            for field in _resource(kind, kinds)["schema"]["fields"]
+        ]
+        for kind in kinds
+        if kind in KIND_NAMED
+    }
+    return dataset_card(columns, dataset_version, sources, suffix=".csv")
+
+
 def _resource(kind: str, kinds: list[str]) -> dict[str, Any]:
     table: list[dict[str, Any]] = []
     for name, field, required in _columns(KIND_NAMED[kind].cls):
@@ -382,6 +397,98 @@ def _table_type(shape: Shape) -> dict[str, Any]:
     if shape.kind == "choice":
         return {"type": "string", "constraints": {"enum": [m.value for m in shape.type]}}
     return {"type": "string"}
+
+
+# -- the dataset card -------------------------------------------------------------
+
+
+def _description(kind: str, column: str) -> str:
+    """What a column holds: its field's docstring, a derived column's description."""
+    for derived in DERIVED.get(kind, ()):
+        if derived.name == column:
+            return derived.description
+    if column in _VERSIONS:
+        return "The versions of the data and of the record layout."
+    return " ".join(
+        _field_docs(KIND_NAMED[kind].cls).get(column.split(".", maxsplit=1)[0], "").split()
+    )
+
+
+def _field_docs(cls: type) -> dict[str, str]:
+    found = _DOCS.get(cls)
+    if found is None:
+        found = _DOCS[cls] = docs(cls)
+    return found
+
+
+_DOCS: dict[type, dict[str, str]] = {}
+
+
+def dataset_card(
+    columns: dict[str, list[tuple[str, str, str]]],
+    dataset_version: str,
+    sources: list[Source],
+    *,
+    suffix: str,
+) -> str:
+    """
+    The ``README.md`` of an export folder: a dataset card in the layout the
+    Hugging Face Hub reads (YAML front matter naming a configuration per kind,
+    its file ``<kind><suffix>``), then what the data is, where it comes from,
+    its licence, versions and errata, and each table's *columns* (kind → (name,
+    type, description)).
+    """
+    front = [
+        "---",
+        "license: mit",
+        "pretty_name: aiforecasts",
+        "language:",
+        "- zh",
+        "- en",
+        "tags:",
+        "- forecasting",
+        "- artificial-intelligence",
+        "configs:",
+    ]
+    for kind in columns:
+        front += [f"- config_name: {kind}", f"  data_files: {kind}{suffix}"]
+    front.append("---")
+    lines = [
+        *front,
+        "",
+        f"# aiforecasts — dataset version {dataset_version}, schema version {SCHEMA_VERSION}",
+        "",
+        "A typed, bilingual dataset about AI in 2023–2024: forecasts, companies, funding rounds,",
+        "compute-growth trends, debates and figures from five Chinese-language documents, each",
+        "record citing its document by SHA-256 with character offsets and a verbatim excerpt;",
+        "and how each forecast turned out, with evidence from public web pages (`resolutions`).",
+        "Written by the `aiforecasts` Python package; read it back with",
+        "`aiforecasts.load_path`, or with the data tools of your choice.",
+        "",
+        "## Licence",
+        "",
+        "MIT for the records' structure and English text; the Chinese excerpts are short",
+        "quotations from the cited documents, whose copyright stays with their authors and",
+        "publishers; evidence quotes are short quotations from the pages cited.",
+        "",
+        "## Sources",
+        "",
+        "| id | title | SHA-256 |",
+        "|---|---|---|",
+        *(f"| {s.id} | {s.title_en} | `{s.sha256}` |" for s in sources),
+        "",
+        "## Known errata",
+        "",
+        "What a document gets wrong stays as stated, with a `note` on the record; additions",
+        "from outside the documents are in `external` (each citing a public source). Retired",
+        "ids, and what each became, are in `tombstones`.",
+    ]
+    for kind, described in columns.items():
+        lines += ["", f"## `{kind}` — {KIND_NAMED[kind].title}", ""]
+        lines += ["| column | type | description |", "|---|---|---|"]
+        for name, type_, text in described:
+            lines.append(f"| `{name}` | {type_} | {text.replace('|', chr(92) + '|')} |")
+    return "\n".join(lines) + "\n"
 
 
 # -- reading tables back -------------------------------------------------------

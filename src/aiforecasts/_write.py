@@ -13,11 +13,11 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from aiforecasts._arrow import PARQUET_SUFFIX, dataset_card, to_arrow, to_parquet
+from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._export import json_bytes, parts, to_jsonl
 from aiforecasts._query import Collection
-from aiforecasts._tables import datapackage, to_csv
+from aiforecasts._tables import datapackage, package_card, to_csv
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -106,15 +106,17 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             for kind, records in found.items()
             if records
         }
-        data["README.md"] = dataset_card(list(found), version, sources).encode("utf-8")
+        data["README.md"] = parquet_card(list(found), version, sources).encode("utf-8")
         _write_folder(target, data, overwrite=overwrite)
         return target
     files = to_csv(obj, dataset_version=dataset_version)
     if format == "datapackage":
         found, version = parts(obj, dataset_version)
-        descriptor = datapackage(list(found), version, _sources_of(obj, found))
+        sources = _sources_of(obj, found)
+        descriptor = datapackage(list(found), version, sources)
         text = json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["datapackage.json"] = text
+        files["README.md"] = package_card(list(found), version, sources)
     data = {name: text.encode("utf-8") for name, text in files.items()}
     _write_folder(target, data, overwrite=overwrite)
     return target
