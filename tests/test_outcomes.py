@@ -353,3 +353,11 @@ def test_a_changed_verdict_shows_in_diff(dataset: aiforecasts.Dataset) -> None:
     )
     difference = aiforecasts.diff(dataset, new)
     assert [(c.new.id, "verdict" in c.fields) for c in difference.changed] == [(first.id, True)]
+
+
+def test_scorecards_read_well(dataset: aiforecasts.Dataset) -> None:
+    cards = dataset.scores(by="person")
+    one = next(card for card in cards.values() if card.predictions == 1)
+    assert f"{one.key}: 1 prediction, " in str(one)
+    many = next(card for card in cards.values() if card.predictions > 1)
+    assert f"{many.key}: {many.predictions} predictions, " in str(many)

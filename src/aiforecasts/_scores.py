@@ -144,7 +144,8 @@ class Scorecard:
         if self.hit_rate is not None:
             rate = f"hit rate {self.hit_rate:.0%} ({self.interval}) of {self.settled} settled"
         brier = f", Brier {self.brier:.3f}" if self.brier is not None else ""
-        return f"{self.key}: {self.predictions} predictions, {rate}{brier}"
+        noun = "prediction" if self.predictions == 1 else "predictions"
+        return f"{self.key}: {self.predictions} {noun}, {rate}{brier}"
 
 
 @attrs.frozen
