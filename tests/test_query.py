@@ -258,13 +258,6 @@ class TestAggregations:
         assert not only_excluded.counted
         assert not only_excluded.is_exact
 
-    def test_open_ended_totals_sort_first(self, dataset: aiforecasts.Dataset) -> None:
-        totals = list(dataset.funding_totals(by="investor").values())
-        opened = [t.high is None for t in totals]
-        assert opened == sorted(opened, reverse=True)
-        closed = [t.high for t in totals if t.high is not None]
-        assert closed == sorted(closed, reverse=True)
-
     def test_counts(self, dataset: aiforecasts.Dataset) -> None:
         with pytest.raises(ValueError, match="kind must be"):
             dataset.counts_by_year("dataset_version")
@@ -352,3 +345,26 @@ def test_money_bounds() -> None:
     assert Money(five, Currency.USD, Qualifier.RANGE, nine).bounds == (five, nine)
     assert Money(five, Currency.USD, Qualifier.ABOUT).bounds == (five, five)
     assert Money(five, Currency.USD, Qualifier.UP_TO).bounds == (Decimal(0), five)
+
+
+def test_funding_totals_largest_disclosed_first(dataset: aiforecasts.Dataset) -> None:
+    for by in ("company", "investor"):
+        totals = list(dataset.funding_totals(by=by).values())
+        disclosed = [t for t in totals if t.disclosed]
+        assert totals[: len(disclosed)] == disclosed  # undisclosed only at the end
+        figures = [t.high if t.high is not None else t.low for t in disclosed]
+        assert figures == sorted(figures, reverse=True)
+    nvidia = dataset.funding_totals(by="investor")["nvidia"]
+    assert str(nvidia) == "undisclosed (8 rounds)"
+    assert str(dataset.funding_totals()["openai"]).endswith("(1 round)")
+
+
+def test_collections_are_indexable_by_id(dataset: aiforecasts.Dataset) -> None:
+    assert dataset.companies["nvidia"] is dataset.companies.get("nvidia")
+    assert dataset.predictions[0] is list(dataset.predictions)[0]  # positions still work
+    with pytest.raises(KeyError, match="close: nvidia"):
+        dataset.companies["nvida"]
+    with pytest.raises(KeyError, match="became 'microsoft-water-gallons'"):
+        dataset.statistics["microsoft-water-liters"]
+    with pytest.raises(KeyError, match="no record with id 'nvidia'"):
+        dataset.predictions["nvidia"]  # an id of another kind

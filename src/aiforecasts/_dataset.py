@@ -96,8 +96,16 @@ class FundingTotal:
             and not self.undisclosed
         )
 
+    @property
+    def disclosed(self) -> bool:
+        """Whether any counted round states an amount (else the total is all undisclosed)."""
+        return len(self.undisclosed) < len(self.counted)
+
     def __str__(self) -> str:
         amount = number_text
+        rounds = f"{len(self.counted)} round{'' if len(self.counted) == 1 else 's'}"
+        if not self.disclosed:
+            return f"undisclosed ({rounds})" if self.counted else "nothing counted"
         if self.high is None:
             text = f"over {self.currency.value} {amount(self.low)}"
         elif self.low == self.high:
@@ -107,7 +115,7 @@ class FundingTotal:
         if self.approximate:
             text = f"about {text}"
         extra = f", {len(self.undisclosed)} undisclosed" if self.undisclosed else ""
-        return f"{text} ({len(self.counted)} rounds{extra})"
+        return f"{text} ({rounds}{extra})"
 
 
 @attrs.frozen
@@ -609,8 +617,9 @@ class Dataset:
     ) -> dict[str, FundingTotal]:
         """
         Money raised per company, or invested per investor, qualifiers
-        respected (see `FundingTotal`): open-ended totals first, then by
-        upper bound.
+        respected (see `FundingTotal`): the largest disclosed amount first (the
+        upper bound, or the lower where the total is open-ended), totals of
+        undisclosed rounds only last.
 
         >>> import aiforecasts
         >>> totals = aiforecasts.load().funding_totals(by="company")
@@ -619,7 +628,10 @@ class Dataset:
         >>> print(aiforecasts.load().funding_totals(by="investor")["microsoft"])
         USD 10,000,000,000 to 11,300,000,000 (2 rounds)
         >>> print(aiforecasts.load().funding_totals(by="investor")["nvidia"])
-        over USD 0 (8 rounds, 8 undisclosed)
+        undisclosed (8 rounds)
+        >>> first, *_, last = totals.values()  # largest disclosed first, undisclosed last
+        >>> print(first, "...", last)
+        USD 10,000,000,000 (1 round) ... undisclosed (1 round)
         """
         if by not in ("company", "investor"):
             msg = f"by must be 'company' or 'investor', not {by!r}"
@@ -649,7 +661,7 @@ class Dataset:
         }
         for key, ids in excluded.items():
             totals.setdefault(key, _total(key, currency, [], ids))
-        return dict(sorted(totals.items(), key=lambda item: -_largest(item[1])))
+        return dict(sorted(totals.items(), key=lambda item: _largest(item[1])))
 
     def counts_by_topic(self, kind: str | None = None) -> dict[Topic, int]:
         """
@@ -740,9 +752,11 @@ def _total(key: str, currency: Currency, parts: list[_Part], excluded: list[str]
     )
 
 
-def _largest(total: FundingTotal) -> Decimal:
-    """The sort key: the upper bound, open-ended totals first."""
-    return total.high if total.high is not None else Decimal("Infinity")
+def _largest(total: FundingTotal) -> tuple[bool, Decimal]:
+    """The sort key: totals with a disclosed amount first, largest first (its upper bound, or
+    its lower where it has none); totals of undisclosed rounds only last."""
+    figure = total.high if total.high is not None else total.low
+    return (not total.disclosed, -figure)
 
 
 def _score(kind: Kind[Any], record: Record, terms: list[str]) -> Hit:

@@ -918,10 +918,44 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def __getitem__(self, index: int) -> R_co: ...
     @overload
     def __getitem__(self, index: slice) -> Collection[R_co]: ...
-    def __getitem__(self, index: int | slice) -> R_co | Collection[R_co]:
+    @overload
+    def __getitem__(self, index: str) -> R_co: ...
+    def __getitem__(self, index: int | slice | str) -> R_co | Collection[R_co]:
+        """
+        A record by position, a slice of the collection, or a record by id:
+
+        >>> import aiforecasts
+        >>> companies = aiforecasts.load().companies
+        >>> companies["nvidia"].name
+        'Nvidia'
+        >>> companies["nvida"]
+        Traceback (most recent call last):
+        ...
+        KeyError: "no record with id 'nvida'; close: nvidia"
+
+        Raises:
+            KeyError: for an id no record of the collection has (naming close ids, or what
+                a retired id became).
+        """
+        if isinstance(index, str):
+            found = self._store.ids().get(index)
+            if found:
+                return found[0]
+            raise KeyError(self._missing(index))
         if isinstance(index, slice):
             return self._derive(self._records[index])
         return self._records[index]
+
+    def _missing(self, identifier: str) -> str:
+        """Why no record has *identifier*: what it became if retired, else the close ids."""
+        tombstone = self._resolver.retired(identifier) if self._resolver is not None else None
+        if tombstone is not None:
+            return f"no record with id {identifier!r}: {tombstone}"
+        import difflib  # noqa: PLC0415 - only for an unknown id
+
+        close = difflib.get_close_matches(identifier, list(self._store.ids()), n=3, cutoff=0.6)
+        hint = f"; close: {', '.join(close)}" if close else ""
+        return f"no record with id {identifier!r}{hint}"
 
     def __len__(self) -> int:
         return len(self._records)
