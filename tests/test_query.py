@@ -361,7 +361,7 @@ def test_funding_totals_largest_disclosed_first(dataset: aiforecasts.Dataset) ->
 
 def test_collections_are_indexable_by_id(dataset: aiforecasts.Dataset) -> None:
     assert dataset.companies["nvidia"] is dataset.companies.get("nvidia")
-    assert dataset.predictions[0] is list(dataset.predictions)[0]  # positions still work
+    assert dataset.predictions[0] is next(iter(dataset.predictions))  # positions still work
     with pytest.raises(KeyError, match="close: nvidia"):
         dataset.companies["nvida"]
     with pytest.raises(KeyError, match="became 'microsoft-water-gallons'"):
