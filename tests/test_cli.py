@@ -89,7 +89,26 @@ class TestList:
         )
         lines = result.stdout.splitlines()
         assert len(lines) > 5
-        assert all(width(line) <= 70 for line in lines)
+        hits = aiforecasts.load().search("开源")
+        ids = [hit.record.id for hit in hits]
+        for line, id_ in zip(lines[2:], ids, strict=False):
+            assert line.startswith(id_ + " ")  # ids are never cut
+            # Other columns give way: a line is wider only by what the id itself needs.
+            assert width(line) <= max(70, len(id_) + 2 + 8 + 2 + 1)
+
+    def test_piped_output_is_not_cut(self) -> None:
+        environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+        result = subprocess.run(
+            [str(SCRIPT), "list", "predictions"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        )
+        assert "…" not in result.stdout
+        for prediction in aiforecasts.load().predictions:
+            assert f"{prediction.id} " in result.stdout
+            assert " ".join(prediction.statement.split()) in result.stdout
 
     def test_unknown_company_is_a_usage_error(self) -> None:
         assert (

@@ -59,20 +59,40 @@ def fit(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
 
 
+def columns_for(out: TextIO) -> int | None:
+    """The width output may take: ``$COLUMNS`` if set, the terminal's on a terminal, else
+    none (piped output is never cut)."""
+    configured = os.environ.get("COLUMNS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    isatty = getattr(out, "isatty", None)
+    if isatty is not None and isatty():
+        return shutil.get_terminal_size((120, 24)).columns
+    return None
+
+
 def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> None:
-    """Aligned columns; the last column takes what the terminal has left."""
-    total = shutil.get_terminal_size((120, 24)).columns
+    """
+    Aligned columns, width-true for Chinese text.  The first column (the ids) is never cut;
+    on a terminal of limited width the other columns give way, the last taking what is
+    left; piped output is not cut at all.
+    """
+    total = columns_for(out)
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    for i in range(len(widths) - 1):
-        widths[i] = min(widths[i], 40)
-    gaps = 2 * (len(widths) - 1)
-    last = min(widths[-1], 20)
-    # Narrow the widest leading column until the last one has room (down to 8 columns each).
-    while sum(widths[:-1]) + gaps + last > total and max(widths[:-1], default=0) > 8:
-        widest = widths.index(max(widths[:-1]))
-        widths[widest] -= 1
-    widths[-1] = max(1, min(widths[-1], total - sum(widths[:-1]) - gaps))
-    for row in [header, ["─" * w for w in widths], *rows]:
+    if total is not None:
+        for i in range(1, len(widths) - 1):
+            widths[i] = min(widths[i], 40)
+        gaps = 2 * (len(widths) - 1)
+        last = min(widths[-1], 20)
+        # Narrow the widest middle column until the last one has room (down to 8 columns each).
+        middle = range(1, len(widths) - 1)
+        while sum(widths[:-1]) + gaps + last > total and any(widths[i] > 8 for i in middle):
+            widest = max(middle, key=lambda i: widths[i])
+            widths[widest] -= 1
+        widths[-1] = max(1, min(widths[-1], total - sum(widths[:-1]) - gaps))
+    rule = ["─" * w for w in widths]
+    rule[-1] = "─" * min(widths[-1], max(width(header[-1]), 40))  # the last column runs on
+    for row in [header, rule, *rows]:
         out.write("  ".join(fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
         out.write("\n")
 
