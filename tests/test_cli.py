@@ -237,3 +237,50 @@ def test_json_is_the_shape_of_the_exports() -> None:
     assert listed == [first]
     assert shown == {"kind": "funding_rounds", "record": first}
     assert "round_name" in first  # a field left at its default is written too
+
+
+class TestListingAndExportOptions:
+    def test_topics(self) -> None:
+        out = run("topics").stdout
+        assert out.startswith("topic")
+        assert "open_source" in out
+        counts = json.loads(run("topics", "--json").stdout)
+        dataset = aiforecasts.load()
+        assert (
+            counts["open_source"]["predictions"] == dataset.predictions.about("open_source").count()
+        )
+
+    def test_an_unknown_topic_lists_the_topics(self) -> None:
+        error = run("list", "predictions", "--topic", "opensource", check=2).stderr
+        assert "unknown topic 'opensource'" in error
+        assert "open_source" in error
+
+    def test_ended_before(self) -> None:
+        listed = json.loads(
+            run("list", "predictions", "--ended-before", "2024-06-30", "--json").stdout
+        )
+        expected = aiforecasts.load().predictions.ended_before("2024-06-30")
+        assert [p["id"] for p in listed] == list(expected.ids())
+        assert listed
+        assert "applies to" in run("list", "companies", "--ended-before", "2024", check=2).stderr
+        assert (
+            "expected a date"
+            in run("list", "predictions", "--ended-before", "soon", check=2).stderr
+        )
+
+    def test_export_indent(self, tmp_path: Path) -> None:
+        target = tmp_path / "all.json"
+        run("export", "--format", "json", "--indent", "2", "--output", target)
+        text = target.read_text("utf-8")
+        assert text.startswith('{\n  "dataset_version"')
+        assert aiforecasts.load_path(target) == aiforecasts.load()
+        assert (
+            "--indent applies"
+            in run(
+                "export", "--format", "csv", "--indent", "2", "--output", tmp_path / "t", check=2
+            ).stderr
+        )
+
+    def test_one_record_is_not_records(self) -> None:
+        out = run("search", "Humane AI Pin", "--limit", "1").stdout
+        assert out.rstrip().endswith("\n1 record")

@@ -187,6 +187,7 @@ _FILTERS = (
     ("source", None, "citing"),
     ("topic", "topics", "about"),
     ("year", "span", "in_year"),
+    ("ended_before", "span", "ended_before"),
 )
 
 
@@ -200,11 +201,12 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             continue
         if facet is not None and not kind.has(facet):
             having = ", ".join(k.name for k in KINDS if k.has(facet))
-            sys.stderr.write(f"aiforecasts list: --{option} applies to {having}, not {kind.name}\n")
+            flag = option.replace("_", "-")
+            sys.stderr.write(f"aiforecasts list: --{flag} applies to {having}, not {kind.name}\n")
             return USAGE_ERROR
         try:
             collection = getattr(collection, method)(wanted)
-        except (LookupError, ValueError) as error:
+        except (LookupError, TypeError, ValueError) as error:
             sys.stderr.write(f"aiforecasts list: {error}\n")
             return USAGE_ERROR
     records = list(collection)[: args.limit] if args.limit else list(collection)
@@ -246,14 +248,40 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [[h.record.id, _kind_of(h.record), h.text] for h in hits]
     table(rows, ["id", "kind", "matching text"], out)
-    out.write(f"\n{len(hits)} records\n")
+    out.write(f"\n{len(hits)} record{'' if len(hits) == 1 else 's'}\n")
     return 0 if hits else FAILURE
 
 
+def cmd_topics(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = aiforecasts.load()
+    kinds = [kind.name for kind in KINDS if kind.topics is not None]
+    counts = {name: dataset.counts_by_topic(name) for name in kinds}
+    if args.json:
+        dump_json(
+            {t.value: {name: counts[name].get(t, 0) for name in kinds} for t in aiforecasts.Topic},
+            out,
+        )
+        return 0
+    rows = [
+        [topic.value, *(str(counts[name].get(topic, 0)) for name in kinds)]
+        for topic in aiforecasts.Topic
+    ]
+    table(rows, ["topic", *kinds], out)
+    out.write(f"\n{len(rows)} topics; filter with: aiforecasts list KIND --topic TOPIC\n")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.indent is not None and args.format != "json":
+        sys.stderr.write("aiforecasts export: --indent applies to --format json\n")
+        return USAGE_ERROR
     try:
         written = aiforecasts.write(
-            aiforecasts.load(), args.output, format=args.format, overwrite=args.force
+            aiforecasts.load(),
+            args.output,
+            format=args.format,
+            overwrite=args.force,
+            indent=args.indent,
         )
     except FileExistsError as error:
         hint = "" if args.force else " (use --force)"
@@ -465,6 +493,43 @@ def _count(text: str) -> int:
     return value
 
 
+def _outcome_parsers(commands: Any) -> None:
+    """The subcommands on how the predictions turned out."""
+    outcomes = _sub(
+        commands,
+        "outcomes",
+        "How the predictions turned out: verdict and deciding date of each.",
+        "  aiforecasts outcomes\n  aiforecasts outcomes --verdict did_not\n"
+        "  aiforecasts outcomes --company 英偉達 --json",
+        cmd_outcomes,
+    )
+    outcomes.add_argument(
+        "--verdict",
+        choices=[verdict.value for verdict in aiforecasts.Verdict],
+        help="only predictions with this verdict",
+    )
+    outcomes.add_argument("--source", help="made in this source (id, title or file name)")
+    outcomes.add_argument("--person", help="made by this person")
+    outcomes.add_argument("--company", help="about or by this organisation")
+    outcomes.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    scores = _sub(
+        commands,
+        "scores",
+        "Scorecards: hit rate with a 95% interval and Brier score per group.",
+        "  aiforecasts scores --by source\n  aiforecasts scores --by hedge --as-of 2025-01-01",
+        cmd_scores,
+    )
+    scores.add_argument(
+        "--by", choices=("source", "person", "company", "topic", "hedge"), default="source"
+    )
+    scores.add_argument("--as-of", help="score with what was settled by this date (YYYY-MM-DD)")
+    scores.add_argument(
+        "--partly", type=float, default=0.5, help="the weight of a 'partly' verdict (0 to 1)"
+    )
+    scores.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aiforecasts",
@@ -501,7 +566,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--person", help="made, claimed or argued by this person")
     listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")
     listing.add_argument("--source", help="quoting this source (id, title or file name)")
-    listing.add_argument("--topic", help="with this topic (e.g. open_source, chips)")
+    listing.add_argument(
+        "--topic", help="with this topic (e.g. open_source, chips; see: aiforecasts topics)"
+    )
+    listing.add_argument(
+        "--ended-before",
+        metavar="DATE",
+        help="whose time ended before this date (YYYY[-MM[-DD]]): horizons past by then",
+    )
     listing.add_argument("--limit", type=_count, default=0, help="show at most this many")
     listing.add_argument("--json", action="store_true", help="print JSON for machines")
 
@@ -540,6 +612,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", required=True, help="a file (json, jsonl) or a folder")
     export.add_argument("--force", action="store_true", help="overwrite what is there")
+    export.add_argument(
+        "--indent", type=_count, help="json: indent by this many spaces, for people to read"
+    )
+
+    topics = _sub(
+        commands,
+        "topics",
+        "The topics, with how many records of each kind carry each.",
+        "  aiforecasts topics\n  aiforecasts topics --json",
+        cmd_topics,
+    )
+    topics.add_argument("--json", action="store_true", help="print JSON for machines")
 
     validate = _sub(
         commands,
@@ -565,39 +649,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("directory", help="a folder holding the source documents")
     verify.add_argument("--json", action="store_true", help="print JSON for machines")
 
-    outcomes = _sub(
-        commands,
-        "outcomes",
-        "How the predictions turned out: verdict and deciding date of each.",
-        "  aiforecasts outcomes\n  aiforecasts outcomes --verdict did_not\n"
-        "  aiforecasts outcomes --company 英偉達 --json",
-        cmd_outcomes,
-    )
-    outcomes.add_argument(
-        "--verdict",
-        choices=[verdict.value for verdict in aiforecasts.Verdict],
-        help="only predictions with this verdict",
-    )
-    outcomes.add_argument("--source", help="made in this source (id, title or file name)")
-    outcomes.add_argument("--person", help="made by this person")
-    outcomes.add_argument("--company", help="about or by this organisation")
-    outcomes.add_argument("--json", action="store_true", help="print JSON for machines")
-
-    scores = _sub(
-        commands,
-        "scores",
-        "Scorecards: hit rate with a 95% interval and Brier score per group.",
-        "  aiforecasts scores --by source\n  aiforecasts scores --by hedge --as-of 2025-01-01",
-        cmd_scores,
-    )
-    scores.add_argument(
-        "--by", choices=("source", "person", "company", "topic", "hedge"), default="source"
-    )
-    scores.add_argument("--as-of", help="score with what was settled by this date (YYYY-MM-DD)")
-    scores.add_argument(
-        "--partly", type=float, default=0.5, help="the weight of a 'partly' verdict (0 to 1)"
-    )
-    scores.add_argument("--json", action="store_true", help="print JSON for machines")
+    _outcome_parsers(commands)
 
     data = _sub(
         commands,

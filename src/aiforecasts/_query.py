@@ -255,6 +255,16 @@ def _amount(value: float | str | None, name: str) -> Decimal | None:
     return amount
 
 
+def _topic(value: Topic | str) -> Topic:
+    """*value* as a `Topic`; an unknown one is refused with the list of topics."""
+    try:
+        return Topic(value)
+    except ValueError:
+        known = ", ".join(topic.value for topic in Topic)
+        msg = f"unknown topic {value!r}; the topics: {known}"
+        raise ValueError(msg) from None
+
+
 def _as_date(value: datetime.date | str | int, *, end: bool) -> pendulum.Date:
     """
     A day from a date (`datetime.date` or `pendulum.Date`), a year, or an ISO
@@ -541,7 +551,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         'open-vs-closed-models-2024'
         """
         topics = self._facet("topics", "about")
-        return self._select("topics", topics, Topic(topic))
+        return self._select("topics", topics, _topic(topic))
 
     def backed_by(self: Collection[FundingRound], investor: str) -> Collection[FundingRound]:
         """
