@@ -135,7 +135,7 @@ class TestShow:
 
     def test_unknown_id_offers_close_matches(self) -> None:
         result = run("show", "nvida", check=2)
-        assert "no record with id 'nvida'" in result.stderr
+        assert "no record with id or name 'nvida'" in result.stderr
         assert "close matches: nvidia" in result.stderr
 
 
@@ -284,3 +284,31 @@ class TestListingAndExportOptions:
     def test_one_record_is_not_records(self) -> None:
         out = run("search", "Humane AI Pin", "--limit", "1").stdout
         assert out.rstrip().endswith("\n1 record")
+
+
+class TestShowByName:
+    def test_any_name_or_alias(self) -> None:
+        assert run("show", "英偉達").stdout.startswith("nvidia  (companies)")
+        assert run("show", "Robin Li").stdout.startswith("robin-li  (people)")
+
+    def test_a_retired_id_shows_its_tombstone(self) -> None:
+        out = run("show", "microsoft-water-liters").stdout
+        assert out.startswith("microsoft-water-liters  (tombstones)")
+        assert "microsoft-water-gallons" in out
+        assert "excerpts" not in out
+
+
+def test_funding_rounds_list_amount_investors_and_date() -> None:
+    out = subprocess.run(
+        [str(SCRIPT), "list", "funding_rounds"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "400"},
+    ).stdout
+    header = out.splitlines()[0].split()
+    assert header == ["id", "when", "amount", "investors", "English"]
+    line = next(line for line in out.splitlines() if line.startswith("anthropic-amazon-4b-2023 "))
+    assert "up to USD 4,000,000,000" in line
+    assert "amazon" in line
+    assert "undisclosed" in out

@@ -131,8 +131,10 @@ def render(record: Any, dataset: aiforecasts.Dataset, out: TextIO) -> None:
             continue
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         out.write(f"  {key:<14} {text}\n")
-    out.write("\nexcerpts\n")
-    for excerpt in KIND_OF[type(record)].excerpts(record):
+    excerpts = KIND_OF[type(record)].excerpts(record)
+    if excerpts:
+        out.write("\nexcerpts\n")
+    for excerpt in excerpts:
         source = dataset.sources.get(excerpt.source)
         title = source.title_en if source is not None else excerpt.source
         file = source.file if source is not None else "?"
@@ -213,17 +215,50 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json([to_builtins(record) for record in records], out)
         return 0
-    rows = [[r.id, _when(r), getattr(r, kind.english)] for r in records]
-    table(rows, ["id", "when", "English"], out)
+    if kind.name == "funding_rounds":
+        rows = [
+            [
+                r.id,
+                _when(r),
+                "undisclosed" if r.amount is None else str(r.amount),
+                ", ".join(i.investor for i in r.investors),
+                r.statement,
+            ]
+            for r in records
+        ]
+        table(rows, ["id", "when", "amount", "investors", "English"], out)
+    else:
+        rows = [[r.id, _when(r), getattr(r, kind.english)] for r in records]
+        table(rows, ["id", "when", "English"], out)
     out.write(f"\n{len(records)} of {collection.count()} {args.kind}\n")
     return 0
 
 
+def _named(dataset: aiforecasts.Dataset, name: str) -> list[Any]:
+    """The records of any kind *name* names (an id, a name or alias in any script), or a
+    retired id's tombstone."""
+    record: Any = dataset.get(name) or dataset.tombstones.get(name)
+    if record is not None:
+        return [record]
+    found = []
+    for collection in dataset.collections().values():
+        try:
+            found.append(collection.lookup(name))
+        except LookupError:
+            continue
+    return found
+
+
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     dataset = aiforecasts.load()
-    record = dataset.get(args.id)
+    found = _named(dataset, args.id)
+    if len(found) > 1:
+        ids = ", ".join(f"{r.id} ({_kind_of(r)})" for r in found)
+        sys.stderr.write(f"aiforecasts show: {args.id!r} names more than one record: {ids}\n")
+        return USAGE_ERROR
+    record = found[0] if found else None
     if record is None:
-        sys.stderr.write(f"aiforecasts show: no record with id {args.id!r}\n")
+        sys.stderr.write(f"aiforecasts show: no record with id or name {args.id!r}\n")
         matches = close_matches(args.id, [r.id for r in dataset.records()])
         if matches:
             sys.stderr.write("close matches: " + ", ".join(matches) + "\n")
@@ -581,10 +616,11 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "show",
         "One record in full, with its excerpts and sources.",
-        "  aiforecasts show nvidia\n  aiforecasts show stability-ai-collapse-2024 --json",
+        "  aiforecasts show nvidia\n  aiforecasts show 英偉達\n"
+        "  aiforecasts show stability-ai-collapse-2024 --json",
         cmd_show,
     )
-    show.add_argument("id", help="the record's id")
+    show.add_argument("id", help="the record's id, or a name or alias in any script")
     show.add_argument("--json", action="store_true", help="print JSON for machines")
 
     search = _sub(
