@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import json
 import re
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
+from aiforecasts._dataset import KINDS
 
 
 def test_version_is_the_installed_metadata() -> None:
@@ -185,3 +187,23 @@ def test_modules_import_only_downwards() -> None:
         below = set(LAYERS[: LAYERS.index(module)])
         upward = _imports(package / f"{module}.py") - below
         assert not upward, f"{module} imports {sorted(upward)}, which are not below it"
+
+
+def test_catalog_rows_are_linkable_and_literal(dataset: aiforecasts.Dataset) -> None:
+    """Every catalog row is an anchor (catalog/<kind>.html#<id>); text that reads like a list
+    start ("1. Nvidia 将…") stays text; a resolution links its prediction."""
+    path = Path(__file__).resolve().parents[1] / "docs" / "_ext" / "catalog.py"
+    if not path.exists():  # the tests also run against the installed wheel, without docs/
+        pytest.skip("docs/ is not here")
+    spec = importlib.util.spec_from_file_location("catalog", path)
+    assert spec is not None
+    assert spec.loader is not None
+    catalog = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalog)
+    kinds = {kind.name: kind for kind in KINDS}
+    page = catalog._page(kinds["predictions"], dataset)
+    for prediction in dataset.predictions:
+        assert f"   * - _`{prediction.id}`" in page
+    assert "     - \\1. Nvidia 将尝试推出 GPU 云服务" in page
+    resolutions = catalog._page(kinds["resolutions"], dataset)
+    assert "<predictions.html#nvidia-gpu-cloud-2024>`__" in resolutions

@@ -5,6 +5,7 @@ each time the docs are built (into ``docs/catalog/``, which is not committed).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,9 +18,16 @@ if TYPE_CHECKING:
     from aiforecasts._kinds import Kind
 
 
+_LIST_START = re.compile(r"^(?:\d+|[A-Za-z#])[.)] |^[-+*] ")
+"""Text that reStructuredText would read as the start of a list ("1. Nvidia 将…")."""
+
+
 def _cell(text: str) -> str:
     lines = " ".join(text.split()) or "—"
-    return lines.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    escaped = (
+        lines.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    )
+    return "\\" + escaped if _LIST_START.match(escaped) else escaped
 
 
 def _page(kind: Kind[Any], dataset: aiforecasts.Dataset) -> str:
@@ -52,14 +60,17 @@ def _page(kind: Kind[Any], dataset: aiforecasts.Dataset) -> str:
             became = ", ".join(record.became)
             original = f"became {became} ({record.kind})" if became else f"removed ({record.kind})"
         links = ""
+        original_cell = _cell(original)
         if isinstance(record, aiforecasts.Resolution):  # outside the documents: its evidence
-            original = f"{record.verdict.value.replace('_', ' ')}: {record.prediction}"
+            verdict = record.verdict.value.replace("_", " ")
+            target = f"predictions.html#{record.prediction}"
+            original_cell = f"{verdict}: `{record.prediction} <{target}>`__"
             links = "; ".join(f"`{_cell(e.publisher)} <{e.url}>`__" for e in record.evidence)
         sources = sorted({titles.get(e.source, e.source) for e in excerpts})
         lines += [
-            f"   * - ``{record.id}``",
+            f"   * - _`{record.id}`",  # an anchor: catalog/<kind>.html#<id>
             f"     - {_cell(english)}",
-            f"     - {_cell(original)}",
+            f"     - {original_cell}",
             f"     - {links or _cell('; '.join(sources))}",
         ]
     return "\n".join(lines) + "\n"
