@@ -23,11 +23,10 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
 from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
-from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
+from aiforecasts._dataset import KIND_NAMED, KINDS
 from aiforecasts._errors import Problem
-from aiforecasts._export import parts
+from aiforecasts._export import parts, sources_of
 from aiforecasts._fields import Shape, fields
-from aiforecasts._query import Collection
 from aiforecasts._tables import (
     DERIVED,
     _cell,
@@ -35,10 +34,11 @@ from aiforecasts._tables import (
     _description,
     _rows,
     _scalar,
+    columns_match,
     csv_columns,
     dataset_card,
+    one_version,
 )
-from aiforecasts._values import quote
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -172,7 +172,7 @@ def to_arrow(
         raise ValueError(msg)
     ((kind, records),) = found.items()
     if sources is None:
-        sources = _sources(obj)
+        sources = sources_of(obj, found)
     metadata = {
         f"{_META}.kind": kind,
         f"{_META}.dataset_version": version,
@@ -228,13 +228,6 @@ def to_polars(obj: Exportable, *, dataset_version: str | None = None) -> Any:
     return polars.from_arrow(to_arrow(obj, dataset_version=dataset_version))
 
 
-def _sources(obj: Any) -> list[Source]:
-    if isinstance(obj, Dataset):
-        return list(obj.sources)
-    resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
-    return list(resolver.stores["sources"].records) if resolver is not None else []
-
-
 def to_parquet(table: pyarrow.Table) -> bytes:
     """The Parquet file of an Arrow table, the same bytes for the same table."""
     import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra
@@ -281,24 +274,14 @@ def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, 
             whole = False
         else:
             found[kind] = records
-    if len(versions) > 1:
-        listed = ", ".join(quote(version) for version in sorted(versions)[:5])
-        problems.append(Problem("dataset_version", f"several versions: {listed}", str(folder)))
-    return (next(iter(versions)) if versions else ""), found, whole
+    return one_version(versions, folder, problems), found, whole
 
 
 def _parquet_records(
     kind: str, table: Any, file: str, problems: list[Problem], versions: set[str]
 ) -> list[Any] | None:
     expected = arrow_schema(kind)
-    header = list(table.schema.names)
-    for column in sorted({c for c in header if header.count(c) > 1}):
-        problems.append(Problem(quote(column), "a column named twice", file))
-    for column in sorted(set(header) - set(expected.names))[:20]:
-        problems.append(Problem(quote(column), "unknown column", file))
-    for column in sorted(set(expected.names) - set(header)):
-        problems.append(Problem(column, "missing column", file))
-    if sorted(header) != sorted(expected.names):
+    if not columns_match(list(table.schema.names), list(expected.names), file, problems):
         return None
     wrong = False
     for field in expected:

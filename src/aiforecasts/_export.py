@@ -18,12 +18,12 @@ from aiforecasts._codec import SCHEMA_VERSION
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._load import load
 from aiforecasts._query import Collection
-from aiforecasts._records import Record
+from aiforecasts._records import Record, Source
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Exportable", "json_bytes", "parts", "to_json", "to_jsonl"]
+__all__ = ["Exportable", "json_bytes", "parts", "sources_of", "to_json", "to_jsonl"]
 
 Exportable = typing.Union[Dataset, Collection[Any], Record, "Iterable[Record]"]
 """What can be exported: the dataset, a collection, one record, or records."""
@@ -57,6 +57,19 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
         else:  # records on their own: from the bundled dataset
             dataset_version = load().dataset_version
     return {kind.name: found[kind.name] for kind in KINDS if kind.name in found}, dataset_version
+
+
+def sources_of(obj: Exportable, found: dict[str, list[Any]]) -> list[Source]:
+    """
+    The sources the records of *obj* cite, for what describes an export: those it holds
+    (*found*, as `parts` gives them), else those of the dataset they come from.
+    """
+    if "sources" in found:
+        return list(found["sources"])
+    if isinstance(obj, Dataset):
+        return list(obj.sources)
+    resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
+    return list(resolver.stores["sources"].records) if resolver is not None else []
 
 
 def to_json(

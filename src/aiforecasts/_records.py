@@ -24,6 +24,7 @@ from aiforecasts._values import (
     Repair,
     Target,
     TimeSpan,
+    figure_of,
     nonblank,
     quote,
     ref,
@@ -499,16 +500,12 @@ class Statistic:
     """The dataset version the record last changed in."""
 
     def __attrs_post_init__(self) -> None:
-        if (self.value is None) == (self.money is None):
-            msg = "a statistic has exactly one of value and money"
-            raise ValueError(msg)
+        figure_of(self.value, self.money, "statistic")
 
     @property
     def figure(self) -> Quantity | Money:
         """The figure, whichever kind it is."""
-        figure = self.money if self.value is None else self.value
-        assert figure is not None
-        return figure
+        return figure_of(self.value, self.money, "statistic")
 
 
 @attrs.frozen

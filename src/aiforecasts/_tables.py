@@ -41,10 +41,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DERIVED",
     "Derived",
+    "columns_match",
     "csv_columns",
     "datapackage",
     "dataset_card",
     "flat_record",
+    "one_version",
     "package_card",
     "read_tables",
     "to_csv",
@@ -235,12 +237,7 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
 
     .. versionadded:: 0.1.0
     """
-    try:
-        import pandas as pd  # noqa: PLC0415 - an optional extra
-    except ImportError as error:  # pragma: no cover - the dev extra installs pandas
-        msg = "to_dataframe needs pandas: pip install 'aiforecasts[dataframe]'"
-        raise ImportError(msg) from error
-
+    pd = _pandas("to_dataframe")
     found, version = parts(obj, dataset_version)
     if len(found) != 1:
         msg = f"a DataFrame holds one kind of record, not {len(found)}: {', '.join(found)}"
@@ -264,13 +261,19 @@ def to_dataframes(obj: Exportable, *, dataset_version: str | None = None) -> dic
 
     .. versionadded:: 0.1.0
     """
+    pd = _pandas("to_dataframes")
+    found, version = parts(obj, dataset_version)
+    return {kind: _frame(pd, kind, records, version) for kind, records in found.items()}
+
+
+def _pandas(function: str) -> Any:
+    """pandas, or an `ImportError` saying which extra *function* needs."""
     try:
         import pandas as pd  # noqa: PLC0415 - an optional extra
     except ImportError as error:  # pragma: no cover - the dev extra installs pandas
-        msg = "to_dataframes needs pandas: pip install 'aiforecasts[dataframe]'"
+        msg = f"{function} needs pandas: pip install 'aiforecasts[dataframe]'"
         raise ImportError(msg) from error
-    found, version = parts(obj, dataset_version)
-    return {kind: _frame(pd, kind, records, version) for kind, records in found.items()}
+    return pd
 
 
 def _frame(pd: Any, kind: str, records: list[Any], version: str) -> pandas.DataFrame:
@@ -520,10 +523,28 @@ def read_tables(
             whole = False
         else:
             found[kind.name] = records
+    return one_version(versions, folder, problems), found, whole
+
+
+def columns_match(
+    header: list[str], expected: list[str], file: str, problems: list[Problem]
+) -> bool:
+    """Whether a table's *header* holds the *expected* columns, each once; else why not."""
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(quote(column), "a column named twice", file))
+    for column in sorted(set(header) - set(expected))[:20]:
+        problems.append(Problem(quote(column), "unknown column", file))
+    for column in sorted(set(expected) - set(header)):
+        problems.append(Problem(column, "missing column", file))
+    return sorted(header) == sorted(expected)
+
+
+def one_version(versions: set[str], folder: Path, problems: list[Problem]) -> str:
+    """The dataset version a folder's tables share ("" if none); several are a problem."""
     if len(versions) > 1:
         listed = ", ".join(quote(version) for version in sorted(versions)[:5])
         problems.append(Problem("dataset_version", f"several versions: {listed}", str(folder)))
-    return (next(iter(versions)) if versions else ""), found, whole
+    return next(iter(versions)) if versions else ""
 
 
 def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -> list[Any] | None:
@@ -554,13 +575,7 @@ def _table(name: str, path: Path, problems: list[Problem], versions: set[str]) -
     # recomputed, never read.
     derived = {d.name for d in DERIVED.get(name, ())}
     expected = [c for c in csv_columns(name) if c not in derived or c in header]
-    for column in sorted({c for c in header if header.count(c) > 1}):
-        problems.append(Problem(quote(column), "a column named twice", file))
-    for column in sorted(set(header) - set(expected))[:20]:
-        problems.append(Problem(quote(column), "unknown column", file))
-    for column in sorted(set(expected) - set(header)):
-        problems.append(Problem(column, "missing column", file))
-    if sorted(header) != sorted(expected):
+    if not columns_match(header, expected, file, problems):
         return None
     records: list[Any] = []
     for number, row in enumerate(body, start=2):

@@ -29,6 +29,7 @@ __all__ = [
     "Target",
     "TimeSpan",
     "check_decimal",
+    "figure_of",
     "is_mutual",
     "nonblank",
     "number_text",
@@ -350,6 +351,20 @@ class TimeSpan:
         return self.label
 
 
+def figure_of(value: Quantity | None, money: Money | None, owner: str) -> Quantity | Money:
+    """The one figure of an *owner* that holds a quantity or an amount of money, never both.
+
+    Raises:
+        ValueError: if it holds both or neither.
+    """
+    if money is None and value is not None:
+        return value
+    if value is None and money is not None:
+        return money
+    msg = f"a {owner} has exactly one of value and money"
+    raise ValueError(msg)
+
+
 @attrs.frozen
 class Target:
     """
@@ -380,9 +395,6 @@ class Target:
     """The figure, when it is an amount of money."""
 
     def __attrs_post_init__(self) -> None:
-        if (self.value is None) == (self.money is None):
-            msg = "a target has exactly one of value and money"
-            raise ValueError(msg)
         figure = self.figure
         if (self.comparison is Comparison.BETWEEN) != (figure.qualifier is Qualifier.RANGE):
             msg = "a 'between' target needs a range figure (qualifier 'range'), and only it"
@@ -391,9 +403,7 @@ class Target:
     @property
     def figure(self) -> Quantity | Money:
         """The figure, whichever kind it is."""
-        figure = self.money if self.value is None else self.value
-        assert figure is not None
-        return figure
+        return figure_of(self.value, self.money, "target")
 
     def met_by(self, observed: Quantity | Money, tolerance: Decimal = Decimal("0.1")) -> bool:
         """

@@ -11,11 +11,11 @@ import pathlib
 import secrets
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
-from aiforecasts._export import json_bytes, parts, to_jsonl
+from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, package_card, to_csv
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from aiforecasts._export import Exportable
-    from aiforecasts._records import Record, Source
+    from aiforecasts._records import Record
 
 __all__ = ["Format", "write", "write_file"]
 
@@ -98,7 +98,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
         raise FileExistsError(msg)
     if format == "parquet":
         found, version = parts(obj, dataset_version)
-        sources = _sources_of(obj, found)
+        sources = sources_of(obj, found)
         data = {
             f"{kind}{PARQUET_SUFFIX}": to_parquet(
                 to_arrow(records, dataset_version=version, sources=sources)
@@ -112,7 +112,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     files = to_csv(obj, dataset_version=dataset_version)
     if format == "datapackage":
         found, version = parts(obj, dataset_version)
-        sources = _sources_of(obj, found)
+        sources = sources_of(obj, found)
         descriptor = datapackage(list(found), version, sources)
         text = json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files["datapackage.json"] = text
@@ -120,15 +120,6 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     data = {name: text.encode("utf-8") for name, text in files.items()}
     _write_folder(target, data, overwrite=overwrite)
     return target
-
-
-def _sources_of(obj: Any, found: dict[str, list[Any]]) -> list[Source]:
-    if "sources" in found:
-        return list(found["sources"])
-    if isinstance(obj, Dataset):
-        return list(obj.sources)
-    resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
-    return list(resolver.stores["sources"].records) if resolver is not None else []
 
 
 def _refuse_existing(target: Path, *, overwrite: bool) -> None:
