@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, texts_of
+from aiforecasts._query import Collection, _as_date, _Resolver, by_prediction, texts_of
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -403,9 +403,7 @@ class Dataset:
         'partly'
         """
         wanted = prediction if isinstance(prediction, str) else prediction.id
-        found = self.resolutions._store.index(  # noqa: SLF001 - the dataset's own store
-            "prediction", lambda r: (r.prediction,)
-        ).get(wanted)
+        found = by_prediction(self.resolutions._store).get(wanted)  # noqa: SLF001 - its own
         return found[0] if found else None
 
     def scores(

@@ -677,9 +677,8 @@ def _record_line(
         problems.append(Problem(where, message, file))
         return None
     _check_keys(value, _LINE_KEYS, file, problems, f"{where}.")
-    name = value.get("kind")
-    if not isinstance(name, str) or name not in KIND_NAMED:
-        problems.append(Problem(f"{where}.kind", f"unknown kind of record {quote(name)}", file))
+    name = _kind_named(value.get("kind"), where, file, problems)
+    if name is None:
         return None
     version = _check_version(value.get("schema_version"), file, problems, f"{where}.schema_version")
     dataset_version = _dataset_version(
@@ -691,13 +690,15 @@ def _record_line(
         problems.append(Problem(f"{where}.records", message, file))
     if version is None:
         return name, None, dataset_version, count
-    record = value.get("record")
-    if isinstance(record, dict):
-        record = _codec.migrate(name, record, version, dataset_version)
-    found = _codec.structure_many(
-        KIND_NAMED[name].cls, [record], f"{where}.record", file, problems, one=True
+    typed = _slow_record(
+        name,
+        value.get("record"),
+        version,
+        dataset_version,
+        where=f"{where}.record",
+        file=file,
+        problems=problems,
     )
-    typed = found[0] if found else None
     _same_id(value.get("id"), typed, where, file, problems)
     return name, typed, dataset_version, count
 
@@ -812,14 +813,36 @@ def _line(  # noqa: PLR0913 - the context of one line
     if not isinstance(value, dict) or set(value) != {"kind", "record"}:
         problems.append(Problem(where, 'expected {"kind": ..., "record": {...}}', file))
         return "", None
-    name = value["kind"]
-    if not isinstance(name, str) or name not in KIND_NAMED:
-        problems.append(Problem(f"{where}.kind", f"unknown kind of record {quote(name)}", file))
+    name = _kind_named(value["kind"], where, file, problems)
+    if name is None or version is None:
         return "", None
-    if version is None:
-        return "", None
-    record = value["record"]
+    found = _slow_record(
+        name, value["record"], version, dataset_version, where=where, file=file, problems=problems
+    )
+    return name, found
+
+
+def _kind_named(name: object, where: str, file: str, problems: list[Problem]) -> str | None:
+    """*name* if it is a kind of record; else None, after saying so."""
+    if isinstance(name, str) and name in KIND_NAMED:
+        return name
+    problems.append(Problem(f"{where}.kind", f"unknown kind of record {quote(name)}", file))
+    return None
+
+
+def _slow_record(  # noqa: PLR0913 - the context of one record
+    name: str,
+    record: Any,
+    version: int,
+    dataset_version: str,
+    *,
+    where: str,
+    file: str,
+    problems: list[Problem],
+) -> Any:
+    """The record of *name* in a line the fast engine refused, brought up from schema *version*
+    and read by the detailed engine (None, or an `Unread`, after a problem)."""
     if isinstance(record, dict):
         record = _codec.migrate(name, record, version, dataset_version)
     found = _codec.structure_many(KIND_NAMED[name].cls, [record], where, file, problems, one=True)
-    return name, (found[0] if found else None)
+    return found[0] if found else None

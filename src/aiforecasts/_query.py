@@ -183,12 +183,10 @@ class _Resolver:
         record: _HasId = _one_named(store, self.kinds[kind], name, self)
         return record.id
 
-    def verdicts(self) -> dict[str, Verdict]:
-        """Prediction id → the verdict of its resolution."""
+    def resolutions(self) -> dict[str, tuple[Any, ...]]:
+        """Prediction id → the resolutions that judge it (the one index of them)."""
         store = self.stores.get("resolutions")
-        if store is None:
-            return {}
-        return store.table("verdicts", lambda: {r.prediction: r.verdict for r in store.records})
+        return {} if store is None else by_prediction(store)
 
     def retired(self, name: str) -> object | None:
         """The tombstone of a retired id, if *name* is one."""
@@ -201,6 +199,11 @@ class _Resolver:
         if not self.stores["companies"].named(name, self.kinds["companies"].names):
             return self.id_of("people", name)
         return self.id_of("companies", name)
+
+
+def by_prediction(store: _Store[Any]) -> dict[str, tuple[Any, ...]]:
+    """A store of resolutions indexed by the prediction each judges, built once."""
+    return store.index("prediction", lambda resolution: (resolution.prediction,))
 
 
 def _one_named(store: _Store[R], kind: Kind[R], name: str, resolver: _Resolver | None) -> R:
@@ -725,8 +728,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         self._predictions("resolved")
         wanted = None if verdict is None else Verdict(verdict)
-        judged = self._names("resolved").verdicts()
-        return self._keep(lambda p: p.id in judged and (wanted is None or judged[p.id] is wanted))
+        judged = self._names("resolved").resolutions()
+        return self._keep(
+            lambda p: p.id in judged and (wanted is None or judged[p.id][0].verdict is wanted)
+        )
 
     def _predictions(self, method: str) -> None:
         if self._known_kind(method).name != "predictions":
