@@ -133,6 +133,13 @@ def _rewrite(folder: Path, kind: str, table: Any) -> None:
     pq.write_table(table, folder / f"{kind}.parquet")
 
 
+def _replace_column(folder: Path, kind: str, column: str, change: Any) -> None:
+    """Rewrite one column of a kind's Parquet file with *change*(the column)."""
+    table = pq.read_table(folder / f"{kind}.parquet")
+    index = table.schema.get_field_index(column)
+    _rewrite(folder, kind, table.set_column(index, column, change(table.column(index))))
+
+
 def test_a_missing_column(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
     def change(folder: Path) -> None:
         table = pq.read_table(folder / "companies.parquet")
@@ -145,10 +152,9 @@ def test_a_missing_column(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
 
 def test_a_column_of_the_wrong_type(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
     def change(folder: Path) -> None:
-        table = pq.read_table(folder / "funding_rounds.parquet")
-        index = table.schema.get_field_index("amount.amount")
-        as_text = table.column(index).cast(pa.string())
-        _rewrite(folder, "funding_rounds", table.set_column(index, "amount.amount", as_text))
+        _replace_column(
+            folder, "funding_rounds", "amount.amount", lambda column: column.cast(pa.string())
+        )
 
     (problem,) = _broken(tmp_path, dataset, change)
     assert "funding_rounds.parquet" in problem
@@ -166,11 +172,10 @@ def test_an_unknown_kind(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
 
 def test_a_newer_schema_version(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
     def change(folder: Path) -> None:
-        table = pq.read_table(folder / "people.parquet")
-        index = table.schema.get_field_index("schema_version")
-        newer = pa.array([aiforecasts.SCHEMA_VERSION + 1] * table.num_rows, pa.int32())
-        field = table.schema.field(index)
-        _rewrite(folder, "people", table.set_column(index, field, newer))
+        newer = aiforecasts.SCHEMA_VERSION + 1
+        _replace_column(
+            folder, "people", "schema_version", lambda c: pa.array([newer] * len(c), pa.int32())
+        )
 
     (problem,) = _broken(tmp_path, dataset, change)
     assert "people.parquet" in problem
@@ -178,13 +183,13 @@ def test_a_newer_schema_version(dataset: aiforecasts.Dataset, tmp_path: Path) ->
 
 
 def test_a_bad_value_names_its_row(dataset: aiforecasts.Dataset, tmp_path: Path) -> None:
-    def change(folder: Path) -> None:
-        table = pq.read_table(folder / "people.parquet")
-        index = table.schema.get_field_index("name_en")
-        names = table.column(index).to_pylist()
+    def blank_the_third(column: Any) -> Any:
+        names = column.to_pylist()
         names[2] = "  "
-        field = table.schema.field(index)
-        _rewrite(folder, "people", table.set_column(index, field, pa.array(names, pa.string())))
+        return pa.array(names, pa.string())
+
+    def change(folder: Path) -> None:
+        _replace_column(folder, "people", "name_en", blank_the_third)
 
     problems = _broken(tmp_path, dataset, change)
     assert any("people.parquet" in p and "people[2]" in p and "name_en" in p for p in problems)
