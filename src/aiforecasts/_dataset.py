@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, by_prediction, texts_of
+from aiforecasts._query import Collection, _as_date, _Resolver, by_prediction
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -33,7 +33,7 @@ from aiforecasts._records import (
     Tombstone,
 )
 from aiforecasts._scores import By, Columns, Scorecard, score
-from aiforecasts._text import fold
+from aiforecasts._search import Found, fields_of, snippet
 from aiforecasts._values import number_text
 from aiforecasts._vocab import (
     Currency,
@@ -128,9 +128,16 @@ class Hit:
 
     record: Record
     score: int
-    """The number of times the words occur, names and titles counting three times."""
+    """How well it matched: for each part of the query, the weight of the best
+    place it matched (names and titles 8, the English statement 6, an excerpt 4,
+    notes, other text and the id 2; half for a word's beginning; plus 6 where
+    the record refers to a company or person the part names, 4 where it
+    carries a topic the part names), summed."""
     text: str
-    """The first text of the record in which a word occurs."""
+    """The text of the record the query matched in best (its original wording)."""
+    snippet: str
+    """That text cut to about 80 characters around where the query matched,
+    with ``…`` where it goes on."""
 
 
 def _judged_after_the_fact(
@@ -585,25 +592,36 @@ class Dataset:
 
     def search(self, text: str, *, limit: int | None = 20) -> list[Hit]:
         """
-        Full-text search over the English and Chinese text of every kind:
-        records holding every word of *text*, in any script and case, best
-        first.
+        Full-text search over the English and Chinese text of every kind,
+        best first: the records `Collection.search` finds in each kind,
+        ranked by where the query matched (names and titles above statements,
+        statements above excerpts and notes), each with a snippet of the
+        text it matched in.
 
         >>> import aiforecasts
         >>> hits = aiforecasts.load().search("英偉達 雲")
         >>> hits[0].record.id
         'nvidia'
+        >>> hit = aiforecasts.load().search("open source")[0]
+        >>> hit.record.id, hit.snippet
+        ('open-source-iq-tax', 'Is open-source AI an "IQ tax"?')
         """
-        terms = fold(text).split()
-        if not terms:
+        query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
+        if not query:
             return []
-        hits: list[Hit] = []
-        for kind in KINDS:
+        ranked: list[tuple[int, int, int, Record, Kind[Any]]] = []
+        for order, kind in enumerate(KINDS):
             collection: Collection[Record] = getattr(self, kind.name)
-            for record in collection.search(text):
-                hits.append(_score(kind, record, terms))
-        hits.sort(key=lambda hit: -hit.score)
-        return hits if limit is None else hits[:limit]
+            records = collection._records  # noqa: SLF001 - its own collections
+            for position, points in collection._scores(query).items():  # noqa: SLF001
+                ranked.append((-points, order, position, records[position], kind))
+        ranked.sort(key=lambda row: row[:3])
+        needles = query.needles()
+        hits = []
+        for points, _, _, record, kind in ranked if limit is None else ranked[:limit]:
+            text_, snippet_ = snippet(fields_of(kind, record), needles)
+            hits.append(Hit(record, -points, text_, snippet_))
+        return hits
 
     # -- aggregations -------------------------------------------------------
 
@@ -755,19 +773,6 @@ def _largest(total: FundingTotal) -> tuple[bool, Decimal]:
     its lower where it has none); totals of undisclosed rounds only last."""
     figure = total.high if total.high is not None else total.low
     return (not total.disclosed, -figure)
-
-
-def _score(kind: Kind[Any], record: Record, terms: list[str]) -> Hit:
-    names = {fold(name) for name in kind.names(record)}
-    score = 0
-    first = ""
-    for text in texts_of(kind, record):
-        folded = fold(text)
-        found = sum(folded.count(term) for term in terms)
-        if found and not first:
-            first = text
-        score += found * (3 if folded in names else 1)
-    return Hit(record, score, first)
 
 
 KINDS: tuple[Kind[Any], ...] = kinds_of(Dataset)

@@ -33,6 +33,7 @@ from aiforecasts._records import (
     Source,
     Statistic,
 )
+from aiforecasts._search import REF, TOPIC, TOPIC_NAMES, Found, Index, Refs, topic_named
 from aiforecasts._text import fold
 from aiforecasts._values import TimeSpan
 from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
@@ -193,6 +194,21 @@ class _Resolver:
         tombstones = self.stores.get("tombstones")
         found = tombstones.ids().get(name.strip()) if tombstones is not None else None
         return found[0] if found else None
+
+    def refs(self, folded: str) -> list[tuple[str, tuple[str, ...]]]:
+        """What a folded name names, for search: each company's or person's id (after
+        `REF`) or topic (after `TOPIC`), with its other names, folded."""
+        found = [
+            (REF + record.id, tuple(fold(name) for name in names(record) if name != record.id))
+            for kind in ("companies", "people")
+            if (store := self.stores.get(kind)) is not None
+            for names in [self.kinds[kind].names]
+            for record in store.named(folded, names)
+        ]
+        topic = topic_named(folded)
+        if topic is not None:
+            found.append((TOPIC + topic.value, tuple(map(fold, TOPIC_NAMES[topic]))))
+        return found
 
     def investor_id(self, name: str) -> str:
         """An organisation's id, or else a person's: investors are either."""
@@ -854,22 +870,42 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     def search(self, text: str) -> Collection[R_co]:
         """
-        Records whose English or Chinese text contains every word of *text*,
-        in any script and case.
+        The records that *text* matches, in their order (`Dataset.search`
+        ranks them).
+
+        Every part of *text* must match: a Latin word matches a whole word
+        or, from three letters on, the beginning of one (``anthrop`` finds
+        Anthropic, ``pen`` does not find OpenAI); a run of Chinese matches
+        where the text holds it, in any script and in Taiwan or mainland
+        usage (晶片 finds 芯片); a name of a company, person or topic, in any
+        script or alias, also matches the records that refer to it.  The
+        index behind it is built on first use.
 
         >>> import aiforecasts
-        >>> [p.id for p in aiforecasts.load().debates.search("智商税")]
+        >>> ds = aiforecasts.load()
+        >>> [p.id for p in ds.debates.search("智商税")]
         ['open-source-iq-tax']
+        >>> ds.predictions.search("輝達").ids() == ds.predictions.search("Nvidia").ids()
+        True
+        >>> ds.companies.search("pen").ids()
+        ()
         """
-        kind = self._known_kind("search")
-        terms = fold(text).split()
-        if not terms:
+        query = Found(text, self._refs())
+        if not query:
             return self._derive(())
-        if self._root:
-            texts = self._store.table("texts", lambda: tuple(_blob(kind, r) for r in self._records))
-            pairs = zip(self._records, texts, strict=True)
-            return self._derive(r for r, blob in pairs if all(term in blob for term in terms))
-        return self._keep(lambda record: all(term in _blob(kind, record) for term in terms))
+        records = self._records
+        return self._derive(records[i] for i in sorted(query.docs(self._index())))
+
+    def _refs(self) -> Refs | None:
+        return None if self._resolver is None else self._resolver.refs
+
+    def _index(self) -> Index:
+        kind = self._known_kind("search")
+        return self._store.table("search", lambda: Index(kind, self._records))
+
+    def _scores(self, query: Found) -> dict[int, int]:
+        """Position → score of the records *query* matches."""
+        return query.scores(self._index()) if query else {}
 
     # -- order and results --------------------------------------------------
 
@@ -1009,18 +1045,6 @@ def _display_name(record: Any) -> str:
         if isinstance(value, str):
             return value
     return str(record.id)
-
-
-def texts_of(kind: Kind[Any], record: Any) -> tuple[str, ...]:
-    """Every text of *record* in English and Chinese, for full-text search: names, own texts,
-    excerpts (displayed)."""
-    texts = [*kind.names(record), *filter(None, kind.texts(record))]
-    texts.extend(excerpt.display for excerpt in kind.excerpts(record))
-    return tuple(texts)
-
-
-def _blob(kind: Kind[Any], record: Any) -> str:
-    return fold("\n".join(texts_of(kind, record)))
 
 
 def _similarity(query: str, name: str) -> float:

@@ -86,22 +86,31 @@ def _to_simplified(text: str) -> str:
             if _opencc is None:
                 import opencc  # noqa: PLC0415 - 20 ms to load: only when text is compared
 
-                _opencc = opencc.OpenCC("t2s")
+                # Taiwan usage to mainland simplified, phrases included: 輝達 → 英伟达,
+                # 晶片 → 芯片, 軟體 → 软件 (plain traditional characters convert too).
+                _opencc = opencc.OpenCC("tw2sp")
     converted: str = _opencc.convert(text)
     return converted
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def fold(text: str) -> str:
     """
-    *text* in the form names and words are compared in: traditional
-    characters converted to simplified (by OpenCC), full-width forms to
-    their plain equivalents (NFKC) and case folded.
+    *text* in the form names and words are compared in: full-width forms
+    made plain (NFKC), Chinese converted to simplified with Taiwan usage made
+    mainland usage (OpenCC's ``tw2sp`` phrase table), and case folded.  A lone
+    surrogate (which no text can hold) becomes U+FFFD.
 
-    >>> fold("英偉達") == fold("英伟达")
+    >>> fold("英偉達") == fold("英伟达") == fold("輝達")
+    True
+    >>> fold("晶片") == fold("芯片")
     True
     >>> fold("ＮＶＩＤＩＡ") == fold("Nvidia")
     True
 
     .. versionadded:: 0.1.0
     """
+    text = _SURROGATE_RE.sub("\ufffd", text)
     return _to_simplified(unicodedata.normalize("NFKC", text)).casefold()

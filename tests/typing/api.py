@@ -101,6 +101,7 @@ assert_type(dataset.funding_rounds.amount_between(1e9, None), Collection[Funding
 assert_type(dataset.statistics.between("2023-01-01", 2024), Collection[Statistic])
 assert_type(dataset.search("开源"), list[Hit])
 assert_type(dataset.search("开源")[0].record, Record)
+assert_type(dataset.search("开源")[0].snippet, str)
 assert_type(dataset.positions_of("Robin Li"), list[tuple[Debate, Position]])
 assert_type(dataset.funding_totals(by="investor"), dict[str, FundingTotal])
 assert_type(dataset.companies["nvidia"], Company)
