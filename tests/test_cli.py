@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,10 +14,20 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts._cli import fit, table, width
+from aiforecasts._cli import fit, table
+from aiforecasts._render import width
 
 SCRIPT = Path(sys.executable).with_name("aiforecasts")
-SUBCOMMANDS = ["stats", "list", "show", "search", "export", "validate", "verify-sources"]
+SUBCOMMANDS = [
+    "stats",
+    "list",
+    "show",
+    "search",
+    "funding",
+    "export",
+    "validate",
+    "verify-sources",
+]
 
 
 def run(*args: str | Path, check: int = 0) -> subprocess.CompletedProcess[str]:
@@ -312,3 +323,178 @@ def test_funding_rounds_list_amount_investors_and_date() -> None:
     assert "up to USD 4,000,000,000" in line
     assert "amazon" in line
     assert "undisclosed" in out
+
+
+def piped(*args: str, columns: int | None = None) -> str:
+    """The command's output to a pipe: with no ``$COLUMNS``, or with the width given."""
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        environment["COLUMNS"] = str(columns)
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, check=True, env=environment
+    ).stdout
+
+
+def labelled(out: str, label: str) -> list[str]:
+    """The values of the lines labelled *label* (at any indent), in order."""
+    found = []
+    for line in out.splitlines():
+        head, _, value = line.strip().partition("  ")
+        if head == label:
+            found.append(value.strip())
+    return found
+
+
+class TestShowReadable:
+    """`show` prints each kind as labelled fields, never as a JSON dump."""
+
+    @pytest.mark.parametrize(
+        ("kind", "labels"),
+        [
+            ("sources", ["file", "published", "script", "SHA-256", "versions"]),
+            ("companies", ["kind", "versions"]),
+            ("people", ["versions"]),
+            ("predictions", ["statement", "original", "made", "horizon", "hedge", "made by"]),
+            ("funding_rounds", ["statement", "original", "company", "amount", "status"]),
+            ("compute_trends", ["statement", "original", "metric", "growth", "normalised"]),
+            ("debates", ["question", "original", "speaker", "stance", "English", "from"]),
+            ("statistics", ["statement", "original", "figure"]),
+            ("resolutions", ["prediction", "verdict", "as of", "rationale"]),
+            ("tombstones", ["kind", "retired in", "reason"]),
+        ],
+    )
+    def test_every_kind(self, kind: str, labels: list[str]) -> None:
+        record = aiforecasts.load().collections()[kind][0]
+        out = piped("show", record.id)
+        assert out.startswith(f"{record.id}  ({kind})\n")
+        assert '{"' not in out
+        assert '["' not in out
+        for label in labels:
+            assert labelled(out, label), (label, out)
+
+    def test_a_debate_has_one_block_per_position(self) -> None:
+        dataset = aiforecasts.load()
+        debate = dataset.debates.get("open-source-iq-tax")
+        assert debate is not None
+        out = piped("show", debate.id)
+        assert labelled(out, "question") == [debate.question_en]
+        assert labelled(out, "original")[0] == debate.question
+        blocks = out.split("\n  position ")[1:]
+        assert len(blocks) == len(debate.positions) > 1
+        for number, (block, position) in enumerate(zip(blocks, debate.positions, strict=True), 1):
+            assert block.startswith(f"{number} of {len(debate.positions)}\n")
+            speaker = dataset.people.get(position.speaker or "")
+            assert speaker is not None
+            assert labelled(block, "speaker")[0].startswith(f"{speaker.name_en} [{speaker.id}]")
+            assert labelled(block, "stance") == [position.stance.value]
+            assert labelled(block, "English") == [" ".join(position.summary.split())]
+            assert labelled(block, "original") == [position.excerpt.display]
+            assert f"characters {position.excerpt.start}–{position.excerpt.end}" in block
+
+    def test_a_speaker_without_a_record_is_named_as_the_document_does(self) -> None:
+        out = piped("show", "open-vs-closed-models-2024")
+        assert labelled(out, "speaker") == ["open-source advocates", "the column's authors"]
+        assert labelled(out, "stance") == ["yes", "no"]
+
+    def test_a_prediction(self) -> None:
+        dataset = aiforecasts.load()
+        prediction = dataset.predictions.get("ccid-china-compute-360-eflops-2026")
+        resolution = dataset.resolution_of("ccid-china-compute-360-eflops-2026")
+        assert prediction is not None
+        assert prediction.horizon is not None
+        assert resolution is not None
+        out = piped("show", prediction.id)
+        assert labelled(out, "statement") == [prediction.statement]
+        assert labelled(out, "original") == [prediction.excerpts[0].display]
+        assert labelled(out, "horizon")[0].startswith(prediction.horizon.label)
+        assert labelled(out, "hedge") == [prediction.hedge.value]
+        assert labelled(out, "made by") == ["CCID Consulting [ccid-consulting]"]
+        assert labelled(out, "verdict") == [
+            f"came true, as of {resolution.as_of} [{resolution.id}]"
+        ]
+        for evidence in resolution.evidence:
+            assert evidence.url in out
+        assert "\nexcerpts\n" in out
+        assert "001_6ee0e88a43b0cc62.txt, characters 2795–2836" in out
+
+    def test_a_funding_round_a_trend_and_a_resolution(self) -> None:
+        out = piped("show", "anthropic-amazon-4b-2023")
+        assert labelled(out, "amount") == ["up to USD 4,000,000,000"]
+        assert labelled(out, "company") == ["Anthropic [anthropic]"]
+        assert labelled(out, "investors")[0].startswith("Amazon [amazon], ")
+        trend = piped("show", "training-compute-doubling-deep-learning")
+        assert labelled(trend, "growth") == ["doubling time 5.6 months"]
+        assert labelled(trend, "normalised")[0].startswith(
+            "4.42x a year, doubling every 5.6 months"
+        )
+        resolution = piped("show", "outcome-microsoft-capex-64b-2025")
+        assert labelled(resolution, "verdict") == ["came true"]
+        assert labelled(resolution, "as of") == ["2026-11-28"]
+        assert labelled(resolution, "publisher") == ["monexa.ai"]
+        assert labelled(resolution, "URL")[0].startswith("https://monexa.ai/")
+        assert labelled(resolution, "quote")[0].startswith("“investments in property")
+
+    def test_piped_output_is_neither_cut_nor_wrapped(self) -> None:
+        debate = aiforecasts.load().debates.get("open-source-iq-tax")
+        assert debate is not None
+        out = piped("show", debate.id)
+        lines = out.splitlines()
+        assert max(width(line) for line in lines) > 200
+        for position in debate.positions:
+            assert any(line.endswith(" ".join(position.summary.split())) for line in lines)
+
+    def test_text_is_wrapped_to_the_width(self) -> None:
+        debate = aiforecasts.load().debates.get("open-source-iq-tax")
+        assert debate is not None
+        out = piped("show", debate.id, columns=60)
+        assert max(width(line) for line in out.splitlines()) <= 60
+        flowing = " ".join(out.split())
+        for position in debate.positions:  # every word is there, in order
+            assert " ".join(position.summary.split()) in flowing
+
+
+class TestFunding:
+    def test_largest_disclosed_first_undisclosed_last(self) -> None:
+        out = piped("funding", "--by", "investor")
+        header, _rule, *rest = out.split("\n\n")[0].splitlines()
+        assert header.split() == ["investor", "name", "not", "summed", "total"]
+        totals = aiforecasts.load().funding_totals(by="investor")
+        assert [row.split()[0] for row in rest] == list(totals)
+        assert rest[0].startswith("microsoft  ")
+        assert "Microsoft" in rest[0]
+        assert rest[0].endswith("USD 10,000,000,000 to 11,300,000,000 (2 rounds)")
+        undisclosed = [i for i, row in enumerate(rest) if "undisclosed (" in row]
+        assert undisclosed
+        assert undisclosed == list(range(len(rest) - len(undisclosed), len(rest)))
+        assert rest[-1].endswith("undisclosed (8 rounds)")
+        assert f"\n{len(rest)} investors; amounts in USD" in out
+
+    def test_by_company(self) -> None:
+        out = piped("funding")
+        rows = out.split("\n\n")[0].splitlines()[2:]
+        assert rows[0].startswith("openai  ")
+        assert "  3 rounds  " in rows[0]  # not summed: totals and a raise in progress
+        assert rows[-1].endswith("undisclosed (1 round)")
+        assert any("  1 round  " in row for row in rows)
+
+    def test_json(self) -> None:
+        data = json.loads(run("funding", "--by", "investor", "--json").stdout)
+        totals = aiforecasts.load().funding_totals(by="investor")
+        assert [d["key"] for d in data] == list(totals)
+        assert data[0]["name"] == "Microsoft"
+        assert data[0]["text"] == str(totals["microsoft"])
+        assert data[0]["high"] == "11300000000"
+        assert data[-1]["undisclosed"] == list(totals["nvidia"].undisclosed)
+
+    def test_unknown_choices_are_usage_errors(self) -> None:
+        error = run("funding", "--by", "nonsense", check=2).stderr
+        assert "invalid choice: 'nonsense'" in error
+        assert re.search(r"choose from \W*company\W+investor\W*\)", error)
+        error = run("funding", "--currency", "XYZ", check=2).stderr
+        assert re.search(r"choose from \W*USD\W+CNY\W", error)
+
+
+def test_one_record_is_not_records(tmp_path: Path) -> None:
+    one = aiforecasts.load().companies.where(lambda c: c.id == "nvidia")
+    path = aiforecasts.write(one, tmp_path / "one.jsonl", format="jsonl")
+    assert ": valid, 1 record, dataset version" in run("validate", path, "--partial").stdout

@@ -144,6 +144,7 @@ LAYERS = [
     "_detailed",
     "_codec",
     "_integrity",
+    "_search",
     "_query",
     "_scores",
     "_dataset",
@@ -157,6 +158,7 @@ LAYERS = [
     "_schema",
     "_verify",
     "_curate",
+    "_render",
     "_cli",
 ]
 

@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ import aiforecasts
 from aiforecasts._codec import to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
+from aiforecasts._render import display_name, plural, render, width
 from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
@@ -34,14 +34,6 @@ FAILURE = 1
 
 
 # -- terminal text ----------------------------------------------------------
-
-
-def width(text: str) -> int:
-    """Columns *text* takes in a terminal: East Asian wide and full-width characters take two."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
 
 
 def fit(text: str, columns: int) -> str:
@@ -120,28 +112,6 @@ def _when(record: Any) -> str:
     return span.label if span is not None else ""
 
 
-def render(record: Any, dataset: aiforecasts.Dataset, out: TextIO) -> None:
-    """One record for people: its fields, then its excerpts with their sources."""
-    kind = _kind_of(record)
-    plain = to_builtins(record)
-    out.write(f"{record.id}  ({kind})\n\n")
-    for key in sorted(plain):
-        value = plain[key]
-        if key in {"id", "excerpts"} or value is None or value == []:
-            continue
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        out.write(f"  {key:<14} {text}\n")
-    excerpts = KIND_OF[type(record)].excerpts(record)
-    if excerpts:
-        out.write("\nexcerpts\n")
-    for excerpt in excerpts:
-        source = dataset.sources.get(excerpt.source)
-        title = source.title_en if source is not None else excerpt.source
-        file = source.file if source is not None else "?"
-        out.write(f"  「{excerpt.display}」\n")
-        out.write(f"    {title} ({file}, characters {excerpt.start}–{excerpt.end})\n")
-
-
 def cmd_overview(_args: argparse.Namespace, out: TextIO) -> int:
     """Versions, counts per kind and one record of each kind."""
     dataset = aiforecasts.load()
@@ -155,7 +125,7 @@ def cmd_overview(_args: argparse.Namespace, out: TextIO) -> int:
     for name, collection in dataset.collections().items():
         if collection:
             out.write(f"\n--- {name}[0] ---\n")
-            render(collection[0], dataset, out)
+            render(collection[0], dataset, out, columns_for(out))
     return 0
 
 
@@ -178,7 +148,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         f"{dataset.schema_version}, package {aiforecasts.__version__}\n\n"
     )
     table([[name, str(count)] for name, count in counts.items()], ["kind", "records"], out)
-    out.write(f"\n{sum(counts.values())} records in all\n")
+    out.write(f"\n{plural(sum(counts.values()), 'record')} in all\n")
     return 0
 
 
@@ -266,7 +236,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json({"kind": _kind_of(record), "record": to_builtins(record)}, out)
     else:
-        render(record, dataset, out)
+        render(record, dataset, out, columns_for(out))
     return 0
 
 
@@ -275,14 +245,20 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json(
             [
-                {"id": h.record.id, "kind": _kind_of(h.record), "score": h.score, "text": h.text}
+                {
+                    "id": h.record.id,
+                    "kind": _kind_of(h.record),
+                    "score": h.score,
+                    "snippet": h.snippet,
+                    "text": h.text,
+                }
                 for h in hits
             ],
             out,
         )
         return 0
-    rows = [[h.record.id, _kind_of(h.record), h.text] for h in hits]
-    table(rows, ["id", "kind", "matching text"], out)
+    rows = [[h.record.id, _kind_of(h.record), h.snippet] for h in hits]
+    table(rows, ["id", "kind", "where it matched"], out)
     out.write(f"\n{len(hits)} record{'' if len(hits) == 1 else 's'}\n")
     return 0 if hits else FAILURE
 
@@ -303,6 +279,34 @@ def cmd_topics(args: argparse.Namespace, out: TextIO) -> int:
     ]
     table(rows, ["topic", *kinds], out)
     out.write(f"\n{len(rows)} topics; filter with: aiforecasts list KIND --topic TOPIC\n")
+    return 0
+
+
+def cmd_funding(args: argparse.Namespace, out: TextIO) -> int:
+    """Money raised per company, or put in per investor: largest disclosed first."""
+    dataset = aiforecasts.load()
+    totals = dataset.funding_totals(by=args.by, currency=args.currency)
+    names = {key: display_name(dataset, key) or key for key in totals}
+    if args.json:
+        dump_json(
+            [
+                {"name": names[key], "text": str(total), **to_builtins(total)}
+                for key, total in totals.items()
+            ],
+            out,
+        )
+        return 0
+    rows = [
+        [key, names[key], plural(len(t.excluded), "round") if t.excluded else "", str(t)]
+        for key, t in totals.items()
+    ]
+    table(rows, [args.by, "name", "not summed", "total"], out)
+    noun = plural(len(rows), args.by, "companies" if args.by == "company" else None)
+    out.write(
+        f"\n{noun}; amounts in {args.currency}, qualifiers respected "
+        "(an 'up to' amount raises only the upper bound)\n"
+        "not summed: rounds in other currencies, failed or attempted raises, cumulative totals\n"
+    )
     return 0
 
 
@@ -350,9 +354,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json([], out)
     else:
-        out.write(
-            f"{args.file}: valid, {total} records, dataset version {dataset.dataset_version}\n"
-        )
+        records = plural(total, "record")
+        out.write(f"{args.file}: valid, {records}, dataset version {dataset.dataset_version}\n")
     return 0
 
 
@@ -393,7 +396,7 @@ def _data_release(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.write(f"aiforecasts data release: {error}\n")
         return FAILURE
     records = sum(dataset.counts().values())
-    out.write(f"wrote {target}: {records} records of dataset {dataset.dataset_version}\n")
+    out.write(f"wrote {target}: {plural(records, 'record')} of dataset {dataset.dataset_version}\n")
     return 0
 
 
@@ -660,6 +663,28 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_topics,
     )
     topics.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    funding = _sub(
+        commands,
+        "funding",
+        "Money raised per company, or put in per investor: largest disclosed first.",
+        "  aiforecasts funding --by company\n  aiforecasts funding --by investor --json\n"
+        "  aiforecasts funding --by company --currency CNY",
+        cmd_funding,
+    )
+    funding.add_argument(
+        "--by",
+        choices=("company", "investor"),
+        default="company",
+        help="totals per company raising, or per investor putting money in",
+    )
+    funding.add_argument(
+        "--currency",
+        choices=[currency.value for currency in aiforecasts.Currency],
+        default="USD",
+        help="sum amounts in this currency (others are not converted, and not summed)",
+    )
+    funding.add_argument("--json", action="store_true", help="print JSON for machines")
 
     validate = _sub(
         commands,
