@@ -260,7 +260,7 @@ def search(dataset: Dataset, runs: int) -> None:
     print(
         f"  first use, folds every text and builds the index: {time.perf_counter() - start:.1f} s"
     )
-    blobs = predictions._store.table("search", lambda: None).blobs  # noqa: SLF001 - same texts
+    blobs = predictions._index().blobs  # noqa: SLF001 - the texts the index holds
 
     def scan(text: str) -> list[Prediction]:
         terms = fold(text).split()

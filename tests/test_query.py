@@ -266,7 +266,7 @@ def synthetic(n: int) -> aiforecasts.Dataset:
     excerpt = Excerpt("s", 0, 1, "x", "x")
     made = TimeSpan.of_year(2023)
     companies = Collection(
-        Company(f"c{i}", f"Company {i}", OrgKind.COMPANY, (excerpt,), aliases=(f"公司{i}",), **V)
+        Company(f"c{i}", f"Company {i}", OrgKind.COMPANY, (excerpt,), aliases=(f"开发{i}",), **V)
         for i in range(n)
     )
     predictions = Collection(
@@ -314,7 +314,7 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
 
     def worker() -> None:
         barrier.wait()
-        found.append(dataset.companies.lookup("公司42"))
+        found.append(dataset.companies.lookup("開發42"))  # traditional: found by folding
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for thread in threads:
@@ -325,6 +325,11 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
     # The name index was built once (three names a company), not once per thread; then
     # each thread folded its query.
     assert len(folded) == 3 * 500 + 8
+    # A name as written is found without folding any name.
+    folded.clear()
+    assert dataset.companies.lookup("开发7").id == "c7"
+    assert dataset.companies.lookup("COMPANY 8").id == "c8"
+    assert folded == []
     assert list(dataset.predictions.mentioning("Company 7")) == [
         p for p in dataset.predictions if "c7" in p.companies
     ]

@@ -32,8 +32,6 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._scores import By, Columns, Scorecard, score
-from aiforecasts._search import Found, fields_of, snippet
 from aiforecasts._values import number_text
 from aiforecasts._vocab import (
     Currency,
@@ -49,6 +47,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator, Mapping, Sequence
 
+    from aiforecasts._scores import By, Scorecard
     from aiforecasts._values import TimeSpan
 
 __all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset", "FundingTotal", "Hit"]
@@ -445,6 +444,8 @@ class Dataset:
             ValueError: for an unknown *by*, a weight or probability outside 0..1,
                 or a malformed date.
         """
+        from aiforecasts._scores import Columns, score  # noqa: PLC0415 - on first use
+
         day = None if as_of is None else _as_date(as_of, end=True)
         columns = self._cache.get("scoring")
         if columns is None:  # worked out once: the dataset never changes
@@ -606,6 +607,8 @@ class Dataset:
         >>> hit.record.id, hit.snippet
         ('open-source-iq-tax', 'Is open-source AI an "IQ tax"?')
         """
+        from aiforecasts._search import Found, fields_of, snippet  # noqa: PLC0415 - on first search
+
         query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
         if not query:
             return []

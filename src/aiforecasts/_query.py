@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
@@ -33,7 +34,6 @@ from aiforecasts._records import (
     Source,
     Statistic,
 )
-from aiforecasts._search import REF, TOPIC, TOPIC_NAMES, Found, Index, Refs, topic_named
 from aiforecasts._text import fold
 from aiforecasts._values import TimeSpan
 from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
     from aiforecasts._kinds import Kind
+    from aiforecasts._search import Found, Index, Refs
 
 __all__ = ["FACET_TYPES", "Collection", "Match"]
 
@@ -149,12 +150,23 @@ class _Store(Generic[R]):
         )
 
     def named(self, name: str, names: Callable[[R], Iterable[str]]) -> tuple[R, ...]:
-        """The records *name* names exactly (after folding), if any; an id counts."""
+        """The records *name* names exactly (after folding), if any; an id counts.  A name as
+        written (up to case and width) is found without converting scripts, so a first lookup
+        does not load OpenCC; a name in another script or usage is found after folding."""
         found = self.ids().get(name)
+        if found:
+            return found
+        plain = self.index("plain", lambda record: {_plain(n) for n in names(record)})
+        found = plain.get(_plain(name))
         if found:
             return found
         index = self.index("name", lambda record: {fold(n.strip()) for n in names(record)})
         return index.get(fold(name.strip()), ())
+
+
+def _plain(name: str) -> str:
+    """A name up to case, width and surrounding space (`fold` without converting scripts)."""
+    return unicodedata.normalize("NFKC", name.strip()).casefold()
 
 
 class _Resolver:
@@ -198,6 +210,8 @@ class _Resolver:
     def refs(self, folded: str) -> list[tuple[str, tuple[str, ...]]]:
         """What a folded name names, for search: each company's or person's id (after
         `REF`) or topic (after `TOPIC`), with its other names, folded."""
+        from aiforecasts._search import REF, TOPIC, TOPIC_NAMES, topic_named  # noqa: PLC0415
+
         found = [
             (REF + record.id, tuple(fold(name) for name in names(record) if name != record.id))
             for kind in ("companies", "people")
@@ -890,6 +904,8 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.companies.search("pen").ids()
         ()
         """
+        from aiforecasts._search import Found  # noqa: PLC0415 - search machinery on first use
+
         query = Found(text, self._refs())
         if not query:
             return self._derive(())
@@ -900,6 +916,8 @@ class Collection(Sequence[R_co], Generic[R_co]):
         return None if self._resolver is None else self._resolver.refs
 
     def _index(self) -> Index:
+        from aiforecasts._search import Index  # noqa: PLC0415 - search machinery on first use
+
         kind = self._known_kind("search")
         return self._store.table("search", lambda: Index(kind, self._records))
 
