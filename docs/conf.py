@@ -32,10 +32,12 @@ default_role = "any"
 nitpicky = True
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "undoc-members": False}
+autodoc_default_options = {"members": True}  # any "undoc-members" value, even False, turns it on
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
-html_theme = "alabaster"
+html_theme = "furo"  # wide tables scroll in their own box; search; light and dark modes
+html_static_path = ["_static"]
+html_css_files = ["catalog.css"]  # the data catalog's tables fit the content area
 # Names in annotations that are not importable public names.
 autodoc_type_aliases = {"Path": "pathlib.Path", "pd.DataFrame": "pandas.DataFrame"}
 nitpick_ignore = [

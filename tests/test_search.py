@@ -220,7 +220,6 @@ class TestCollections:
             found = {(type(r), r.id) for r in collection.search(query)}
             assert found == {pair for pair in ranked if pair[0] is collection[0].__class__}
 
-
     def test_a_filtered_collection_searches_its_own_records(
         self, dataset: aiforecasts.Dataset
     ) -> None:

@@ -127,7 +127,7 @@ class Hit:
 
     record: Record
     score: int
-    """How well it matched: for each part of the query, the weight of the best
+    """How well it matched.  For each part of the query, the weight of the best
     place it matched (names and titles 8, the English statement 6, an excerpt 4,
     notes, other text and the id 2; half for a word's beginning; plus 6 where
     the record refers to a company or person the part names, 4 where it
@@ -603,9 +603,9 @@ class Dataset:
         >>> hits = aiforecasts.load().search("英偉達 雲")
         >>> hits[0].record.id
         'nvidia'
-        >>> hit = aiforecasts.load().search("open source")[0]
+        >>> hit = aiforecasts.load().search("智商税")[0]
         >>> hit.record.id, hit.snippet
-        ('open-source-iq-tax', 'Is open-source AI an "IQ tax"?')
+        ('open-source-iq-tax', '开源是不是“智商税”?')
         """
         from aiforecasts._search import Found, fields_of, snippet  # noqa: PLC0415 - on first search
 

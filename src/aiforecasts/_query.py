@@ -16,6 +16,7 @@ holds is changed after it is built.
 from __future__ import annotations
 
 import datetime
+import operator
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -909,8 +910,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
         query = Found(text, self._refs())
         if not query:
             return self._derive(())
-        records = self._records
-        return self._derive(records[i] for i in sorted(query.docs(self._index())))
+        positions = sorted(query.docs(self._index()))
+        if len(positions) < 2:  # itemgetter of one position gives the record, not a tuple
+            return self._derive(self._records[i] for i in positions)
+        return self._derive(operator.itemgetter(*positions)(self._records))
 
     def _refs(self) -> Refs | None:
         return None if self._resolver is None else self._resolver.refs

@@ -243,6 +243,14 @@ class Index:
         i = bisect.bisect_left(docs, doc)
         return self._weights[term][i] if i < len(docs) and docs[i] == doc else 0
 
+    def table(self, term: str, *, half: bool = False) -> dict[int, int]:
+        """Position → weight of the records holding *term* (halved for a word's beginning)."""
+        docs = self._docs.get(term)
+        if docs is None:
+            return {}
+        weights = self._weights[term]
+        return dict(zip(docs, weights.translate(_HALF) if half else weights, strict=True))
+
     def docs(self, *terms: str) -> set[int]:
         """The positions of the records holding any of *terms*."""
         found: set[int] = set()
@@ -272,6 +280,19 @@ class Index:
         return found
 
 
+_HALF = bytes(i // 2 for i in range(256))
+
+
+def _best(found: dict[int, int], more: dict[int, int]) -> dict[int, int]:
+    """The two maps of position → weight as one, keeping the larger weight (may reuse either)."""
+    if len(more) > len(found):
+        found, more = more, found
+    for doc, weight in more.items():
+        if found.get(doc, 0) < weight:
+            found[doc] = weight
+    return found
+
+
 def _is_cjk(term: str) -> bool:
     return _CJK_RUN_RE.match(term) is not None
 
@@ -282,7 +303,7 @@ def _is_cjk(term: str) -> bool:
 class _Part(Protocol):
     def cost(self, index: Index) -> int: ...
     def collect(self, index: Index) -> dict[int, int]: ...
-    def docs(self, index: Index) -> set[int]: ...
+    def docs(self, index: Index, known: set[int] | None = None) -> set[int]: ...
     def weight(self, index: Index, doc: int) -> int: ...
     def needles(self) -> list[str]: ...
 
@@ -307,16 +328,10 @@ class _Word:
     def collect(self, index: Index) -> dict[int, int]:
         found: dict[int, int] = {}
         for term, factor in self._terms(index):
-            postings = index.postings(term)
-            if postings is None:
-                continue
-            for doc, weight in zip(*postings, strict=True):
-                score = weight * factor // 2
-                if found.get(doc, 0) < score:
-                    found[doc] = score
+            found = _best(found, index.table(term, half=factor == 1))
         return found
 
-    def docs(self, index: Index) -> set[int]:
+    def docs(self, index: Index, known: set[int] | None = None) -> set[int]:  # noqa: ARG002
         return index.docs(*(term for term, _ in self._terms(index)))
 
     def weight(self, index: Index, doc: int) -> int:
@@ -345,27 +360,25 @@ class _Run:
         return len(self.run) < 3 or self.run in index.blobs[doc]
 
     def collect(self, index: Index) -> dict[int, int]:
-        rarest = min(self.terms, key=index.count)
-        postings = index.postings(rarest)
-        if postings is None:
-            return {}
-        others = [term for term in self.terms if term != rarest]
-        found: dict[int, int] = {}
-        for doc, weight in zip(*postings, strict=True):
-            score = weight
-            for term in others:
-                score = min(score, index.weight(term, doc))
-                if not score:
-                    break
-            if score and self._holds(index, doc):
-                found[doc] = score
-        return found
+        ordered = sorted(self.terms, key=index.count)
+        found = index.table(ordered[0])
+        for term in ordered[1:]:
+            if not found:
+                break
+            other = index.table(term)
+            found = {doc: min(found[doc], other[doc]) for doc in found.keys() & other.keys()}
+        if len(self.run) < 3:
+            return found
+        blobs, run = index.blobs, self.run
+        return {doc: weight for doc, weight in found.items() if run in blobs[doc]}
 
-    def docs(self, index: Index) -> set[int]:
+    def docs(self, index: Index, known: set[int] | None = None) -> set[int]:
         ordered = sorted(self.terms, key=index.count)
         found = index.docs(ordered[0])
         for term in ordered[1:]:
             found &= index.docs(term)
+        if known:  # those are found already: no need to check them against the text
+            found -= known
         if len(self.run) < 3:
             return found
         blobs, run = index.blobs, self.run
@@ -400,25 +413,22 @@ class _Named:
         # referring to the company ranks above one that only does either
         found: dict[int, int] = {}
         for name in self.names:
-            for doc, weight in _all_of(name, index).items():
-                if found.get(doc, 0) < weight // len(name):
-                    found[doc] = weight // len(name)
+            words = len(name)
+            matched = _all_of(name, index)
+            found = _best(
+                found, matched if words == 1 else {d: w // words for d, w in matched.items()}
+            )
         by_ref: dict[int, int] = {}
         for ref in self.refs:
-            postings = index.postings(ref)
-            if postings is None:
-                continue
-            for doc, weight in zip(*postings, strict=True):
-                if by_ref.get(doc, 0) < weight:
-                    by_ref[doc] = weight
+            by_ref = _best(by_ref, index.table(ref))
         for doc, weight in by_ref.items():
             found[doc] = found.get(doc, 0) + weight
         return found
 
-    def docs(self, index: Index) -> set[int]:
+    def docs(self, index: Index, known: set[int] | None = None) -> set[int]:  # noqa: ARG002
         found = index.docs(*self.refs)
         for name in self.names:
-            found |= _docs_of(name, index)
+            found |= _docs_of(name, index, found)
         return found
 
     def weight(self, index: Index, doc: int) -> int:
@@ -514,34 +524,40 @@ def _run_parts(run: str, named: Callable[[str], _Part | None]) -> list[_Part]:
 
 
 def _all_of(parts: Sequence[_Part], index: Index) -> dict[int, int]:
-    """Records matching every part (weights summed); the rarest part is collected first."""
+    """Records matching every part (weights summed); the rarest part is collected first, then
+    each next part looked up per record where few are left, else collected and intersected."""
     ordered = sorted(parts, key=lambda part: part.cost(index))
     found = ordered[0].collect(index)
     for part in ordered[1:]:
         if not found:
             break
-        if part.cost(index) < len(found):
-            other = part.collect(index)
-            found = {doc: w + other[doc] for doc, w in found.items() if doc in other}
+        if len(found) * _FEW < part.cost(index):
+            kept: dict[int, int] = {}
+            for doc, weight in found.items():
+                score = part.weight(index, doc)
+                if score:
+                    kept[doc] = weight + score
+            found = kept
             continue
-        kept: dict[int, int] = {}
-        for doc, weight in found.items():
-            score = part.weight(index, doc)
-            if score:
-                kept[doc] = weight + score
-        found = kept
+        other = part.collect(index)
+        found = {doc: found[doc] + other[doc] for doc in found.keys() & other.keys()}
     return found
 
 
-def _docs_of(parts: Sequence[_Part], index: Index) -> set[int]:
+_FEW = 16
+"""Records left this many times fewer than a part's postings are checked one by one."""
+
+
+def _docs_of(parts: Sequence[_Part], index: Index, known: set[int] | None = None) -> set[int]:
     """The positions of the records matching every part: the rarest part's, then each next
-    part's kept (by a lookup per record where few are left, else by intersecting sets)."""
+    part's kept (by a lookup per record where few are left, else by intersecting sets).
+    Records in *known* may be left out (the caller has them already)."""
     ordered = sorted(parts, key=lambda part: part.cost(index))
-    found = ordered[0].docs(index)
+    found = ordered[0].docs(index, known if len(ordered) == 1 else None)
     for part in ordered[1:]:
         if not found:
             break
-        if len(found) * 16 < part.cost(index):
+        if len(found) * _FEW < part.cost(index):
             found = {doc for doc in found if part.weight(index, doc)}
         else:
             found &= part.docs(index)
