@@ -154,6 +154,12 @@ def test_search() -> None:
     data = json.loads(run("search", "智商稅", "--json").stdout)  # traditional 稅
     assert data[0]["id"] == "open-source-iq-tax"
     assert run("search", "zzzz no such words", check=1).stdout.strip().endswith("0 records")
+    # words need no quotes; the table shows where each record matched, not its id
+    data = json.loads(run("search", "輝達", "晶片", "--json").stdout)
+    assert data[0]["id"] == "cloud-providers-chips-compete-with-nvidia"
+    assert "Nvidia" in data[0]["snippet"]
+    assert "where it matched" in run("search", "輝達", "晶片").stdout
+    run("search", "!!!", check=1)
 
 
 class TestExport:

@@ -241,7 +241,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    hits = aiforecasts.load().search(args.text, limit=args.limit)
+    hits = aiforecasts.load().search(" ".join(args.text), limit=args.limit)
     if args.json:
         dump_json(
             [
@@ -630,10 +630,13 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "search",
         "Full-text search in English and Chinese, any script.",
-        "  aiforecasts search 智商税\n  aiforecasts search 'open source' --limit 5",
+        "  aiforecasts search 智商税\n  aiforecasts search 輝達 晶片\n"
+        "  aiforecasts search 'open source' --limit 5",
         cmd_search,
     )
-    search.add_argument("text", help="words that must all occur")
+    search.add_argument(
+        "text", nargs="+", help="words and names that must all match (quoting is optional)"
+    )
     search.add_argument("--limit", type=_count, default=20, help="show at most this many")
     search.add_argument("--json", action="store_true", help="print JSON for machines")
 
