@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import itertools
 import re
 import types
 import typing
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from aiforecasts._values import Excerpt, is_mutual, quote, refers_to
+from aiforecasts._values import Excerpt, description, is_mutual, quote, refers_to
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -218,28 +217,11 @@ def _fields_of(cls: type) -> tuple[Field, ...]:
 
 def docs(cls: type) -> dict[str, str]:
     """
-    Field name → the field's docstring (the string right after it in the
-    class body), read from the source: for the JSON Schema's descriptions.
+    Field name → the field's description (`_values.doc`, in its metadata): for
+    the JSON Schema's and the tables' descriptions.
     """
-    import ast  # noqa: PLC0415 - only the JSON Schema asks
-    import inspect  # noqa: PLC0415
-
-    try:
-        tree = ast.parse(inspect.getsource(cls))
-    except (OSError, TypeError):  # no source (e.g. a zip without .py files)
-        return {}
-    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-    docs = {}
-    for node, after in itertools.pairwise(body):
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and isinstance(after, ast.Expr)
-            and isinstance(after.value, ast.Constant)
-            and isinstance(after.value.value, str)
-        ):
-            docs[node.target.id] = inspect.cleandoc(after.value.value)
-    return docs
+    found = {field.name: description(field) for field in attrs.fields(cls)}
+    return {name: text for name, text in found.items() if text is not None}
 
 
 def references(cls: type) -> tuple[tuple[Field, ...], tuple[tuple[Field, type], ...]]:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._values import DECIMAL_EXPONENTS, Money, Quantity, check_decimal
+from aiforecasts._values import (
+    DECIMAL_EXPONENTS,
+    Money,
+    Quantity,
+    check_decimal,
+    described,
+    doc,
+)
 from aiforecasts._vocab import GrowthKind, Qualifier
 
 if TYPE_CHECKING:
@@ -26,6 +33,7 @@ _LN2 = math.log(2)
 _LN10 = math.log(10)
 
 
+@described
 @attrs.frozen
 class Rate:
     """
@@ -46,8 +54,9 @@ class Rate:
     .. versionadded:: 0.1.0
     """
 
-    log_per_month: float = attrs.field()
-    """Natural-log growth per month (negative for a decline)."""
+    log_per_month: float = attrs.field(
+        metadata=doc("Natural-log growth per month (negative for a decline); finite.")
+    )
 
     @log_per_month.validator
     def _finite(self, _attribute: attrs.Attribute[float], value: float) -> None:
@@ -180,6 +189,7 @@ class Rate:
         return f"{self.factor_per_year:.2f}x per year{tail}"
 
 
+@described
 @attrs.frozen
 class RateComparison:
     """
@@ -188,8 +198,8 @@ class RateComparison:
     .. versionadded:: 0.1.0
     """
 
-    first: Rate
-    second: Rate
+    first: Rate = attrs.field(metadata=doc("The rate compared."))
+    second: Rate = attrs.field(metadata=doc("The rate it is compared with."))
 
     @property
     def factor_ratio(self) -> float:
@@ -220,6 +230,7 @@ def _optional_finite(
         check_decimal(attribute.name, value)
 
 
+@described
 @attrs.frozen
 class Growth:
     """
@@ -248,27 +259,67 @@ class Growth:
     .. versionadded:: 0.1.0
     """
 
-    kind: GrowthKind
-    value: Decimal | None = attrs.field(default=None, validator=_optional_finite)
-    """Months (doubling time), factor, or percent (CAGR); ``None`` for
-    `GrowthKind.LEVEL` and `GrowthKind.CHANGE`."""
-    high: Decimal | None = attrs.field(default=None, validator=_optional_finite)
-    """Upper end of a stated range ("every three to four months")."""
-    period_months: Decimal | None = attrs.field(default=None, validator=_optional_finite)
-    """The period the factor or the change is over, in months (for
-    `GrowthKind.FACTOR` and `GrowthKind.CHANGE`)."""
-    qualifier: Qualifier = Qualifier.EXACT
-    """How the rate is hedged ("about", "nearly")."""
-    level: Quantity | None = None
-    """For `GrowthKind.LEVEL`, the end level of a `GrowthKind.CHANGE`, or a
-    level stated beside a rate ("360 EFLOPS")."""
-    money: Money | None = None
-    """A level that is an amount of money ("tens of billions of dollars"),
-    in place of *level*."""
-    from_level: Quantity | None = None
-    """The level a change starts from, in the unit of *level*."""
-    from_money: Money | None = None
-    """The amount of money a change starts from, in the currency of *money*."""
+    kind: GrowthKind = attrs.field(
+        metadata=doc(
+            "How the claim is stated: a doubling time, a factor over a period, a CAGR, a "
+            "level, or a change between two levels (`GrowthKind`)."
+        )
+    )
+    value: Decimal | None = attrs.field(
+        default=None,
+        validator=_optional_finite,
+        metadata=doc(
+            "Months (doubling time), factor, or percent (CAGR); positive.  ``None`` for "
+            "`GrowthKind.LEVEL` and `GrowthKind.CHANGE`."
+        ),
+    )
+    high: Decimal | None = attrs.field(
+        default=None,
+        validator=_optional_finite,
+        metadata=doc(
+            'Upper end of a stated range ("every three to four months"), in the unit of '
+            "*value* and not below it; ``None`` without a range."
+        ),
+    )
+    period_months: Decimal | None = attrs.field(
+        default=None,
+        validator=_optional_finite,
+        metadata=doc(
+            "The period the factor or the change is over, in months (required, positive, "
+            "for `GrowthKind.FACTOR` and `GrowthKind.CHANGE`)."
+        ),
+    )
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT,
+        metadata=doc('How the rate is hedged ("about", "nearly").'),
+    )
+    level: Quantity | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "For `GrowthKind.LEVEL`, the end level of a `GrowthKind.CHANGE`, or a level "
+            'stated beside a rate ("360 EFLOPS"); ``None`` if there is none.'
+        ),
+    )
+    money: Money | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'A level that is an amount of money ("tens of billions of dollars"), in place '
+            "of *level*; ``None`` if there is none."
+        ),
+    )
+    from_level: Quantity | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The level a change starts from, in the unit of *level*; ``None`` if not stated."
+        ),
+    )
+    from_money: Money | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The amount of money a change starts from, in the currency of *money*; ``None`` "
+            "if not stated."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.level is not None and self.money is not None:

@@ -24,6 +24,8 @@ from aiforecasts._values import (
     Repair,
     Target,
     TimeSpan,
+    described,
+    doc,
     figure_of,
     nonblank,
     quote,
@@ -50,7 +52,34 @@ if TYPE_CHECKING:
 CLAIMS = ("predictions", "funding_rounds", "compute_trends", "statistics")
 """The collections of claims: what the documents state, as opposed to entities
 and debates (whose positions refer to the claims they state)."""
-CLAIM_LINK = ref(*CLAIMS, mutual=True)
+CLAIM_LINK = ref(
+    *CLAIMS,
+    mutual=True,
+    doc="Ids of records of other kinds that state the same claim (each links back), so that "
+    "a count over kinds counts the claim once; see `Dataset.claims`.",
+)
+
+# The descriptions of the fields most kinds share (see `doc`), each written once.
+_ID = doc(
+    "The record's id: a lower-case slug (``nvidia-gpu-cloud-2024``), unique across all kinds "
+    "and never reused."
+)
+_MENTIONS = ref(
+    "companies",
+    "people",
+    doc="Ids of other organisations and people its passage names in passing (neither its "
+    "subjects nor its makers: a CEO named as context, an author quoted, an image credit).",
+)
+_NOTE = doc(
+    "A remark of the curators, in English: context, a judgement call, or what the document "
+    "gets wrong (the record keeps it as stated); ``None`` if there is none."
+)
+_EXTERNAL = doc(
+    "Additions from outside the documents, each citing a public source (see `External`)."
+)
+_ADDED_IN = doc("The dataset version the record first appeared in (``2026.1``).")
+_CHANGED_IN = doc("The dataset version the record last changed in.")
+_TOPICS = doc("What it is about (`Topic`); may be empty.")
 
 __all__ = [
     "CLAIMS",
@@ -86,6 +115,7 @@ def _country(_inst: object, attribute: attrs.Attribute[str | None], value: str |
         raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class Source:
     """
@@ -97,38 +127,77 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    file: str = attrs.field(validator=_file_name)
-    """The document's file name in the folder of documents (a bare name, no folders)."""
-    sha256: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9a-f]{64}"))
-    title: str = attrs.field(validator=nonblank)
-    """The title as written."""
-    title_en: str = attrs.field(validator=nonblank)
-    script: Script
-    published: TimeSpan
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    """Where the title, date and byline stand in the document."""
-    outlet: str | None = attrs.field(default=None, metadata=ref("companies"))
-    """The id of the publishing `Company` (a media outlet), if known."""
-    author: str | None = attrs.field(default=None, metadata=ref("people"))
-    """The id of the author's `Person`, where the document names one."""
-    url: str | None = None
-    translation_of: str | None = None
-    """What the document translates, in English, when it is a translation."""
-    repairs: tuple[Repair, ...] = ()
-    """Damaged fragments of the document and what they stand for; `clean_text`
-    applies them to the excerpts' display text."""
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    id: str = attrs.field(metadata=_ID)
+    file: str = attrs.field(
+        validator=_file_name,
+        metadata=doc(
+            "The document's file name in the folder of documents (a bare name, no folders)."
+        ),
+    )
+    sha256: str = attrs.field(
+        validator=attrs.validators.matches_re(r"[0-9a-f]{64}"),
+        metadata=doc(
+            "The SHA-256 of the document file's bytes, artefacts included, in 64 lower-case "
+            "hex digits; `verify_sources` checks it."
+        ),
+    )
+    title: str = attrs.field(validator=nonblank, metadata=doc("The title as written."))
+    title_en: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The title in English (a description, where the document has no headline)."),
+    )
+    script: Script = attrs.field(
+        metadata=doc(
+            "The script the document is written in: simplified or traditional Chinese, or "
+            "English (`Script`)."
+        )
+    )
+    published: TimeSpan = attrs.field(
+        metadata=doc(
+            "When the document was published; inferred, with the reason, where it carries no date."
+        )
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("Where the title, date and byline stand in the document (at least one)."),
+    )
+    outlet: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "companies", doc="The id of the publishing `Company` (a media outlet), if known."
+        ),
+    )
+    author: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "people", doc="The id of the author's `Person`, where the document names one."
+        ),
+    )
+    url: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The web address the document was published (or reposted) at, where known; "
+            "else ``None``."
+        ),
+    )
+    translation_of: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "What the document translates, in English, when it is a translation; else ``None``."
+        ),
+    )
+    repairs: tuple[Repair, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Damaged fragments of the document and what they stand for; `clean_text` applies "
+            "them to the excerpts' display text."
+        ),
+    )
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
 
 # --------------------------------------------------------------------------
@@ -136,6 +205,7 @@ class Source:
 # --------------------------------------------------------------------------
 
 
+@described
 @attrs.frozen
 class Company:
     """
@@ -149,25 +219,48 @@ class Company:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    name: str = attrs.field(validator=nonblank)
-    """The canonical English name."""
-    kind: OrgKind
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    name_hans: str | None = None
-    name_hant: str | None = None
-    aliases: tuple[str, ...] = ()
-    country: str | None = attrs.field(default=None, validator=_country)
-    """ISO 3166-1 alpha-2 code."""
-    parent: str | None = attrs.field(default=None, metadata=ref("companies"))
-    """The id of the owning `Company`."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    id: str = attrs.field(metadata=_ID)
+    name: str = attrs.field(validator=nonblank, metadata=doc("The canonical English name."))
+    kind: OrgKind = attrs.field(
+        metadata=doc(
+            "What kind of organisation it is: company, startup, lab, investor, university, "
+            "government body, court, media … (`OrgKind`)."
+        )
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("Passages of the documents that name it (at least one)."),
+    )
+    name_hans: str | None = attrs.field(
+        default=None,
+        metadata=doc("Its Chinese name in simplified characters (英伟达), if it has one."),
+    )
+    name_hant: str | None = attrs.field(
+        default=None,
+        metadata=doc("Its Chinese name in traditional characters (英偉達), if it has one."),
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Its other names and spellings, in any script: those the documents use, and "
+            "common English ones."
+        ),
+    )
+    country: str | None = attrs.field(
+        default=None,
+        validator=_country,
+        metadata=doc(
+            "The country it is based in, as an ISO 3166-1 alpha-2 code (``US``); ``None`` "
+            "where none applies or it is not known."
+        ),
+    )
+    parent: str | None = attrs.field(
+        default=None, metadata=ref("companies", doc="The id of the owning `Company`.")
+    )
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -175,6 +268,7 @@ class Company:
         return _names(self.name, self.name_hans, self.name_hant, self.aliases)
 
 
+@described
 @attrs.frozen
 class Role:
     """
@@ -183,16 +277,29 @@ class Role:
     .. versionadded:: 0.1.0
     """
 
-    title: str = attrs.field(validator=nonblank)
-    """The title in English ("CEO", "Stanford researcher")."""
-    source: str = attrs.field(metadata=ref("sources"))
-    """The id of the `Source` that states the role."""
-    title_original: str | None = None
-    """The title as written ("首席执行官")."""
-    organization: str | None = attrs.field(default=None, metadata=ref("companies"))
-    """The id of the `Company`, if the role is at one."""
+    title: str = attrs.field(
+        validator=nonblank,
+        metadata=doc('The title in English ("CEO", "Stanford researcher").'),
+    )
+    source: str = attrs.field(
+        metadata=ref("sources", doc="The id of the `Source` that states the role.")
+    )
+    title_original: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'The title as written ("首席执行官"); ``None`` where the document gives no title '
+            "as such."
+        ),
+    )
+    organization: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "companies", doc="The id of the `Company` the role is at; ``None`` if at none."
+        ),
+    )
 
 
+@described
 @attrs.frozen
 class Person:
     """
@@ -201,21 +308,37 @@ class Person:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    name: str = attrs.field(validator=nonblank)
-    """The name as written in the first document that names the person."""
-    name_en: str = attrs.field(validator=nonblank)
-    """The name romanised / in English order."""
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    id: str = attrs.field(metadata=_ID)
+    name: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The name as written in the first document that names the person."),
+    )
+    name_en: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The name romanised, in English order (``Robin Li`` for 李彦宏)."),
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("Passages of the documents that name the person (at least one)."),
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Other names and spellings the documents use or readers know: the surname alone, "
+            "other scripts, titles (``Altman``, ``奧特曼``)."
+        ),
+    )
+    roles: tuple[Role, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "The roles the documents give the person (a title, and the organisation where "
+            "there is one), each with the source that states it."
+        ),
+    )
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -238,6 +361,7 @@ def _names(*parts: str | Iterable[str] | None) -> tuple[str, ...]:
 # --------------------------------------------------------------------------
 
 
+@described
 @attrs.frozen
 class Prediction:
     """
@@ -252,56 +376,86 @@ class Prediction:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    statement: str = attrs.field(validator=nonblank)
-    """The forecast in English."""
-    source: str = attrs.field(metadata=ref("sources"))
-    made: TimeSpan
-    """When the forecast was made."""
-    horizon: TimeSpan | None
-    """The time the forecast is about; ``None`` when the document gives none
-    ("in the long run", "will reach the Supreme Court")."""
-    hedge: Hedge
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    made_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
-    """Ids of the `Person`\\ s or `Company` records who made it."""
-    attributed_to: str | None = None
-    """Who made it, in English, when that is an unnamed group ("analysts",
-    "open-source advocates"); empty with *made_by* for the document's own voice."""
-    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
-    """Ids of the `Company` records it is about."""
-    topics: frozenset[Topic] = frozenset()
-    condition: str | None = None
-    """In English, when *hedge* is `Hedge.CONDITIONAL`."""
+    id: str = attrs.field(metadata=_ID)
+    statement: str = attrs.field(validator=nonblank, metadata=doc("The forecast in English."))
+    source: str = attrs.field(
+        metadata=ref("sources", doc="The id of the `Source` that makes or reports it.")
+    )
+    made: TimeSpan = attrs.field(metadata=doc("When the forecast was made."))
+    horizon: TimeSpan | None = attrs.field(
+        metadata=doc(
+            "The time the forecast is about; ``None`` when the document gives none "
+            '("in the long run", "will reach the Supreme Court").'
+        )
+    )
+    hedge: Hedge = attrs.field(
+        metadata=doc(
+            "How firmly it is put: certain, likely, possible, or conditional on *condition* "
+            "(`Hedge`)."
+        )
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The passages that state it (at least one)."),
+    )
+    made_by: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            "people",
+            "companies",
+            doc="Ids of the people (`Person`) and organisations (`Company`) who made it; empty "
+            "for an unnamed group (*attributed_to*) or the document's own voice.",
+        ),
+    )
+    attributed_to: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'Who made it, in English, when that is an unnamed group ("analysts", '
+            '"open-source advocates"); ``None`` when *made_by* names them, or (with *made_by* '
+            "empty) for the document's own voice."
+        ),
+    )
+    companies: tuple[str, ...] = attrs.field(
+        default=(), metadata=ref("companies", doc="Ids of the `Company` records it is about.")
+    )
+    topics: frozenset[Topic] = attrs.field(default=frozenset(), metadata=_TOPICS)
+    condition: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "What it depends on, in English, when *hedge* is `Hedge.CONDITIONAL`; else ``None``."
+        ),
+    )
     number: int | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(
             [attrs.validators.ge(1), attrs.validators.le(1_000_000)]
         ),
+        metadata=doc("Its number in the document's numbered list, if any (1 or more)."),
     )
-    """Its number in the document's numbered list, if any (1 or more)."""
-    parent: str | None = attrs.field(default=None, metadata=ref("predictions"))
-    """The id of the prediction this is a concrete sub-claim of."""
-    target: Target | None = None
-    """The measurable figure it states, in a form a program can check, where
-    it states one ("over 360 EFLOPS by 2026")."""
+    parent: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "predictions",
+            doc="The id of the prediction this is a concrete sub-claim of; ``None`` for one "
+            "that is not.",
+        ),
+    )
+    target: Target | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The measurable figure it states, in a form a program can check, where it states "
+            'one ("over 360 EFLOPS by 2026"); else ``None``.'
+        ),
+    )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
-    """Ids of records of other kinds that state the same claim (each links
-    back), so that a count over kinds counts the claim once; see
-    `Dataset.claims`."""
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
 
+@described
 @attrs.frozen
 class Investment:
     """
@@ -310,13 +464,25 @@ class Investment:
     .. versionadded:: 0.1.0
     """
 
-    investor: str = attrs.field(metadata=ref("companies", "people"))
-    """The id of a `Company` (or `Person`)."""
-    role: InvestorRole = InvestorRole.UNSPECIFIED
-    amount: Money | None = None
-    """This investor's share, when stated apart from the round's amount."""
+    investor: str = attrs.field(
+        metadata=ref("companies", "people", doc="The id of the investing `Company` (or `Person`).")
+    )
+    role: InvestorRole = attrs.field(
+        default=InvestorRole.UNSPECIFIED,
+        metadata=doc(
+            "Its part in the round: lead, participant, sole investor, or unspecified "
+            "(`InvestorRole`)."
+        ),
+    )
+    amount: Money | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "This investor's share, when stated apart from the round's amount; else ``None``."
+        ),
+    )
 
 
+@described
 @attrs.frozen
 class FundingRound:
     """
@@ -325,37 +491,59 @@ class FundingRound:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    company: str = attrs.field(metadata=ref("companies"))
-    """The id of the `Company` that raised (or sought) the money."""
-    statement: str = attrs.field(validator=nonblank)
-    """What the document says, in English."""
-    kind: FundingKind
-    status: FundingStatus
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    investors: tuple[Investment, ...] = ()
-    amount: Money | None = None
-    valuation: Money | None = None
-    date: TimeSpan | None = None
-    round_name: str | None = None
-    """"Series A" and the like, where stated."""
+    id: str = attrs.field(metadata=_ID)
+    company: str = attrs.field(
+        metadata=ref("companies", doc="The id of the `Company` that raised (or sought) the money.")
+    )
+    statement: str = attrs.field(
+        validator=nonblank, metadata=doc("What the document says, in English.")
+    )
+    kind: FundingKind = attrs.field(
+        metadata=doc(
+            "What the record counts: a round, one investor's investment, or a total to date "
+            "(which restates money other records may count; see `FundingKind`)."
+        )
+    )
+    status: FundingStatus = attrs.field(
+        metadata=doc(
+            "What became of it, as the document tells it: closed, announced, attempted, "
+            "failed, or only reported (`FundingStatus`)."
+        )
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The passages that state it (at least one)."),
+    )
+    investors: tuple[Investment, ...] = attrs.field(
+        default=(),
+        metadata=doc("The investors the document names, each with its part in the round."),
+    )
+    amount: Money | None = attrs.field(
+        default=None,
+        metadata=doc("The amount raised, sought or invested, where stated; else ``None``."),
+    )
+    valuation: Money | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The company's valuation in the round (reached or sought), where stated; else ``None``."
+        ),
+    )
+    date: TimeSpan | None = attrs.field(
+        default=None,
+        metadata=doc("When it happened or was announced, where the document says; else ``None``."),
+    )
+    round_name: str | None = attrs.field(
+        default=None, metadata=doc('"Series A" and the like, where stated; else ``None``.')
+    )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
-    """Ids of records of other kinds that state the same claim (each links
-    back), so that a count over kinds counts the claim once; see
-    `Dataset.claims`."""
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
 
+@described
 @attrs.frozen
 class ComputeTrend:
     """
@@ -364,44 +552,82 @@ class ComputeTrend:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    statement: str = attrs.field(validator=nonblank)
-    metric: Metric
-    growth: Growth
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    period: TimeSpan | None = None
-    """The period the trend covers or targets."""
-    claimed_by: tuple[str, ...] = attrs.field(default=(), metadata=ref("people", "companies"))
-    """Ids of the `Person`\\ s or `Company` records who make the claim."""
-    cites: str | None = None
-    """What the claim cites, as the document gives it ("Sevilla et al. 2022")."""
-    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
-    condition: str | None = None
-    """The premise the claim rests on, in English, when the document states
-    one ("if model compute grows tenfold a year"); the claim is then a
-    hypothetical, not a measurement."""
-    equivalents: tuple[Growth, ...] = ()
-    """The same trend stated in other forms in the same passage ("doubling
-    every 3–4 months" beside "nearly 10x a year"); not separate claims."""
-    cited: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of the organisations or people *cites* names as the origin of the claim."""
+    id: str = attrs.field(metadata=_ID)
+    statement: str = attrs.field(validator=nonblank, metadata=doc("The claim in English."))
+    metric: Metric = attrs.field(
+        metadata=doc(
+            "What is measured: training compute, compute cost, installed capacity, token "
+            "price … (`Metric`)."
+        )
+    )
+    growth: Growth = attrs.field(
+        metadata=doc(
+            "The trend as stated: a doubling time, a factor over a period, a CAGR, a level, "
+            "or a change between two levels."
+        )
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The passages that state it (at least one)."),
+    )
+    period: TimeSpan | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The period the trend covers or targets; ``None`` when the document gives none."
+        ),
+    )
+    claimed_by: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            "people",
+            "companies",
+            doc="Ids of the people (`Person`) and organisations (`Company`) who make the "
+            "claim; empty when the document names no one.",
+        ),
+    )
+    cites: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'What the claim cites, as the document gives it ("Sevilla et al. 2022"); '
+            "``None`` if nothing."
+        ),
+    )
+    companies: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref("companies", doc="Ids of the `Company` records the claim is about."),
+    )
+    condition: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The premise the claim rests on, in English, when the document states one "
+            '("if model compute grows tenfold a year"); the claim is then a hypothetical, '
+            "not a measurement.  ``None`` otherwise."
+        ),
+    )
+    equivalents: tuple[Growth, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            'The same trend stated in other forms in the same passage ("doubling every 3–4 '
+            'months" beside "nearly 10x a year"); not separate claims.'
+        ),
+    )
+    cited: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            "companies",
+            "people",
+            doc="Ids of the organisations or people *cites* names as the origin of the claim.",
+        ),
+    )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
-    """Ids of records of other kinds that state the same claim (each links
-    back), so that a count over kinds counts the claim once; see
-    `Dataset.claims`."""
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
 
+@described
 @attrs.frozen
 class Position:
     """
@@ -413,22 +639,50 @@ class Position:
     .. versionadded:: 0.1.0
     """
 
-    stance: Stance
-    summary: str = attrs.field(validator=nonblank)
-    """The position in English."""
-    excerpt: Excerpt
-    holder: str = attrs.field(validator=nonblank)
-    """Who holds it, in English ("Baidu's CEO Robin Li", "open-source advocates")."""
-    speaker: str | None = attrs.field(default=None, metadata=ref("people"))
-    affiliation: str | None = None
-    """The affiliation as the document states it, as written."""
-    organization: str | None = attrs.field(default=None, metadata=ref("companies"))
-    """The id of the speaker's `Company` in that affiliation."""
-    claims: tuple[str, ...] = attrs.field(default=(), metadata=ref(*CLAIMS))
-    """Ids of the records (a prediction, a statistic …) that hold the claim
-    this position states, where the dataset has one."""
+    stance: Stance = attrs.field(
+        metadata=doc("Its answer to the debate's question: yes, no, mixed or uncertain (`Stance`).")
+    )
+    summary: str = attrs.field(validator=nonblank, metadata=doc("The position in English."))
+    excerpt: Excerpt = attrs.field(metadata=doc("The passage that states it."))
+    holder: str = attrs.field(
+        validator=nonblank,
+        metadata=doc(
+            'Who holds it, in English ("Baidu\'s CEO Robin Li", "open-source advocates").'
+        ),
+    )
+    speaker: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "people",
+            doc="The id of the `Person` who holds it; ``None`` for the document's own voice or "
+            "an unnamed group (*holder* says who).",
+        ),
+    )
+    affiliation: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The speaker's affiliation as the document states it, as written "
+            '("百度创始人"); ``None`` if it states none.'
+        ),
+    )
+    organization: str | None = attrs.field(
+        default=None,
+        metadata=ref(
+            "companies",
+            doc="The id of the speaker's `Company` in that affiliation; ``None`` if none.",
+        ),
+    )
+    claims: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            *CLAIMS,
+            doc="Ids of the records (a prediction, a statistic …) that hold the claim this "
+            "position states, where the dataset has one.",
+        ),
+    )
 
 
+@described
 @attrs.frozen
 class Debate:
     """
@@ -437,27 +691,34 @@ class Debate:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    question: str = attrs.field(validator=nonblank)
-    """The question as written, or as the document frames it."""
-    question_en: str = attrs.field(validator=nonblank)
-    source: str = attrs.field(metadata=ref("sources"))
-    positions: tuple[Position, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    topics: frozenset[Topic] = frozenset()
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    id: str = attrs.field(metadata=_ID)
+    question: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The question as written, or as the document frames it."),
+    )
+    question_en: str = attrs.field(validator=nonblank, metadata=doc("The question in English."))
+    source: str = attrs.field(
+        metadata=ref("sources", doc="The id of the `Source` the debate is drawn from.")
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The positions taken on it (at least one)."),
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc(
+            "The passages that frame the question (at least one); each position quotes its own."
+        ),
+    )
+    topics: frozenset[Topic] = attrs.field(default=frozenset(), metadata=_TOPICS)
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
 
+@described
 @attrs.frozen
 class Statistic:
     """
@@ -467,37 +728,59 @@ class Statistic:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    statement: str = attrs.field(validator=nonblank)
-    excerpts: tuple[Excerpt, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    value: Quantity | None = None
-    """The figure, when it is not money; else *money*."""
-    money: Money | None = None
-    """The figure, when it is an amount of money."""
-    date: TimeSpan | None = None
-    companies: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies"))
-    topics: frozenset[Topic] = frozenset()
-    cites: str | None = None
-    equivalents: tuple[Quantity, ...] = ()
-    """The same figure in other units the passage gives (liters beside
-    gallons); not separate claims."""
-    cited: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of the organisations or people *cites* names as the origin of the figure."""
+    id: str = attrs.field(metadata=_ID)
+    statement: str = attrs.field(
+        validator=nonblank, metadata=doc("What the document states, in English.")
+    )
+    excerpts: tuple[Excerpt, ...] = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The passages that state it (at least one)."),
+    )
+    value: Quantity | None = attrs.field(
+        default=None,
+        metadata=doc("The figure, when it is not money (else ``None``, and *money* holds it)."),
+    )
+    money: Money | None = attrs.field(
+        default=None,
+        metadata=doc("The figure, when it is an amount of money (else ``None``)."),
+    )
+    date: TimeSpan | None = attrs.field(
+        default=None,
+        metadata=doc("The time the figure refers to, where the document gives one; else ``None``."),
+    )
+    companies: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref("companies", doc="Ids of the `Company` records the figure is about."),
+    )
+    topics: frozenset[Topic] = attrs.field(default=frozenset(), metadata=_TOPICS)
+    cites: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'What the figure cites, as the document gives it ("unnamed reports (据报道)", '
+            '"International Energy Agency (國際能源署)"); ``None`` if nothing.'
+        ),
+    )
+    equivalents: tuple[Quantity, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "The same figure in other units the passage gives (liters beside gallons); not "
+            "separate claims."
+        ),
+    )
+    cited: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            "companies",
+            "people",
+            doc="Ids of the organisations or people *cites* names as the origin of the figure.",
+        ),
+    )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
-    """Ids of records of other kinds that state the same claim (each links
-    back), so that a count over kinds counts the claim once; see
-    `Dataset.claims`."""
-    mentions: tuple[str, ...] = attrs.field(default=(), metadata=ref("companies", "people"))
-    """Ids of other organisations and people its passage names in passing
-    (neither its subjects nor its makers: a CEO named as context, an author
-    quoted, an image credit)."""
-    note: str | None = None
-    external: tuple[External, ...] = ()
-    """Additions from outside the documents, each citing a public source."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in."""
+    mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
+    note: str | None = attrs.field(default=None, metadata=_NOTE)
+    external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
 
     def __attrs_post_init__(self) -> None:
         figure_of(self.value, self.money, "statistic")
@@ -508,6 +791,7 @@ class Statistic:
         return figure_of(self.value, self.money, "statistic")
 
 
+@described
 @attrs.frozen
 class Resolution:
     """
@@ -527,29 +811,68 @@ class Resolution:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    prediction: str = attrs.field(metadata=ref("predictions"))
-    """The id of the `Prediction` it judges."""
-    verdict: Verdict
-    as_of: pendulum.Date
-    """The date of judgement (what was known then)."""
-    rationale: str = attrs.field(validator=nonblank)
-    """Why this verdict, in English — what happened, per the evidence."""
-    evidence: tuple[Evidence, ...] = ()
-    decided: TimeSpan | None = None
-    """When the deciding event happened, where there is one."""
-    parts_held: str | None = None
-    """For `Verdict.PARTLY`: which parts held and which did not."""
-    observed: Quantity | None = None
-    """The figure observed, where the prediction has a `Target` in a unit."""
-    observed_money: Money | None = None
-    """The amount observed, where the prediction's `Target` is money."""
-    note: str | None = None
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record first appeared in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the record last changed in (a verdict that changes
-    changes it)."""
+    id: str = attrs.field(metadata=_ID)
+    prediction: str = attrs.field(
+        metadata=ref("predictions", doc="The id of the `Prediction` it judges.")
+    )
+    verdict: Verdict = attrs.field(
+        metadata=doc(
+            "How the prediction turned out: came true, partly, did not, not yet due, or "
+            "cannot tell (`Verdict`)."
+        )
+    )
+    as_of: pendulum.Date = attrs.field(metadata=doc("The date of judgement (what was known then)."))
+    rationale: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("Why this verdict, in English — what happened, per the evidence."),
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "The public web pages that show the outcome; at least one for a verdict that "
+            "settles the prediction."
+        ),
+    )
+    decided: TimeSpan | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "When the deciding event happened, where there is one (not after *as_of*); "
+            "else ``None``."
+        ),
+    )
+    parts_held: str | None = attrs.field(
+        default=None,
+        metadata=doc("For `Verdict.PARTLY` (and only then): which parts held and which did not."),
+    )
+    observed: Quantity | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The figure observed, where the prediction has a `Target` in a unit and one was "
+            "found; else ``None``."
+        ),
+    )
+    observed_money: Money | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The amount observed, where the prediction's `Target` is money and one was "
+            "found; else ``None``."
+        ),
+    )
+    note: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "A remark on the judgement, in English (such as cited pages that could not be "
+            "found again); ``None`` if there is none."
+        ),
+    )
+    added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
+    changed_in: str = attrs.field(
+        kw_only=True,
+        validator=version,
+        metadata=doc(
+            "The dataset version the record last changed in (a verdict that changes changes it)."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.verdict.is_resolved and not self.evidence:
@@ -566,6 +889,7 @@ class Resolution:
             raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class Tombstone:
     """
@@ -584,19 +908,32 @@ class Tombstone:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    kind: str = attrs.field(validator=nonblank)
-    """The collection the record was in (``predictions``)."""
-    reason: str = attrs.field(validator=nonblank)
-    """Why it was retired, in English."""
-    became: tuple[str, ...] = attrs.field(
-        default=(), metadata=ref("companies", "people", *CLAIMS, "debates")
+    id: str = attrs.field(metadata=doc("The retired id (no record has it now)."))
+    kind: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The collection the record was in (``predictions``)."),
     )
-    """Ids of the records that now hold its claim (empty when it was dropped)."""
-    added_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the id was retired in."""
-    changed_in: str = attrs.field(kw_only=True, validator=version)
-    """The dataset version the tombstone last changed in."""
+    reason: str = attrs.field(validator=nonblank, metadata=doc("Why it was retired, in English."))
+    became: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=ref(
+            "companies",
+            "people",
+            *CLAIMS,
+            "debates",
+            doc="Ids of the records that now hold its claim (empty when it was dropped).",
+        ),
+    )
+    added_in: str = attrs.field(
+        kw_only=True,
+        validator=version,
+        metadata=doc("The dataset version the id was retired in."),
+    )
+    changed_in: str = attrs.field(
+        kw_only=True,
+        validator=version,
+        metadata=doc("The dataset version the tombstone last changed in."),
+    )
 
     @property
     def retired_in(self) -> str:

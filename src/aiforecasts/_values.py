@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 import pendulum
@@ -29,6 +30,9 @@ __all__ = [
     "Target",
     "TimeSpan",
     "check_decimal",
+    "described",
+    "description",
+    "doc",
     "figure_of",
     "is_mutual",
     "nonblank",
@@ -40,13 +44,83 @@ __all__ = [
 ]
 
 
-def ref(*kinds: str, mutual: bool = False) -> dict[str, object]:
+_DOC = "doc"
+
+
+def doc(text: str) -> dict[str, object]:
+    """
+    Field metadata: the field's description, in English (markup as in
+    docstrings).  It is written once, here: `described` puts it in the class
+    docstring (for `help` and the API reference), and the JSON Schema and the
+    tables' column descriptions read it (`description`).
+    """
+    return {_DOC: text}
+
+
+def description(field: attrs.Attribute[object]) -> str | None:
+    """*field*'s description (see `doc`), if it has one."""
+    text: str | None = field.metadata.get(_DOC)
+    return text
+
+
+def ref(*kinds: str, mutual: bool = False, doc: str | None = None) -> dict[str, object]:
     """
     Field metadata: the field holds ids of records of *kinds* (collection
     names).  A *mutual* link joins records of different kinds and is given on
-    both sides (the integrity check holds it so).
+    both sides (the integrity check holds it so).  *doc* is the field's
+    description (see `doc`).
     """
-    return {"refers_to": kinds, "mutual": mutual}
+    metadata: dict[str, object] = {"refers_to": kinds, "mutual": mutual}
+    if doc is not None:
+        metadata[_DOC] = doc
+    return metadata
+
+
+_C = TypeVar("_C", bound=attrs.AttrsInstance)
+
+
+def described(cls: type[_C]) -> type[_C]:
+    """
+    Class decorator, put above `attrs.frozen`: add to *cls*'s docstring an
+    ``Attributes:`` section (Google style, which Sphinx's napoleon renders)
+    giving each field with its description (`doc`), before the docstring's
+    ``.. versionadded::`` line.  String work on the fields only: nothing is
+    read from the source, so it costs next to nothing at import.
+    """
+    text = cls.__doc__ or ""
+    lines = text.splitlines()
+    indent = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()), default=0)
+    pad = " " * indent
+    section = [f"{pad}Attributes:"]
+    for field in attrs.fields(cls):
+        about = description(field)
+        if about is not None:  # tests/test_field_docs.py names a field without one
+            section += _wrap(f"{field.name}: {about}", f"{pad}    ", f"{pad}        ", indent + 76)
+    block = "\n".join(section)
+    head, marker, tail = text.partition(f"\n{pad}.. versionadded::")
+    if marker:
+        cls.__doc__ = f"{head.rstrip()}\n\n{block}\n{marker}{tail}"
+    else:
+        cls.__doc__ = f"{text.rstrip()}\n\n{block}\n"
+    return cls
+
+
+def _wrap(text: str, first: str, rest: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* characters (a longer word stays whole), the
+    first line indented by *first*, the others by *rest*."""
+    lines = []
+    indent = first
+    while len(indent) + len(text) > width:
+        cut = text.rfind(" ", 0, width - len(indent) + 1)
+        if cut <= 0:
+            cut = text.find(" ")
+            if cut < 0:
+                break
+        lines.append(indent + text[:cut].rstrip())
+        text = text[cut + 1 :].lstrip()
+        indent = rest
+    lines.append(indent + text)
+    return lines
 
 
 def is_mutual(field: attrs.Attribute[object]) -> bool:
@@ -134,6 +208,7 @@ def _check_range(qualifier: Qualifier, low: Decimal, high: Decimal | None) -> No
         raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class Money:
     """
@@ -150,11 +225,26 @@ class Money:
     .. versionadded:: 0.1.0
     """
 
-    amount: Decimal = attrs.field(validator=_non_negative)
-    currency: Currency
-    qualifier: Qualifier = Qualifier.EXACT
-    high: Decimal | None = attrs.field(default=None, validator=_optional_non_negative)
-    """Upper end when *qualifier* is `Qualifier.RANGE`."""
+    amount: Decimal = attrs.field(
+        validator=_non_negative,
+        metadata=doc(
+            "The amount in whole units of *currency* (dollars, yuan: ``4000000000``, not "
+            "millions); not negative.  With a range, its lower end."
+        ),
+    )
+    currency: Currency = attrs.field(metadata=doc("The currency, by its ISO 4217 code."))
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT,
+        metadata=doc('How the document hedges the amount ("about", "up to", "over" …).'),
+    )
+    high: Decimal | None = attrs.field(
+        default=None,
+        validator=_optional_non_negative,
+        metadata=doc(
+            "The upper end when *qualifier* is `Qualifier.RANGE` (not below *amount*), and "
+            "``None`` otherwise."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_range(self.qualifier, self.amount, self.high)
@@ -174,6 +264,7 @@ class Money:
         return _describe(self.qualifier, f"{self.currency.value} ", self.amount, self.high, "")
 
 
+@described
 @attrs.frozen
 class Quantity:
     """
@@ -189,11 +280,26 @@ class Quantity:
     .. versionadded:: 0.1.0
     """
 
-    value: Decimal = attrs.field(validator=_non_negative)
-    unit: str = attrs.field(validator=nonblank)
-    qualifier: Qualifier = Qualifier.EXACT
-    high: Decimal | None = attrs.field(default=None, validator=_optional_non_negative)
-    """Upper end when *qualifier* is `Qualifier.RANGE`."""
+    value: Decimal = attrs.field(
+        validator=_non_negative,
+        metadata=doc("The number, in *unit*; not negative.  With a range, its lower end."),
+    )
+    unit: str = attrs.field(
+        validator=nonblank,
+        metadata=doc('A short English unit: "EFLOPS", "percent", "chips", "people".'),
+    )
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT,
+        metadata=doc('How the document hedges the number ("about", "up to", "over" …).'),
+    )
+    high: Decimal | None = attrs.field(
+        default=None,
+        validator=_optional_non_negative,
+        metadata=doc(
+            "The upper end when *qualifier* is `Qualifier.RANGE` (not below *value*), and "
+            "``None`` otherwise."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_range(self.qualifier, self.value, self.high)
@@ -246,6 +352,7 @@ def _describe(
     return f"{_QUALIFIER_WORDS[qualifier]}{prefix}{number_text(low)}{suffix}"
 
 
+@described
 @attrs.frozen
 class TimeSpan:
     """
@@ -266,17 +373,43 @@ class TimeSpan:
     .. versionadded:: 0.1.0
     """
 
-    start: pendulum.Date
-    end: pendulum.Date = attrs.field()
-    precision: Precision
-    label: str = attrs.field(validator=nonblank)
-    """The span in English words, such as "early 2024" or "by 2026"."""
-    certainty: Certainty = Certainty.STATED
-    relation: TimeRelation = TimeRelation.IN
-    text: str | None = None
-    """The expression in the document ("明年", "今年早些时候"), if any."""
-    reason: str | None = None
-    """How an inferred span was resolved."""
+    start: pendulum.Date = attrs.field(metadata=doc("The first day of the span (included)."))
+    end: pendulum.Date = attrs.field(
+        metadata=doc("The last day of the span (included); not before *start*.")
+    )
+    precision: Precision = attrs.field(
+        metadata=doc("How precisely the span is known: a day, a month, part of a year, a year …")
+    )
+    label: str = attrs.field(
+        validator=nonblank,
+        metadata=doc('The span in English words, such as "early 2024" or "by 2026".'),
+    )
+    certainty: Certainty = attrs.field(
+        default=Certainty.STATED,
+        metadata=doc(
+            "Whether the document states the date or it was inferred (then *reason* says how)."
+        ),
+    )
+    relation: TimeRelation = attrs.field(
+        default=TimeRelation.IN,
+        metadata=doc(
+            "Whether the event falls in the span, happens by its end, or holds since its start."
+        ),
+    )
+    text: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'The expression in the document ("明年", "今年早些时候"); ``None`` when the span is '
+            "not written there (a date inferred from elsewhere)."
+        ),
+    )
+    reason: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            'How an inferred span was resolved ("明年 resolved against the publication year '
+            '2023"); ``None`` for a stated one.'
+        ),
+    )
 
     @end.validator
     def _check_end(self, _attribute: attrs.Attribute[pendulum.Date], value: pendulum.Date) -> None:
@@ -365,6 +498,7 @@ def figure_of(value: Quantity | None, money: Money | None, owner: str) -> Quanti
     raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class Target:
     """
@@ -384,15 +518,22 @@ class Target:
     .. versionadded:: 0.1.0
     """
 
-    metric: str = attrs.field(validator=nonblank)
-    """What is measured, in English."""
-    comparison: Comparison
-    deadline: pendulum.Date
-    """The last day the figure is to be met by."""
-    value: Quantity | None = None
-    """The figure, when it is not money; else *money*."""
-    money: Money | None = None
-    """The figure, when it is an amount of money."""
+    metric: str = attrs.field(validator=nonblank, metadata=doc("What is measured, in English."))
+    comparison: Comparison = attrs.field(
+        metadata=doc(
+            "How the observed figure must compare with the target's: at least, at most, about, "
+            "or between (then the figure is a range)."
+        )
+    )
+    deadline: pendulum.Date = attrs.field(metadata=doc("The last day the figure is to be met by."))
+    value: Quantity | None = attrs.field(
+        default=None,
+        metadata=doc("The figure, when it is not money (else ``None``, and *money* holds it)."),
+    )
+    money: Money | None = attrs.field(
+        default=None,
+        metadata=doc("The figure, when it is an amount of money (else ``None``)."),
+    )
 
     def __attrs_post_init__(self) -> None:
         figure = self.figure
@@ -446,6 +587,7 @@ class Target:
 # --------------------------------------------------------------------------
 
 
+@described
 @attrs.frozen
 class Excerpt:
     """
@@ -459,12 +601,26 @@ class Excerpt:
     .. versionadded:: 0.1.0
     """
 
-    source: str = attrs.field(metadata=ref("sources"))
-    """The id of the `Source`."""
-    start: int
-    end: int
-    text: str = attrs.field(validator=nonblank)
-    display: str = attrs.field(validator=nonblank)
+    source: str = attrs.field(metadata=ref("sources", doc="The id of the `Source` quoted."))
+    start: int = attrs.field(
+        metadata=doc(
+            "Where the passage starts in the document's text, in Unicode code points from 0."
+        )
+    )
+    end: int = attrs.field(
+        metadata=doc("Where it ends (excluded): *start* plus the length of *text*.")
+    )
+    text: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("The passage verbatim, the document's artefacts included."),
+    )
+    display: str = attrs.field(
+        validator=nonblank,
+        metadata=doc(
+            "The passage with the document's artefacts cleaned, for reading: "
+            "``clean_text(text, source.repairs)``."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -478,6 +634,7 @@ class Excerpt:
             raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class External:
     """
@@ -492,20 +649,27 @@ class External:
     .. versionadded:: 0.1.0
     """
 
-    statement: str = attrs.field(validator=nonblank)
-    """What is added, in English."""
-    cites: str = attrs.field(validator=nonblank)
-    """The URL of the public source."""
-    field: str | None = None
-    """The record field the addition bears on, if one."""
+    statement: str = attrs.field(validator=nonblank, metadata=doc("What is added, in English."))
+    cites: str = attrs.field(validator=nonblank, metadata=doc("The URL of the public source."))
+    field: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The name of the record field the addition bears on (``translation_of``); ``None`` "
+            "when it bears on the record as a whole."
+        ),
+    )
+
+
+_SPACE_RE = re.compile(r"\s")
 
 
 def _https(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+    if not value.startswith(("https://", "http://")) or _SPACE_RE.search(value):
         msg = f"{attribute.name} must be an http(s) URL without spaces, not {quote(value)}"
         raise ValueError(msg)
 
 
+@described
 @attrs.frozen
 class Evidence:
     """
@@ -523,24 +687,41 @@ class Evidence:
     .. versionadded:: 0.1.0
     """
 
-    url: str = attrs.field(validator=_https)
-    """The page's address, as read."""
-    publisher: str = attrs.field(validator=nonblank)
-    """The site or outlet."""
-    quote: str = attrs.field(
-        validator=attrs.validators.and_(nonblank, attrs.validators.max_len(600))
+    url: str = attrs.field(
+        validator=_https, metadata=doc("The page's address (http or https), as read.")
     )
-    """A short verbatim passage of the page, in its own language."""
-    read: pendulum.Date
-    """The date the page was read."""
-    title: str | None = None
-    """The page's title, as the page shows it (``None`` where the stored page shows none)."""
-    published: pendulum.Date | None = None
-    """The page's publication date, where the page or its address shows it."""
-    language: str | None = None
-    """The quote's language, a BCP 47 tag such as ``en`` or ``zh``."""
+    publisher: str = attrs.field(
+        validator=nonblank, metadata=doc("The site or outlet that published the page.")
+    )
+    quote: str = attrs.field(
+        validator=attrs.validators.and_(nonblank, attrs.validators.max_len(600)),
+        metadata=doc(
+            "A short passage copied verbatim from the page, in its own language "
+            "(600 characters at most)."
+        ),
+    )
+    read: pendulum.Date = attrs.field(metadata=doc("The date the page was read."))
+    title: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The page's title, as the page shows it (``None`` where the stored page shows none)."
+        ),
+    )
+    published: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The page's publication date, where the page or its address shows it (else ``None``)."
+        ),
+    )
+    language: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The quote's language, a BCP 47 tag such as ``en`` or ``zh`` (``None``: not recorded)."
+        ),
+    )
 
 
+@described
 @attrs.frozen
 class Repair:
     """
@@ -559,7 +740,10 @@ class Repair:
     .. versionadded:: 0.1.0
     """
 
-    damaged: str = attrs.field(validator=attrs.validators.min_len(1))
-    """The fragment as it stands in the document."""
-    intended: str
-    """What the surrounding sentence calls for in its place."""
+    damaged: str = attrs.field(
+        validator=attrs.validators.min_len(1),
+        metadata=doc("The fragment as it stands in the document (``?梢韵胂``)."),
+    )
+    intended: str = attrs.field(
+        metadata=doc("What the surrounding sentence calls for in its place (可以想象).")
+    )
