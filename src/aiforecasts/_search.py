@@ -179,6 +179,16 @@ def fields_of(kind: Kind[Any], record: Any) -> list[tuple[int, str]]:
     return fields
 
 
+_SEPARATOR = "\x1e"
+"""Joins a record's texts so that one call folds them all (no text holds it; checked)."""
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """Each of *texts* folded, with one call to OpenCC where the texts allow."""
+    folded = fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    return folded if len(folded) == len(texts) else [fold(text) for text in texts]
+
+
 def _refs_of(kind: Kind[Any], record: Any) -> Iterator[tuple[str, int]]:
     for facet in (kind.companies, kind.people, kind.investors):
         if facet is not None:
@@ -205,18 +215,13 @@ class Index:
         weights: dict[str, bytearray] = {}
         blobs: list[str] = []
         for position, record in enumerate(records):
+            fields = sorted(fields_of(kind, record))  # lightest first: heavier overwrite
+            folded = _fold_all([text for _, text in fields])
             best: dict[str, int] = {}
-            texts: list[str] = []
-            for weight, text in fields_of(kind, record):
-                folded = fold(text)
-                texts.append(folded)
-                for term in _terms(folded):
-                    if best.get(term, 0) < weight:
-                        best[term] = weight
-            for term, weight in _refs_of(kind, record):
-                if best.get(term, 0) < weight:
-                    best[term] = weight
-            blobs.append("\n".join(texts))
+            for (weight, _), text in zip(fields, folded, strict=True):
+                best.update(dict.fromkeys(_terms(text), weight))
+            best.update(_refs_of(kind, record))
+            blobs.append("\n".join(folded))
             for term, weight in best.items():
                 found = docs.get(term)
                 if found is None:
@@ -305,6 +310,7 @@ class _Part(Protocol):
     def collect(self, index: Index) -> dict[int, int]: ...
     def docs(self, index: Index, known: set[int] | None = None) -> set[int]: ...
     def weight(self, index: Index, doc: int) -> int: ...
+    def has(self, index: Index, doc: int) -> bool: ...
     def needles(self) -> list[str]: ...
 
 
@@ -339,6 +345,9 @@ class _Word:
         for term, factor in self._terms(index):
             best = max(best, index.weight(term, doc) * factor // 2)
         return best
+
+    def has(self, index: Index, doc: int) -> bool:
+        return any(index.weight(term, doc) for term, _ in self._terms(index))
 
     def needles(self) -> list[str]:
         return [self.word]
@@ -376,7 +385,10 @@ class _Run:
         ordered = sorted(self.terms, key=index.count)
         found = index.docs(ordered[0])
         for term in ordered[1:]:
-            found &= index.docs(term)
+            if len(found) * _FEW < index.count(term):  # few left: look each up
+                found = {doc for doc in found if index.weight(term, doc)}
+            else:
+                found &= index.docs(term)
         if known:  # those are found already: no need to check them against the text
             found -= known
         if len(self.run) < 3:
@@ -387,6 +399,9 @@ class _Run:
     def weight(self, index: Index, doc: int) -> int:
         score = min(index.weight(term, doc) for term in self.terms)
         return score if score and self._holds(index, doc) else 0
+
+    def has(self, index: Index, doc: int) -> bool:
+        return all(index.weight(term, doc) for term in self.terms) and self._holds(index, doc)
 
     def needles(self) -> list[str]:
         return [self.run]
@@ -444,6 +459,11 @@ class _Named:
                 total += score
             by_name = max(by_name, total // len(name))
         return by_ref + by_name
+
+    def has(self, index: Index, doc: int) -> bool:
+        return any(index.weight(ref, doc) for ref in self.refs) or any(
+            all(part.has(index, doc) for part in name) for name in self.names
+        )
 
     def needles(self) -> list[str]:
         return [self.text, *(n for name in self.names for part in name for n in part.needles())]
@@ -558,7 +578,7 @@ def _docs_of(parts: Sequence[_Part], index: Index, known: set[int] | None = None
         if not found:
             break
         if len(found) * _FEW < part.cost(index):
-            found = {doc for doc in found if part.weight(index, doc)}
+            found = {doc for doc in found if part.has(index, doc)}
         else:
             found &= part.docs(index)
     return found
