@@ -2,7 +2,7 @@
 Start-up of typed use, whole-process, side by side with pycountry and with the
 floor its dependencies set.
 
-    python benchmarks/bench_startup.py [--runs N] [--importtime]
+    python benchmarks/bench_startup.py [--runs N] [--importtime] [--compare SRC]
 
 Each command runs in a fresh interpreter; the commands are alternated within
 each round so that the machine's drift touches all alike.  Before timing, each
@@ -15,7 +15,9 @@ the min–max; ratios are printed, not verdicts (goals belong to the issues).
 * floor: ``import attrs, pendulum`` (what any attrs + pendulum library pays)
 * python: an empty interpreter
 
-``--importtime`` adds the ``python -X importtime`` breakdown of the typed
+``--compare SRC`` adds the typed command run from another checkout's ``src``
+folder (an older commit, say), alternated with the rest.  ``--importtime`` adds the
+``python -X importtime`` breakdown of the typed
 command: the modules that cost the most, cumulative and self, median of the runs.
 """
 
@@ -45,7 +47,9 @@ def _env(*, bytecode: bool) -> dict[str, str]:
     return env
 
 
-def whole_process(code: str, env: dict[str, str]) -> float:
+def whole_process(code: str, env: dict[str, str], path: str | None = None) -> float:
+    if path is not None:
+        env = {**env, "PYTHONPATH": path}
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     return time.perf_counter() - start
@@ -86,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--importtime", action="store_true", help="add the import breakdown")
+    parser.add_argument("--compare", metavar="SRC", help="also the typed command from SRC")
     parser.add_argument(
         "--smoke", action="store_true", help="a quick run that checks the script works"
     )
@@ -93,22 +98,29 @@ def main() -> None:
     if args.smoke:
         print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
     env = _env(bytecode=True)
-    for code in COMMANDS.values():  # write the bytecode, as an installed package has it
-        whole_process(code, env)
-    times: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    commands = {label: (code, None) for label, code in COMMANDS.items()}
+    if args.compare:
+        commands[f"typed, from {args.compare}"] = (COMMANDS["typed"], args.compare)
+    for code, path in commands.values():  # write the bytecode, as an installed package has it
+        whole_process(code, env, path)
+    times: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(args.runs):
-        for label, code in COMMANDS.items():
-            times[label].append(whole_process(code, env))
+        for label, (code, path) in commands.items():
+            times[label].append(whole_process(code, env, path))
     print(f"Python {sys.version.split()[0]}; whole process, median of {args.runs} runs, alternated")
     medians = {label: statistics.median(values) for label, values in times.items()}
-    print(f"  {'command':<26} {'median':>9} {'min–max':>17}")
+    print(f"  {'command':<30} {'median':>9} {'min–max':>17}")
     for label, values in times.items():
         low, high = min(values), max(values)
-        print(f"  {label:<26} {medians[label] * 1e3:6.1f} ms {low * 1e3:7.1f}–{high * 1e3:.1f} ms")
+        print(f"  {label:<30} {medians[label] * 1e3:6.1f} ms {low * 1e3:7.1f}–{high * 1e3:.1f} ms")
     typed, peer = medians["typed"], medians["pycountry"]
     floor = medians["floor (attrs + pendulum)"]
     print(f"\n  typed / pycountry: {typed / peer:.2f}x")
     print(f"  typed - floor: {(typed - floor) * 1e3:+.1f} ms")
+    if args.compare:
+        other = medians[f"typed, from {args.compare}"]
+        print(f"  typed from {args.compare} / pycountry: {other / peer:.2f}x")
+        print(f"  typed from {args.compare} - floor: {(other - floor) * 1e3:+.1f} ms")
     if args.importtime:
         importtime(COMMANDS["typed"], max(3, args.runs // 3), env)
 

@@ -43,7 +43,7 @@ import msgspec
 import pendulum
 
 from aiforecasts._errors import Problem
-from aiforecasts._fields import DECIMAL, Shape, fields, parse_date
+from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -415,6 +415,7 @@ def _decoder(cls: type, role: Literal["many", "one", "check"]) -> msgspec.json.D
         with _lock:
             found = _built.get((cls, role))
             if found is None:
+                resolve(cls)  # each annotation evaluated once, here, not again by msgspec
                 if role == "many":
                     found = msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
                 elif role == "one":

@@ -37,6 +37,7 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "references",
+    "resolve",
     "shape_of",
     "walk",
     "walk_json",
@@ -203,6 +204,10 @@ def fields(cls: type) -> tuple[Field, ...]:
 
 def _fields_of(cls: type) -> tuple[Field, ...]:
     attrs.resolve_types(cls)
+    resolved = attrs.fields(cls)
+    # msgspec reads a class's annotations itself: give it the types resolved here, so that
+    # each annotation (a string, with postponed evaluation) is evaluated once, not twice.
+    cls.__annotations__ = {**cls.__annotations__, **{f.name: f.type for f in resolved}}
     return tuple(
         Field(
             field.name,
@@ -211,8 +216,15 @@ def _fields_of(cls: type) -> tuple[Field, ...]:
             refers_to(field),
             is_mutual(field),
         )
-        for field in attrs.fields(cls)
+        for field in resolved
     )
+
+
+def resolve(cls: type) -> None:
+    """Resolve the annotations of the attrs class *cls* and of the classes it holds."""
+    for field in fields(cls):
+        for held in field.shape.records():
+            resolve(held)
 
 
 def docs(cls: type) -> dict[str, str]:

@@ -17,6 +17,7 @@ records, read here.
 from __future__ import annotations
 
 import os
+import pathlib
 import re
 import stat
 import threading
@@ -84,13 +85,23 @@ def _load_bundled() -> Dataset:
     global _bundled  # noqa: PLW0603
     with _lock:
         if _bundled is None:
-            from importlib import resources  # noqa: PLC0415 - only on first load
-
-            root = resources.files(__package__) / "data"
-            manifest = (root / _MANIFEST).read_bytes()
-            files = {kind.name: (root / f"{kind.name}.json").read_bytes() for kind in KINDS}
-            _bundled = parse(manifest, files, trusted=True)
+            names = [_MANIFEST, *(f"{kind.name}.json" for kind in KINDS)]
+            blobs = _package_files(names)
+            files = {kind.name: blob for kind, blob in zip(KINDS, blobs[1:], strict=True)}
+            _bundled = parse(blobs[0], files, trusted=True)
         return _bundled
+
+
+def _package_files(names: list[str]) -> list[bytes]:
+    """The bytes of the bundled data files: read from the package's folder where it is one
+    (as installed from a wheel, and in a checkout), else through `importlib.resources`."""
+    folder = pathlib.Path(__file__).parent / "data"
+    if folder.is_dir():
+        return [(folder / name).read_bytes() for name in names]
+    from importlib import resources  # noqa: PLC0415 - a package in a zip file, say
+
+    root = resources.files(__package__) / "data"
+    return [(root / name).read_bytes() for name in names]
 
 
 # -- reading a file, bounded ----------------------------------------------------

@@ -21,9 +21,16 @@ __all__ = ["clean_text", "fold"]
 # 結(jié)束.  Readings are lower-case syllables with a tone mark; a legitimate
 # parenthesis such as (VLA), (FLOPs) or (round-tripping) never matches.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_RE = re.compile(
+_PINYIN = (
     rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"
 )
+
+
+@functools.cache
+def _pinyin_re() -> re.Pattern[str]:
+    """The pinyin pattern, compiled on first use (2 ms: loading the data needs none of it)."""
+    return re.compile(_PINYIN)
+
 
 # Runs of sentence punctuation where one mark belongs: 「大年,。」 「桎梏下,,科技」.
 _PUNCT = ",、。;:?!"
@@ -63,7 +70,7 @@ def clean_text(text: str, repairs: Iterable[Repair] = ()) -> str:
     if table:
         pattern, replacements = _repairs(table)
         text = pattern.sub(lambda match: replacements[match.group()], text)
-    text = _PINYIN_RE.sub("", text)
+    text = _pinyin_re().sub("", text)
     return _PUNCT_RUN_RE.sub(lambda match: match.group()[-1], text)
 
 
