@@ -22,13 +22,11 @@ from sphinx.application import Sphinx
 import aiforecasts
 from aiforecasts._dataset import KINDS
 from aiforecasts._tables import DERIVED
-from aiforecasts._values import _describe, number_text
-from aiforecasts._vocab import GrowthKind, InvestorRole
+from aiforecasts._vocab import InvestorRole
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from aiforecasts._growth import Growth
     from aiforecasts._kinds import Kind
 
 
@@ -163,27 +161,6 @@ def _funding_round(catalog: _Catalog, record: aiforecasts.FundingRound) -> Field
     ]
 
 
-def _stated(growth: Growth) -> str:
-    """A growth as its document states it: "doubling time 3–4 months", "nearly 10x a year"."""
-    level = growth.level if growth.level is not None else growth.money
-    if growth.kind is GrowthKind.LEVEL:
-        return f"level of {level}"
-    if growth.kind is GrowthKind.CHANGE:
-        start = growth.from_level if growth.from_level is not None else growth.from_money
-        over = number_text(growth.period_months or Decimal(0))
-        return f"from {start} to {level} over {over} months"
-    value, high, qualifier = growth.value or Decimal(0), growth.high, growth.qualifier
-    if growth.kind is GrowthKind.DOUBLING_TIME:
-        text = "doubling time " + _describe(qualifier, "", value, high, " months")
-    elif growth.kind is GrowthKind.FACTOR:
-        months = growth.period_months or Decimal(0)
-        per = "a year" if months == _YEAR else f"every {number_text(months)} months"
-        text = _describe(qualifier, "", value, high, "x ") + per
-    else:
-        text = "CAGR of " + _describe(qualifier, "", value, high, "%")
-    return text if level is None else f"{text}, to {level}"
-
-
 _RATE_FORMS: dict[str, Callable[[float], str]] = {
     "growth.factor_per_year": lambda x: f"{x:.3g}x a year",
     "growth.doubling_months": lambda x: f"doubling every {x:.1f} months",
@@ -216,9 +193,9 @@ def _rate(record: aiforecasts.ComputeTrend) -> str | None:
 def _compute_trend(catalog: _Catalog, record: aiforecasts.ComputeTrend) -> Fields:
     return [
         ("metric", _cell(_words(record.metric.value))),
-        ("stated", _cell(_stated(record.growth))),
+        ("stated", _cell(str(record.growth))),
         ("rate", _text(_rate(record))),
-        ("also", _text("; ".join(_stated(g) for g in record.equivalents) or None)),
+        ("also", _text("; ".join(str(g) for g in record.equivalents) or None)),
         ("period", _text(record.period.label if record.period is not None else None)),
         ("by", catalog.refs(record.claimed_by) or _text(record.cites)),
         ("condition", _text(record.condition)),

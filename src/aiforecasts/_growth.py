@@ -21,6 +21,7 @@ from aiforecasts._values import (
     check_decimal,
     described,
     doc,
+    number_text,
 )
 from aiforecasts._vocab import GrowthKind, Qualifier
 
@@ -230,6 +231,9 @@ def _optional_finite(
         check_decimal(attribute.name, value)
 
 
+_MONTHS_A_YEAR = 12
+
+
 @described
 @attrs.frozen
 class Growth:
@@ -391,6 +395,38 @@ class Growth:
             return None
         start, end = self._levels()
         return float(end / start)
+
+    def __str__(self) -> str:
+        """
+        The growth as its document states it.
+
+        >>> import aiforecasts
+        >>> trends = aiforecasts.load().compute_trends
+        >>> print(trends.get("frontier-model-compute-doubling-3-4-months").growth)
+        doubling time 3–4 months
+        >>> print(trends.get("frontier-model-compute-doubling-3-4-months").equivalents[0])
+        nearly 10x a year
+        """
+        level = self.level if self.level is not None else self.money
+        if self.kind is GrowthKind.LEVEL:
+            return f"level of {level}"
+        if self.kind is GrowthKind.CHANGE:
+            start = self.from_level if self.from_level is not None else self.from_money
+            assert self.period_months is not None
+            return f"from {start} to {level} over {number_text(self.period_months)} months"
+        assert self.value is not None
+        if self.kind is GrowthKind.DOUBLING_TIME:
+            text = f"doubling time {Quantity(self.value, 'months', self.qualifier, self.high)}"
+        elif self.kind is GrowthKind.FACTOR:
+            assert self.period_months is not None
+            months = self.period_months
+            per = "a year" if months == _MONTHS_A_YEAR else f"every {number_text(months)} months"
+            factor = Quantity(self.value, "x", self.qualifier, self.high)
+            text = f"{factor} {per}".replace(" x ", "x ")
+        else:
+            rate = Quantity(self.value, "%", self.qualifier, self.high)
+            text = f"CAGR of {rate}".replace(" %", "%")
+        return text if level is None else f"{text}, to {level}"
 
     def _stated_rate(self, value: Decimal) -> Rate:
         if self.kind is GrowthKind.DOUBLING_TIME:

@@ -28,8 +28,7 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._values import Quantity, number_text
-from aiforecasts._vocab import Certainty, GrowthKind
+from aiforecasts._vocab import Certainty
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -241,35 +240,6 @@ def _where(dataset: Dataset, excerpt: Excerpt) -> str:
     return f"{name_of(dataset, excerpt.source)}, {file}, characters {excerpt.start}–{excerpt.end}"
 
 
-def _growth(growth: Growth) -> str:
-    """A growth as the document states it: "doubling time 3–4 months", "nearly 10x a year"."""
-    level = growth.level if growth.level is not None else growth.money
-    if growth.kind is GrowthKind.LEVEL:
-        return f"level of {level}"
-    if growth.kind is GrowthKind.CHANGE:
-        start = growth.from_level if growth.from_level is not None else growth.from_money
-        assert growth.period_months is not None
-        return f"from {start} to {level} over {number_text(growth.period_months)} months"
-    assert growth.value is not None
-    if growth.kind is GrowthKind.DOUBLING_TIME:
-        text = f"doubling time {Quantity(growth.value, 'months', growth.qualifier, growth.high)}"
-    elif growth.kind is GrowthKind.FACTOR:
-        assert growth.period_months is not None
-        per = (
-            "a year"
-            if growth.period_months == 12
-            else f"every {number_text(growth.period_months)} months"
-        )
-        text = f"{Quantity(growth.value, 'x', growth.qualifier, growth.high)} {per}".replace(
-            " x ", "x "
-        )
-    else:
-        text = f"CAGR of {Quantity(growth.value, '%', growth.qualifier, growth.high)}".replace(
-            " %", "%"
-        )
-    return text if level is None else f"{text}, to {level}"
-
-
 def _rate(growth: Growth) -> str | None:
     """The rate a growth stands for, in every form: the factor a year, the doubling (or
     halving) time, the CAGR and orders of magnitude a year."""
@@ -434,11 +404,11 @@ def _trend(page: _Page, dataset: Dataset, r: ComputeTrend) -> None:
     page.field("statement", r.statement)
     page.field("original", _original(r.excerpts))
     page.field("metric", _words(r.metric.value))
-    page.field("growth", _growth(r.growth))
+    page.field("growth", str(r.growth))
     page.field("normalised", _rate(r.growth) or "a level: no rate")
     for equivalent in r.equivalents:
         rate = _rate(equivalent)
-        page.field("same as", _growth(equivalent) + (f" ({rate})" if rate else ""))
+        page.field("same as", str(equivalent) + (f" ({rate})" if rate else ""))
     page.field("period", _span(r.period))
     page.field("condition", r.condition)
     page.items("claimed by", _names(dataset, r.claimed_by))
