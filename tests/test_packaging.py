@@ -65,6 +65,32 @@ def test_import_is_lazy() -> None:
     assert json.loads(out) == ["aiforecasts"]
 
 
+def test_a_first_typed_lookup_imports_only_what_it_needs() -> None:
+    """Loading and looking up a name as written needs no OpenCC, cattrs, search, scoring,
+    exports or command line: they are imported when used."""
+    code = (
+        "import sys, json, aiforecasts;"
+        "aiforecasts.load().companies.lookup('英偉達');"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    loaded = set(json.loads(out))
+    unwanted = {
+        "opencc",
+        "cattrs",
+        "aiforecasts._detailed",
+        "aiforecasts._search",
+        "aiforecasts._scores",
+        "aiforecasts._export",
+        "aiforecasts._tables",
+        "aiforecasts._cli",
+    }
+    assert loaded & unwanted == set()
+    assert "aiforecasts._load" in loaded  # the test sees what was imported
+
+
 def test_names_resolve_to_their_modules() -> None:
     for name, module in aiforecasts._LAZY.items():
         assert getattr(importlib.import_module(module), name) is getattr(aiforecasts, name)
