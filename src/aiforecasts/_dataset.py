@@ -9,6 +9,7 @@ layer.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -612,16 +613,17 @@ class Dataset:
         query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
         if not query:
             return []
-        ranked: list[tuple[int, int, int, Record, Kind[Any]]] = []
-        for order, kind in enumerate(KINDS):
-            collection: Collection[Record] = getattr(self, kind.name)
-            records = collection._records  # noqa: SLF001 - its own collections
-            for position, points in collection._scores(query).items():  # noqa: SLF001
-                ranked.append((-points, order, position, records[position], kind))
-        ranked.sort(key=lambda row: row[:3])
+        rows = (  # best first: most points, then kind order, then the record's position
+            (-points, order, position)
+            for order, kind in enumerate(KINDS)
+            for position, points in getattr(self, kind.name)._scores(query).items()  # noqa: SLF001
+        )
+        ranked = sorted(rows) if limit is None else heapq.nsmallest(limit, rows)
         needles = query.needles()
         hits = []
-        for points, _, _, record, kind in ranked if limit is None else ranked[:limit]:
+        for points, order, position in ranked:
+            kind = KINDS[order]
+            record = getattr(self, kind.name)[position]
             text_, snippet_ = snippet(fields_of(kind, record), needles)
             hits.append(Hit(record, -points, text_, snippet_))
         return hits
