@@ -101,6 +101,78 @@ class TestScriptsAndRegions:
         assert tagged <= set(dataset.predictions.search("open source").ids())
 
 
+class TestFoundInReview:
+    """What an adversarial review of the search found, each fixed and held here."""
+
+    @pytest.mark.parametrize(
+        ("traditional", "simplified"),
+        [
+            ("首席執行官", "首席执行官"),
+            ("執行", "执行"),
+            ("核心", "核心"),
+            ("麼", "么"),
+            ("資料", "资料"),
+        ],
+    )
+    def test_both_scripts_of_a_word_find_the_same(
+        self, dataset: aiforecasts.Dataset, traditional: str, simplified: str
+    ) -> None:
+        found = {h.record.id for h in dataset.search(simplified, limit=None)}
+        assert found
+        assert {h.record.id for h in dataset.search(traditional, limit=None)} == found
+
+    @pytest.mark.parametrize(
+        ("name", "entity"),
+        [
+            ("Apple Inc.", "apple"),
+            ("Meta平臺", "meta"),
+            ("U.S. Securities and Exchange Commission", "us-sec"),
+            ("埃隆·馬斯克", "elon-musk"),
+            ("Herbert A. Simon", "herbert-simon"),
+            ("us-federal-government", "us-federal-government"),
+        ],
+    )
+    def test_a_name_with_punctuation_or_mixed_scripts_is_the_entity(
+        self, dataset: aiforecasts.Dataset, name: str, entity: str
+    ) -> None:
+        found = {h.record.id for h in dataset.search(name, limit=None)}
+        assert entity in found
+        if dataset.companies.get(entity) is not None:
+            referring = set(dataset.predictions.mentioning(entity).ids())
+        else:
+            referring = set(dataset.predictions.by(entity).ids())
+        assert referring <= found, referring - found
+
+    def test_a_match_at_the_end_of_a_long_text_stays_in_its_snippet(
+        self, dataset: aiforecasts.Dataset
+    ) -> None:
+        hit = next(
+            h
+            for h in dataset.search("US", limit=None)
+            if h.record.id == "top20-ai-researchers-origin-china"
+        )
+        assert hit.snippet.endswith("the US.")
+
+    def test_the_snippet_finds_the_match_where_folding_changes_the_length(self) -> None:
+        text = "記憶體市場很大，" * 12 + "輝達推出新的HBM晶片。" + "後續" * 30
+        assert "HBM" in snippet([(6, text)], ["hbm"])[1]
+
+    def test_the_matching_text_is_a_note_not_the_id(self, dataset: aiforecasts.Dataset) -> None:
+        hit = next(
+            h
+            for h in dataset.search("2024", limit=None)
+            if h.record.id == "ai-deployment-focus-2024"
+        )
+        assert hit.text != hit.record.id
+
+    def test_a_filtered_collection_uses_the_datasets_index(
+        self, dataset: aiforecasts.Dataset
+    ) -> None:
+        in_2024 = dataset.predictions.in_year(2024)
+        in_2024.search("chips")
+        assert "search" not in in_2024._store._tables  # no index of its own
+
+
 class TestWords:
     def test_a_word_is_whole_or_a_beginning(self, dataset: aiforecasts.Dataset) -> None:
         assert "openai" not in dataset.companies.search("pen").ids()  # not inside "OpenAI"
@@ -199,8 +271,9 @@ class TestBadQueries:
             assert hits == []
 
     def test_many_words(self, dataset: aiforecasts.Dataset) -> None:
-        query = " ".join(["nvidia"] * 3000)
+        query = " ".join(["nvidia"] * 20_000)  # one part, looked up once
         assert dataset.search(query, limit=1)[0].record.id == "nvidia"
+        assert dataset.search("的" * 100_000) == []
 
     @settings(max_examples=60, deadline=None)
     @given(st.text(max_size=40))

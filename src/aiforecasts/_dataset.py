@@ -624,7 +624,7 @@ class Dataset:
         for points, order, position in ranked:
             kind = KINDS[order]
             record = getattr(self, kind.name)[position]
-            text_, snippet_ = snippet(fields_of(kind, record), needles)
+            text_, snippet_ = snippet(fields_of(kind, record), needles, record.id)
             hits.append(Hit(record, -points, text_, snippet_))
         return hits
 

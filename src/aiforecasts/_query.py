@@ -910,6 +910,12 @@ class Collection(Sequence[R_co], Generic[R_co]):
         query = Found(text, self._refs())
         if not query:
             return self._derive(())
+        kind = self._known_kind("search")
+        root = None if self._root or self._resolver is None else self._resolver.stores[kind.name]
+        if root is not None:  # a filtered collection: the dataset's index, its own records kept
+            found = query.docs(_index_of(root, kind))
+            matched = {id(root.records[i]) for i in found}
+            return self._keep(lambda record: id(record) in matched)
         positions = sorted(query.docs(self._index()))
         if len(positions) < 2:  # itemgetter of one position gives the record, not a tuple
             return self._derive(self._records[i] for i in positions)
@@ -919,10 +925,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         return None if self._resolver is None else self._resolver.refs
 
     def _index(self) -> Index:
-        from aiforecasts._search import Index  # noqa: PLC0415 - search machinery on first use
-
-        kind = self._known_kind("search")
-        return self._store.table("search", lambda: Index(kind, self._records))
+        return _index_of(self._store, self._known_kind("search"))
 
     def _scores(self, query: Found) -> dict[int, int]:
         """Position → score of the records *query* matches."""
@@ -1057,6 +1060,13 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def __repr__(self) -> str:
         name = self._kind.name if self._kind is not None else "records"
         return f"<Collection of {len(self._records)} {name}>"
+
+
+def _index_of(store: _Store[Any], kind: Kind[Any]) -> Index:
+    """The search index over a store's records, built on first use."""
+    from aiforecasts._search import Index  # noqa: PLC0415 - search machinery on first use
+
+    return store.table("search", lambda: Index(kind, store.records))
 
 
 def _display_name(record: Any) -> str:

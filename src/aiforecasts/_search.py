@@ -81,6 +81,11 @@ _NAME_WORDS = 4
 """The most words of a query tried together as one name."""
 _NAME_CHARS = 12
 """The most characters of a Chinese run tried together as one name."""
+_NAME_RUN_MOST = 64
+"""A Chinese run longer than this (pasted text) is matched as it is, without looking for
+names in it."""
+_WHOLE_NAME_MOST = 100
+"""A query up to this long is first tried as one name as a whole (punctuation and all)."""
 
 
 TOPIC_NAMES: dict[Topic, tuple[str, ...]] = {
@@ -360,7 +365,8 @@ class _Run:
 
     def __init__(self, run: str) -> None:
         self.run = run
-        self.terms = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+        pairs = dict.fromkeys(run[i : i + 2] for i in range(len(run) - 1))
+        self.terms = [run] if len(run) == 1 else list(pairs)
 
     def cost(self, index: Index) -> int:
         return min(index.count(term) for term in self.terms)
@@ -485,7 +491,7 @@ def _plain(folded: str) -> list[_Part]:
 
 def _parts(folded: str, refs: Refs | None) -> list[_Part]:
     """The parts of a folded query, names of companies, people and topics found."""
-    found = units(folded)
+    found = list(dict.fromkeys(units(folded)))  # a word said twice is looked up once
 
     def named(text: str) -> _Part | None:
         if refs is None:
@@ -499,12 +505,17 @@ def _parts(folded: str, refs: Refs | None) -> list[_Part]:
         alternatives = [plain for name in names if (plain := _plain(name))]
         return _Named([term for term, _ in referred], alternatives, text)
 
+    whole = folded.strip()
+    if len(whole) <= _WHOLE_NAME_MOST:  # a name as a whole: "Apple Inc.", "埃隆·馬斯克", an id
+        name = named(whole)
+        if name is not None:
+            return [name]
     parts: list[_Part] = []
     i = 0
     while i < len(found):
         cjk, text = found[i]
         if cjk:
-            parts.extend(_run_parts(text, named))
+            parts.extend(_run_parts(text, named) if len(text) <= _NAME_RUN_MOST else [_Run(text)])
             i += 1
             continue
         words = 1
@@ -517,7 +528,9 @@ def _parts(folded: str, refs: Refs | None) -> list[_Part]:
                     break
         parts.append(part)
         i += words
-    return parts
+    # a part said twice is one part (every part must match anyway)
+    unique = {(type(part), part.needles()[0]): part for part in parts}
+    return list(unique.values())
 
 
 def _run_parts(run: str, named: Callable[[str], _Part | None]) -> list[_Part]:
@@ -624,33 +637,39 @@ def _locate(folded: str, needle: str) -> int:
     """Where *needle* starts in *folded* text (a Latin needle at a word's start), or -1."""
     if _is_cjk(needle):
         return folded.find(needle)
-    match = re.search(rf"(?<![^\W_]){re.escape(needle)}", folded)
+    # at a word's start: after no letter or digit, or after a CJK character (its own run)
+    match = re.search(rf"(?:(?<![^\W_])|(?<=[{_CJK}])){re.escape(needle)}", folded)
     return -1 if match is None else match.start()
 
 
 def _original_at(text: str, folded: str, at: int) -> int:
-    """The position in *text* of position *at* of its folded form (character by character
-    where folding changed the length)."""
+    """The position in *text* of position *at* of its folded form: the first character whose
+    prefix folds to more than *at* characters (where folding changed the length)."""
     if len(folded) == len(text):
         return at
-    length = 0
-    for i, char in enumerate(text):
-        length += len(fold(char))
-        if length > at:
-            return i
-    return len(text)
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[: middle + 1])) > at:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
-def snippet(fields: Iterable[tuple[int, str]], needles: Sequence[str]) -> tuple[str, str]:
+def snippet(
+    fields: Iterable[tuple[int, str]], needles: Sequence[str], id_: str = ""
+) -> tuple[str, str]:
     """
     (the text, a snippet of it) where the query matched best: the first needle
-    found in the field of highest weight (ids last), cut around it to about
-    `_SNIPPET` characters with an ellipsis where the text goes on.
+    found in the field of highest weight (the record's id *id_* last), cut
+    around it to about `_SNIPPET` characters with an ellipsis where the text
+    goes on.
 
     >>> snippet([(2, "a-long-id"), (6, "Nvidia will sell more chips in 2024")], ["chips"])
     ('Nvidia will sell more chips in 2024', 'Nvidia will sell more chips in 2024')
     """
-    ordered = sorted(fields, key=lambda field: (-field[0], field[1].count("-") > 0))
+    ordered = sorted(fields, key=lambda field: (-field[0], field[1] == id_))
     fallback = ""
     for _, text in ordered:
         fallback = fallback or text
@@ -658,22 +677,25 @@ def snippet(fields: Iterable[tuple[int, str]], needles: Sequence[str]) -> tuple[
         for needle in needles:
             at = _locate(folded, needle)
             if at >= 0:
-                return text, _cut(text, _original_at(text, folded, at))
-    return fallback, _cut(fallback, 0)
+                return text, _cut(text, _original_at(text, folded, at), len(needle))
+    return fallback, _cut(fallback, 0, 0)
 
 
-def _cut(text: str, at: int) -> str:
+def _cut(text: str, at: int, length: int) -> str:
+    """*text* on one line, cut to about `_SNIPPET` characters around the *length* characters
+    at *at*, at spaces where it can, never inside them."""
     flat = " ".join(text.split())
     if len(flat) != len(text):  # keep *at* on the same character after collapsing space
-        at = len(" ".join(text[:at].split()))
+        head = text[:at]
+        at = len(" ".join(head.split())) + (1 if head[-1:].isspace() and head.strip() else 0)
     if len(flat) <= _SNIPPET:
         return flat
     start = max(0, min(at - _BEFORE, len(flat) - _SNIPPET))  # near the end: fill from before
-    if start:
-        space = flat.rfind(" ", max(0, start - 12), start + 1)
+    if start:  # begin at a word: the next space within reach, never past the match
+        space = flat.find(" ", start, min(at, start + 12))
         start = space + 1 if space >= 0 else start
-    end = min(len(flat), start + _SNIPPET)
-    if end < len(flat):
+    end = min(len(flat), max(start + _SNIPPET, at + length))
+    if end < len(flat):  # end at a word, never inside the match
         space = flat.rfind(" ", end - 12, end)
-        end = space if space > at else end
+        end = space if space >= at + length else end
     return f"{'…' if start else ''}{flat[start:end].strip()}{'…' if end < len(flat) else ''}"

@@ -93,10 +93,13 @@ def _to_simplified(text: str) -> str:
             if _opencc is None:
                 import opencc  # noqa: PLC0415 - 20 ms to load: only when text is compared
 
-                # Taiwan usage to mainland simplified, phrases included: 輝達 → 英伟达,
-                # 晶片 → 芯片, 軟體 → 软件 (plain traditional characters convert too).
-                _opencc = opencc.OpenCC("tw2sp")
-    converted: str = _opencc.convert(text)
+                # Both scripts to traditional first, then Taiwan usage to mainland simplified,
+                # phrases included (輝達 → 英伟达, 晶片 → 芯片, 軟體 → 软件).  tw2sp alone rewrites
+                # a traditional phrase (執行 → 运行) but not its simplified form (执行): going
+                # through traditional makes the two forms of a word fold alike.
+                _opencc = (opencc.OpenCC("s2t"), opencc.OpenCC("tw2sp"))
+    to_traditional, to_mainland = _opencc
+    converted: str = to_mainland.convert(to_traditional.convert(text))
     return converted
 
 
@@ -106,13 +109,16 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def fold(text: str) -> str:
     """
     *text* in the form names and words are compared in: full-width forms
-    made plain (NFKC), Chinese converted to simplified with Taiwan usage made
-    mainland usage (OpenCC's ``tw2sp`` phrase table), and case folded.  A lone
-    surrogate (which no text can hold) becomes U+FFFD.
+    made plain (NFKC), Chinese converted to traditional and then to
+    simplified with Taiwan usage made mainland usage (OpenCC's ``s2t`` and
+    ``tw2sp`` phrase tables), and case folded.  A lone surrogate (which no
+    text can hold) becomes U+FFFD.
 
     >>> fold("英偉達") == fold("英伟达") == fold("輝達")
     True
     >>> fold("晶片") == fold("芯片")
+    True
+    >>> fold("首席執行官") == fold("首席执行官")
     True
     >>> fold("ＮＶＩＤＩＡ") == fold("Nvidia")
     True
