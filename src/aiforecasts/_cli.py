@@ -20,7 +20,8 @@ import aiforecasts
 from aiforecasts._codec import to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
-from aiforecasts._render import display_name, plural, render, width
+from aiforecasts._render import display_name, render, width
+from aiforecasts._text import plural
 from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
@@ -259,7 +260,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [[h.record.id, _kind_of(h.record), h.snippet] for h in hits]
     table(rows, ["id", "kind", "where it matched"], out)
-    out.write(f"\n{len(hits)} record{'' if len(hits) == 1 else 's'}\n")
+    out.write(f"\n{plural(len(hits), 'record')}\n")
     return 0 if hits else FAILURE
 
 
@@ -348,7 +349,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.writelines(f"{problem.path}: {problem.message}\n" for problem in error.problems)
             count = len(error.problems)
-            out.write(f"\n{count} problem{'' if count == 1 else 's'} in {args.file}\n")
+            out.write(f"\n{plural(count, 'problem')} in {args.file}\n")
         return FAILURE
     total = sum(dataset.counts().values())
     if args.json:
@@ -411,7 +412,7 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     except aiforecasts.DataError as error:
         out.writelines(f"{problem}\n" for problem in error.problems)
         count = len(error.problems) + error.more
-        out.write(f"\n{count} problem{'' if count == 1 else 's'}; nothing written\n")
+        out.write(f"\n{plural(count, 'problem')}; nothing written\n")
         return FAILURE
     except OSError as error:
         sys.stderr.write(f"aiforecasts data {args.action}: {error}\n")

@@ -33,6 +33,7 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
+from aiforecasts._text import plural
 from aiforecasts._values import number_text
 from aiforecasts._vocab import (
     Currency,
@@ -103,7 +104,7 @@ class FundingTotal:
 
     def __str__(self) -> str:
         amount = number_text
-        rounds = f"{len(self.counted)} round{'' if len(self.counted) == 1 else 's'}"
+        rounds = plural(len(self.counted), "round")
         if not self.disclosed:
             return f"undisclosed ({rounds})" if self.counted else "nothing counted"
         if self.high is None:

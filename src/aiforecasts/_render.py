@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from aiforecasts._records import Record
     from aiforecasts._values import Excerpt, TimeSpan
 
-__all__ = ["display_name", "name_of", "plural", "render", "width", "wrap"]
+__all__ = ["display_name", "name_of", "render", "width", "wrap"]
 
 LABEL = 11
 """The width of a field's label: values start two columns further right."""
@@ -170,16 +170,6 @@ class _Page:
 def _words(value: str) -> str:
     """An enum value for people: ``came_true`` → ``came true``."""
     return value.replace("_", " ")
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """
-    *count* and the noun in its number.
-
-    >>> plural(1, "round"), plural(2, "round"), plural(0, "company", "companies")
-    ('1 round', '2 rounds', '0 companies')
-    """
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def display_name(dataset: Dataset, id_: str) -> str | None:

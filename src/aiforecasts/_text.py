@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from aiforecasts._values import Repair
 
-__all__ = ["clean_text", "fold"]
+__all__ = ["clean_text", "fold", "plural"]
 
 # A pinyin reading in parentheses right after the Han character it reads:
 # 結(jié)束.  Readings are lower-case syllables with a tone mark; a legitimate
@@ -127,3 +127,13 @@ def fold(text: str) -> str:
     """
     text = _SURROGATE_RE.sub("\ufffd", text)
     return _to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """
+    *count* and the noun in its number.
+
+    >>> plural(1, "round"), plural(2, "round"), plural(0, "company", "companies")
+    ('1 round', '2 rounds', '0 companies')
+    """
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

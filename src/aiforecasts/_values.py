@@ -9,6 +9,7 @@ and repairs of damaged text.  Each is an immutable, slotted attrs class.
 from __future__ import annotations
 
 import re
+import textwrap
 from decimal import Decimal
 from typing import TypeVar
 
@@ -95,7 +96,14 @@ def described(cls: type[_C]) -> type[_C]:
     for field in attrs.fields(cls):
         about = description(field)
         if about is not None:  # tests/test_field_docs.py names a field without one
-            section += _wrap(f"{field.name}: {about}", f"{pad}    ", f"{pad}        ", indent + 76)
+            section += textwrap.wrap(
+                f"{field.name}: {about}",
+                indent + 76,
+                initial_indent=f"{pad}    ",
+                subsequent_indent=f"{pad}        ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
     block = "\n".join(section)
     head, marker, tail = text.partition(f"\n{pad}.. versionadded::")
     if marker:
@@ -103,24 +111,6 @@ def described(cls: type[_C]) -> type[_C]:
     else:
         cls.__doc__ = f"{text.rstrip()}\n\n{block}\n"
     return cls
-
-
-def _wrap(text: str, first: str, rest: str, width: int) -> list[str]:
-    """*text* in lines of at most *width* characters (a longer word stays whole), the
-    first line indented by *first*, the others by *rest*."""
-    lines = []
-    indent = first
-    while len(indent) + len(text) > width:
-        cut = text.rfind(" ", 0, width - len(indent) + 1)
-        if cut <= 0:
-            cut = text.find(" ")
-            if cut < 0:
-                break
-        lines.append(indent + text[:cut].rstrip())
-        text = text[cut + 1 :].lstrip()
-        indent = rest
-    lines.append(indent + text)
-    return lines
 
 
 def is_mutual(field: attrs.Attribute[object]) -> bool:
