@@ -46,6 +46,7 @@ nitpick_ignore = [
     # Type variables of the generic classes and functions.
     ("py:class", "aiforecasts._query.R_co"),
     ("py:class", "aiforecasts._query.R"),
+    ("py:class", "aiforecasts._search.R"),
     # The kinds each filter applies to (type variables restricted to record classes).
     ("py:class", "aiforecasts._query.Personal"),
     ("py:class", "aiforecasts._query.Topical"),

@@ -12,11 +12,13 @@ import importlib
 import inspect
 import pydoc
 import re
+import textwrap
 
 import attrs
 import pytest
 
 import aiforecasts
+from aiforecasts._values import wrap
 
 # The public attrs classes of the modules of the record kinds and the values they hold.
 _MODULES = [
@@ -109,3 +111,21 @@ def test_the_json_schema_describes_every_field() -> None:
         expected = described(cls)
         for name, schema in properties.items():
             assert " ".join(schema["description"].split()) == expected[name], (cls, name)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("width", [40, 80, 84])
+def test_descriptions_wrap_as_textwrap_does(cls: type, width: int) -> None:
+    """The docstrings' own wrapping (cheaper at import) gives `textwrap.wrap`'s lines, words and
+    hyphens unbroken, for every field's entry, at the widths the docstrings use and a narrow one."""
+    for field in attrs.fields(cls):
+        entry = f"{field.name}: {field.metadata['doc']}"
+        expected = textwrap.wrap(
+            entry,
+            width,
+            initial_indent="    ",
+            subsequent_indent="        ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        assert wrap(entry, "    ", "        ", width) == expected, (cls.__name__, field.name)

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -285,37 +286,116 @@ class TestBundled:
     def test_cached(self) -> None:
         assert aiforecasts.load() is aiforecasts.load()
 
-    def test_thread_safe_single_parse(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        calls: list[int] = []
-        real_parse = _load.parse
+    def test_thread_safe_single_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """16 threads loading at once and reading a kind at once: the files are read once,
+        each kind is decoded once, and every thread gets the same dataset and records."""
+        reads: list[int] = []
+        decoded: list[str] = []
+        real_files, real_released = _load._package_files, _load._released
 
-        def counting_parse(*args: Any, **kwargs: Any) -> aiforecasts.Dataset:
-            calls.append(1)
-            return real_parse(*args, **kwargs)
+        def counting_files(names: list[str]) -> list[bytes]:
+            reads.append(1)
+            return real_files(names)
+
+        def counting_released(kind: Any, blob: bytes) -> list[Any]:
+            decoded.append(kind.name)
+            return real_released(kind, blob)
 
         monkeypatch.setattr(_load, "_bundled", None)
-        monkeypatch.setattr(_load, "parse", counting_parse)
+        monkeypatch.setattr(_load, "_package_files", counting_files)
+        monkeypatch.setattr(_load, "_released", counting_released)
         start = threading.Barrier(16)
-        results: list[aiforecasts.Dataset] = []
+        results: list[tuple[aiforecasts.Dataset, aiforecasts.Prediction]] = []
 
         def worker() -> None:
             start.wait()
-            results.append(aiforecasts.load())
+            dataset = aiforecasts.load()
+            results.append((dataset, dataset.predictions[0]))
 
         threads = [threading.Thread(target=worker) for _ in range(16)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert len(calls) == 1
+        assert len(reads) == 1
+        assert decoded == ["predictions"]
         assert len(results) == 16
-        assert all(result is results[0] for result in results)
+        assert all(dataset is results[0][0] for dataset, _ in results)
+        assert all(first is results[0][1] for _, first in results)
+
+    def test_files_as_written_decode_each_kind_on_first_use(self) -> None:
+        """The bundled files as `data fix` wrote them: a company lookup decodes the companies
+        alone (no dates, so no pendulum); another kind is decoded when first used."""
+        code = (
+            "import sys, aiforecasts;"
+            "ds = aiforecasts.load();"
+            "assert ds.companies.lookup('英偉達').id == 'nvidia';"
+            "stores = {k: c._store.decoded for k, c in ds.collections().items()};"
+            "assert [k for k, done in stores.items() if done] == ['companies'], stores;"
+            "assert 'pendulum' not in sys.modules;"
+            "assert ds.predictions[0].horizon is None or ds.predictions[0].horizon.start.year;"
+            "assert ds.predictions._store.decoded and 'pendulum' in sys.modules;"
+            "assert ds.get('nvidia') is ds.companies.get('nvidia')"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    def test_sums_are_of_the_files_and_those_pass_every_check(self) -> None:
+        """What lets the bundled data skip the checks: SHA256SUMS holds the digest of every
+        file as it is, and those bytes, read with every check, give the dataset `load` does."""
+        folder = Path(_load.__file__).parent / "data"
+        names = ["manifest.json", *(f"{name}.json" for name in KIND_NAMED)]
+        files = {name: (folder / name).read_bytes() for name in names}
+        assert (folder / _load.SUMS).read_text("utf-8") == _load.sums(files)
+        kinds = {name: files[f"{name}.json"] for name in KIND_NAMED}
+        checked = _load.parse(files["manifest.json"], kinds)  # strict, references and rules
+        assert checked == aiforecasts.load()
+        assert checked.dataset_version == aiforecasts.load().dataset_version
+
+    def test_changed_files_are_read_with_every_check(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A bundled file changed after it was written (its digest no longer matches) is read
+        with every check, at load: a dangling reference is named, nothing is kept."""
+        real = _load._package_files
+
+        def changed(names: list[str]) -> list[bytes]:
+            blobs = real(names)
+            at = names.index("predictions.json")
+            blobs[at] = blobs[at].replace(b'"nvidia"', b'"nvidia-corp"', 1)
+            return blobs
+
+        monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "_package_files", changed)
+        with pytest.raises(DataError) as caught:
+            aiforecasts.load()
+        assert [str(p) for p in caught.value.problems if "nvidia-corp" in str(p)]
+        assert all(p.file == "predictions.json" for p in caught.value.problems)
+        assert _load._bundled is None
+
+    def test_without_sums_the_bundled_data_is_checked_in_full(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        calls: list[int] = []
+        real_parse, real_files = _load.parse, _load._package_files
+
+        def counting_parse(*args: Any, **kwargs: Any) -> aiforecasts.Dataset:
+            calls.append(1)
+            return real_parse(*args, **kwargs)
+
+        def without_sums(names: list[str]) -> list[bytes]:
+            return [*real_files(names)[:-1], b""]
+
+        monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "parse", counting_parse)
+        monkeypatch.setattr(_load, "_package_files", without_sums)
+        dataset = aiforecasts.load()
+        assert calls == [1]
+        assert all(c._store.decoded for c in dataset.collections().values())
 
     def test_failed_load_leaves_nothing_behind(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def broken(*_args: Any, **_kwargs: Any) -> aiforecasts.Dataset:
             raise DataError([aiforecasts.Problem("$", "broken")])
 
         monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "_as_released", lambda _blobs: None)
         monkeypatch.setattr(_load, "parse", broken)
         with pytest.raises(DataError):
             aiforecasts.load()

@@ -18,11 +18,7 @@ if TYPE_CHECKING:
     from aiforecasts._arrow import to_arrow, to_polars
     from aiforecasts._codec import SCHEMA_VERSION
     from aiforecasts._curate import CurationReport, curate
-    from aiforecasts._dataset import (
-        Dataset,
-        FundingTotal,
-        Hit,
-    )
+    from aiforecasts._dataset import Dataset
     from aiforecasts._diff import (
         Change,
         DatasetDiff,
@@ -36,6 +32,7 @@ if TYPE_CHECKING:
         to_json,
         to_jsonl,
     )
+    from aiforecasts._funding import FundingTotal
     from aiforecasts._growth import (
         Growth,
         Rate,
@@ -45,10 +42,7 @@ if TYPE_CHECKING:
         load,
         loads,
     )
-    from aiforecasts._query import (
-        Collection,
-        Match,
-    )
+    from aiforecasts._query import Collection
     from aiforecasts._read import load_path
     from aiforecasts._records import (
         Company,
@@ -73,6 +67,7 @@ if TYPE_CHECKING:
         Interval,
         Scorecard,
     )
+    from aiforecasts._search import Hit, Match
     from aiforecasts._tables import (
         csv_columns,
         to_csv,
@@ -225,15 +220,15 @@ _LAZY = {
     "FundingKind": "aiforecasts._vocab",
     "FundingRound": "aiforecasts._records",
     "FundingStatus": "aiforecasts._vocab",
-    "FundingTotal": "aiforecasts._dataset",
+    "FundingTotal": "aiforecasts._funding",
     "Growth": "aiforecasts._growth",
     "GrowthKind": "aiforecasts._vocab",
     "Hedge": "aiforecasts._vocab",
-    "Hit": "aiforecasts._dataset",
+    "Hit": "aiforecasts._search",
     "Interval": "aiforecasts._scores",
     "Investment": "aiforecasts._records",
     "InvestorRole": "aiforecasts._vocab",
-    "Match": "aiforecasts._query",
+    "Match": "aiforecasts._search",
     "Metric": "aiforecasts._vocab",
     "Mismatch": "aiforecasts._verify",
     "Money": "aiforecasts._values",

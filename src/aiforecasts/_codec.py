@@ -33,17 +33,22 @@ import contextlib
 import datetime
 import functools
 import gc
-import json
 import re
 import threading
 import typing
 from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
-import pendulum
 
 from aiforecasts._errors import Problem
 from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
+
+if TYPE_CHECKING:
+    import json
+
+    import pendulum
+else:  # imported on first use: only dates need pendulum, and only input with problems json
+    from aiforecasts._lazy import json, pendulum
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -222,7 +227,11 @@ def read_json(
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SPACE = re.compile(r"[ \t\n\r]*")
-_strict = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+@functools.cache
+def _strict() -> json.JSONDecoder:
+    return json.JSONDecoder(parse_constant=_reject_constant)
 
 
 def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str) -> Any:
@@ -253,7 +262,7 @@ def _items_from(
     else:
         while True:
             try:
-                value, index = _strict.raw_decode(text, index)
+                value, index = _strict().raw_decode(text, index)
             except RecursionError:
                 problems.append(Problem(where, "not valid JSON: nested too deeply", file))
                 return
@@ -458,7 +467,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def _dec_hook(type_: type, value: Any) -> Any:
-    if type_ is pendulum.Date:
+    if type_ is pendulum.Date:  # the only type msgspec asks about: pendulum is imported by now
         return _date(value) if isinstance(value, str) else parse_date(value)
     raise NotImplementedError(type_)  # pragma: no cover - records hold no other such type
 

@@ -176,9 +176,9 @@ def curate(
     if problems:
         raise DataError(problems)
 
-    files = {_MANIFEST: _dumps({**manifest, "schema_version": SCHEMA_VERSION})}
     if old_schema != SCHEMA_VERSION:
         changes.append(f"{_MANIFEST}: schema version {old_schema} → {SCHEMA_VERSION}")
+    files = {}
     for kind in KINDS:
         envelope = {
             "kind": kind.name,
@@ -186,12 +186,16 @@ def curate(
             "schema_version": SCHEMA_VERSION,
         }
         files[f"{kind.name}.json"] = dumps_readable(envelope)
+    files[_MANIFEST] = _dumps({**manifest, "schema_version": SCHEMA_VERSION})
     # What is written must read back: the strict reader has the last word.
     _load.parse(
         files[_MANIFEST].encode("utf-8"),
         {kind.name: files[f"{kind.name}.json"].encode("utf-8") for kind in KINDS},
         folder=f"{root}{os.sep}",
     )
+    # The digests of the files just checked: a package that bundles the folder reads it without
+    # checking it again while its files are these (`_load._as_released`).
+    files[_load.SUMS] = _load.sums({name: text.encode("utf-8") for name, text in files.items()})
     differ = tuple(name for name, text in files.items() if _on_disk(root / name) != text)
     if write:
         _write(root, {name: files[name] for name in differ})
@@ -590,7 +594,7 @@ def _write(root: Path, files: dict[str, str]) -> None:
         for name, text in files.items():
             temporary = root / f".{name}.{secrets.token_hex(6)}.curating"
             staged.append((temporary, root / name))
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_text(text, encoding="utf-8", newline="\n")  # as digested
         for temporary, target in staged:
             temporary.replace(target)
     finally:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -33,15 +32,9 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._text import plural
-from aiforecasts._values import number_text
 from aiforecasts._vocab import (
     Currency,
-    FundingKind,
-    FundingStatus,
     Hedge,
-    InvestorRole,
-    Qualifier,
     Topic,
 )
 
@@ -49,96 +42,12 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator, Mapping, Sequence
 
+    from aiforecasts._funding import FundingTotal
     from aiforecasts._scores import By, Scorecard
+    from aiforecasts._search import Hit
     from aiforecasts._values import TimeSpan
 
-__all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset", "FundingTotal", "Hit"]
-
-_COUNTED = frozenset({FundingStatus.CLOSED, FundingStatus.ANNOUNCED, FundingStatus.REPORTED})
-
-
-@attrs.frozen
-class FundingTotal:
-    """
-    Money raised by a company, or put in by an investor, with its qualifiers
-    respected: the total is a range from *low* (at least) to *high* (at most;
-    ``None`` when an "over" amount leaves it open).
-
-    An "up to $4B" pledge raises *high* by 4 billion and *low* by nothing; a
-    round's amount counts in full only for a sole investor, and for a lead or
-    participant without a stated share towards *high* only.  Cumulative
-    "so far" totals, failed or attempted raises and other currencies are
-    listed in *excluded*, never summed.
-
-    .. versionadded:: 0.1.0
-    """
-
-    key: str
-    """The id of the company or investor."""
-    currency: Currency
-    low: Decimal
-    high: Decimal | None
-    approximate: bool
-    """Whether any amount counted was stated as "about"."""
-    counted: tuple[str, ...]
-    """Ids of the rounds whose amounts are in the range."""
-    undisclosed: tuple[str, ...]
-    """Ids of counted rounds that state no amount (or no share of it)."""
-    excluded: tuple[str, ...]
-
-    @property
-    def is_exact(self) -> bool:
-        """Whether the total is known exactly (amounts counted, no bound, no estimate,
-        nothing undisclosed."""
-        return (
-            bool(self.counted)
-            and self.low == self.high
-            and not self.approximate
-            and not self.undisclosed
-        )
-
-    @property
-    def disclosed(self) -> bool:
-        """Whether any counted round states an amount (else the total is all undisclosed)."""
-        return len(self.undisclosed) < len(self.counted)
-
-    def __str__(self) -> str:
-        amount = number_text
-        rounds = plural(len(self.counted), "round")
-        if not self.disclosed:
-            return f"undisclosed ({rounds})" if self.counted else "nothing counted"
-        if self.high is None:
-            text = f"over {self.currency.value} {amount(self.low)}"
-        elif self.low == self.high:
-            text = f"{self.currency.value} {amount(self.low)}"
-        else:
-            text = f"{self.currency.value} {amount(self.low)} to {amount(self.high)}"
-        if self.approximate:
-            text = f"about {text}"
-        extra = f", {len(self.undisclosed)} undisclosed" if self.undisclosed else ""
-        return f"{text} ({rounds}{extra})"
-
-
-@attrs.frozen
-class Hit:
-    """
-    A record found by `Dataset.search`, with its score and the matching text.
-
-    .. versionadded:: 0.1.0
-    """
-
-    record: Record
-    score: int
-    """How well it matched.  For each part of the query, the weight of the best
-    place it matched (names and titles 8, the English statement 6, an excerpt 4,
-    notes, other text and the id 2; half for a word's beginning; plus 6 where
-    the record refers to a company or person the part names, 4 where it
-    carries a topic the part names), summed."""
-    text: str
-    """The text of the record the query matched in best (its original wording)."""
-    snippet: str
-    """That text cut to about 80 characters around where the query matched,
-    with ``…`` where it goes on."""
+__all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset"]
 
 
 def _judged_after_the_fact(
@@ -337,7 +246,6 @@ class Dataset:
     )
     """Ids no longer in use and what each became (see `retired`); none by default."""
 
-    _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -350,21 +258,32 @@ class Dataset:
             if not isinstance(given, Collection):
                 given = Collection(given)
             store = given._store  # noqa: SLF001 - the tables depend on records alone
-            strangers = {type(r).__name__ for r in store.records if type(r) is not kind.cls}
+            # A deferred store (the bundled data's) decodes records of its kind's class only.
+            strangers = store.decoded and {
+                type(r).__name__ for r in store.records if type(r) is not kind.cls
+            }
             if strangers:
                 names = ", ".join(sorted(strangers))
                 msg = f"{kind.name} holds {kind.cls.__name__} records, not {names}"
                 raise TypeError(msg)
             stores[kind.name] = store
         resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
-        index: dict[str, Record] = {}
         for kind in KINDS:
             store = stores[kind.name]
             object.__setattr__(self, kind.name, Collection._adopted(store, kind, resolver))  # noqa: SLF001
-            if kind.cls is not Tombstone:
-                for record in store.records:
-                    index.setdefault(record.id, record)
-        object.__setattr__(self, "_by_id", index)
+
+    @property
+    def _by_id(self) -> dict[str, Record]:
+        """Id → record, of every kind but tombstones (built on first use)."""
+        found: dict[str, Record] | None = self._cache.get("by_id")
+        if found is None:
+            index: dict[str, Record] = {}
+            for kind in KINDS:
+                if kind.cls is not Tombstone:
+                    for record in getattr(self, kind.name):
+                        index.setdefault(record.id, record)
+            found = self._cache.setdefault("by_id", index)
+        return found
 
     def __copy__(self) -> Dataset:
         return self  # immutable
@@ -609,7 +528,7 @@ class Dataset:
         >>> hit.record.id, hit.snippet
         ('open-source-iq-tax', '开源是不是“智商税”?')
         """
-        from aiforecasts._search import Found, fields_of, snippet  # noqa: PLC0415 - on first search
+        from aiforecasts._search import Found, Hit, fields_of, snippet  # noqa: PLC0415 - on first search
 
         query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
         if not query:
@@ -658,32 +577,9 @@ class Dataset:
         if by not in ("company", "investor"):
             msg = f"by must be 'company' or 'investor', not {by!r}"
             raise ValueError(msg)
-        currency = Currency(currency)
-        parts: dict[str, list[_Part]] = {}
-        excluded: dict[str, list[str]] = {}
-        for round_ in self.funding_rounds:
-            money = round_.amount
-            keys = [round_.company] if by == "company" else [i.investor for i in round_.investors]
-            if (
-                round_.kind is FundingKind.TOTAL
-                or round_.status not in _COUNTED
-                or (money is not None and money.currency is not currency)
-            ):
-                for key in keys:
-                    excluded.setdefault(key, []).append(round_.id)
-                continue
-            for key in keys:
-                part = _part(round_, key if by == "investor" else None, currency)
-                if part is None:  # this investor's stated share is in another currency
-                    excluded.setdefault(key, []).append(round_.id)
-                else:
-                    parts.setdefault(key, []).append(part)
-        totals = {
-            key: _total(key, currency, rows, excluded.get(key, [])) for key, rows in parts.items()
-        }
-        for key, ids in excluded.items():
-            totals.setdefault(key, _total(key, currency, [], ids))
-        return dict(sorted(totals.items(), key=lambda item: _largest(item[1])))
+        from aiforecasts._funding import totals  # noqa: PLC0415 - not needed to load
+
+        return totals(self.funding_rounds, by, Currency(currency))
 
     def counts_by_topic(self, kind: str | None = None) -> dict[Topic, int]:
         """
@@ -728,57 +624,6 @@ class Dataset:
             if span is not None:
                 counter.update(range(span.start.year, span.end.year + 1))
         return dict(sorted(counter.items()))
-
-
-@attrs.frozen
-class _Part:
-    """One round's contribution to a total."""
-
-    round_id: str
-    low: Decimal
-    high: Decimal | None
-    approximate: bool = False
-    undisclosed: bool = False
-
-
-def _part(round_: FundingRound, investor: str | None, currency: Currency) -> _Part | None:
-    """What *round_* adds to its company's total, or to *investor*'s (None: other currency)."""
-    money = round_.amount
-    shared = False
-    if investor is not None:
-        investment = next(i for i in round_.investors if i.investor == investor)
-        if investment.amount is not None:
-            money = investment.amount
-        elif investment.role is not InvestorRole.SOLE:
-            # A lead or participant with no stated share put in anything up to the whole.
-            shared = True
-    if money is None:
-        return _Part(round_.id, Decimal(0), None, undisclosed=True)
-    if money.currency is not currency:
-        return None
-    low, high = money.bounds
-    return _Part(round_.id, Decimal(0) if shared else low, high, money.qualifier is Qualifier.ABOUT)
-
-
-def _total(key: str, currency: Currency, parts: list[_Part], excluded: list[str]) -> FundingTotal:
-    highs = [part.high for part in parts]
-    return FundingTotal(
-        key,
-        currency,
-        sum((part.low for part in parts), Decimal(0)),
-        None if None in highs else sum((h for h in highs if h is not None), Decimal(0)),
-        any(part.approximate for part in parts),
-        tuple(part.round_id for part in parts),
-        tuple(part.round_id for part in parts if part.undisclosed),
-        tuple(excluded),
-    )
-
-
-def _largest(total: FundingTotal) -> tuple[bool, Decimal]:
-    """The sort key: totals with a disclosed amount first, largest first (its upper bound, or
-    its lower where it has none); totals of undisclosed rounds only last."""
-    figure = total.high if total.high is not None else total.low
-    return (not total.disclosed, -figure)
 
 
 KINDS: tuple[Kind[Any], ...] = kinds_of(Dataset)

@@ -19,9 +19,13 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
-import pendulum
 
 from aiforecasts._values import Excerpt, description, is_mutual, quote, refers_to
+
+if TYPE_CHECKING:
+    import pendulum
+else:
+    from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -115,7 +119,7 @@ def parse_decimal(value: object, _type: object = Decimal) -> Decimal:
         raise ValueError(msg) from None
 
 
-def parse_date(value: object, _type: object = pendulum.Date) -> pendulum.Date:
+def parse_date(value: object, _type: object = None) -> pendulum.Date:
     """A `pendulum.Date` from its JSON form (``YYYY-MM-DD``), or `TypeError`/`ValueError`."""
     if not isinstance(value, str):
         msg = f"expected a date 'YYYY-MM-DD', not {quote(value)}"
@@ -150,7 +154,6 @@ _SCALARS: dict[object, ShapeKind] = {
     int: "integer",
     float: "number",
     Decimal: "decimal",
-    pendulum.Date: "date",
 }
 
 
@@ -172,7 +175,7 @@ def shape_of(type_: Any) -> Shape:
     return found
 
 
-def _shape_of(type_: Any) -> Shape:
+def _shape_of(type_: Any) -> Shape:  # noqa: PLR0911 - one return per shape
     scalar = _SCALARS.get(type_)
     if scalar is not None:
         return Shape(scalar)
@@ -190,6 +193,8 @@ def _shape_of(type_: Any) -> Shape:
         options = [a for a in arguments if a is not type(None)]
         if len(options) == 1 and len(arguments) == 2:
             return Shape("optional", item=shape_of(options[0]))
+    if type_ is pendulum.Date:  # asked last: a class without dates never imports pendulum
+        return Shape("date")
     msg = f"no shape for the annotation {type_!r}"
     raise TypeError(msg)
 

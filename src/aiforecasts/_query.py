@@ -23,9 +23,6 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
-import attrs
-import pendulum
-
 from aiforecasts._records import (
     ComputeTrend,
     Debate,
@@ -40,14 +37,19 @@ from aiforecasts._values import TimeSpan
 from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
 
 if TYPE_CHECKING:
+    import pendulum
+else:
+    from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
+
+if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from _typeshed import SupportsRichComparison
 
     from aiforecasts._kinds import Kind
-    from aiforecasts._search import Found, Index, Refs
+    from aiforecasts._search import Found, Index, Match, Refs
 
-__all__ = ["FACET_TYPES", "Collection", "Match"]
+__all__ = ["FACET_TYPES", "Collection"]
 
 
 class _HasId(Protocol):
@@ -83,35 +85,51 @@ FACET_TYPES: dict[str, tuple[type, ...]] = {
 _MISSING: Any = object()
 
 
-@attrs.frozen
-class Match(Generic[R]):
-    """
-    A record found by `Collection.search_fuzzy`, with how well it matched.
-
-    .. versionadded:: 0.1.0
-    """
-
-    record: R
-    score: float
-    """From 0 to 1; 1 for an exact name, less the further the name is from the text."""
-    name: str
-    """The name (or alias, title, id) that matched best."""
-
-
 class _Store(Generic[R]):
     """
     Records of one kind and the tables built over them on first use (indexes
     by facet, folded names and texts), each built once under a lock.  The
     tables depend on the records alone, so collections holding the same
-    records may share a store.
+    records may share a store.  A *deferred* store decodes its records when
+    they are first asked for (the bundled data, once its files are known to
+    be the released ones: see `_load`).
     """
 
-    __slots__ = ("_lock", "_tables", "records")
+    __slots__ = ("_decode", "_lock", "_records", "_tables")
 
     def __init__(self, records: tuple[R, ...]) -> None:
-        self.records = records
+        self._records: tuple[R, ...] | None = records
+        self._decode: Callable[[], Iterable[R]] | None = None
         self._tables: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        # Reentrant: a table's build, run under the lock, may be what first asks for the records.
+        self._lock = threading.RLock()
+
+    @classmethod
+    def deferred(cls, decode: Callable[[], Iterable[R]]) -> _Store[R]:
+        """A store whose records *decode* returns when they are first asked for (once)."""
+        store: _Store[R] = cls(())
+        store._records = None
+        store._decode = decode
+        return store
+
+    @property
+    def decoded(self) -> bool:
+        """Whether the records are at hand (a deferred store's, once first asked for)."""
+        return self._records is not None
+
+    @property
+    def records(self) -> tuple[R, ...]:
+        """The records, in order (decoded now if the store is deferred and this is the first
+        time: every thread gets the same tuple)."""
+        records = self._records
+        if records is None:
+            with self._lock:
+                records = self._records
+                if records is None:
+                    assert self._decode is not None
+                    records = self._records = tuple(self._decode())
+                    self._decode = None
+        return records
 
     def table(self, name: str, build: Callable[[], T]) -> T:
         """The table *name*, built by *build* on first use and shared by all threads."""
@@ -258,6 +276,8 @@ def _one_named(store: _Store[R], kind: Kind[R], name: str, resolver: _Resolver |
 def _fuzzy(
     store: _Store[R], kind: Kind[R], text: str, *, limit: int, cutoff: float
 ) -> list[Match[R]]:
+    from aiforecasts._search import Match  # noqa: PLC0415 - not needed to load
+
     query = fold(text.strip())
     if not query:
         return []
@@ -376,6 +396,16 @@ class Collection(Sequence[R_co], Generic[R_co]):
         collection._kind = kind
         collection._resolver = resolver
         collection._root = True
+        return collection
+
+    @staticmethod
+    def _deferred(decode: Callable[[], Iterable[R]]) -> Collection[R]:
+        """A collection whose records *decode* returns when they are first asked for."""
+        collection: Collection[R] = object.__new__(Collection)
+        collection._store = _Store.deferred(decode)
+        collection._kind = None
+        collection._resolver = None
+        collection._root = False
         return collection
 
     def _derive(self, records: Iterable[R_co]) -> Collection[R_co]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
-import pendulum
 
 from aiforecasts._growth import Growth
 from aiforecasts._values import (
@@ -45,6 +44,11 @@ from aiforecasts._vocab import (
     Topic,
     Verdict,
 )
+
+if TYPE_CHECKING:
+    import pendulum
+else:
+    from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -29,8 +29,11 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
+import attrs
+
+from aiforecasts._records import Record
 from aiforecasts._text import fold
 from aiforecasts._vocab import Topic
 
@@ -44,12 +47,54 @@ __all__ = [
     "TOPIC",
     "TOPIC_NAMES",
     "Found",
+    "Hit",
     "Index",
+    "Match",
     "Refs",
     "fields_of",
     "snippet",
     "topic_named",
 ]
+
+R = TypeVar("R")
+
+
+@attrs.frozen
+class Hit:
+    """
+    A record found by `Dataset.search`, with its score and the matching text.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record: Record
+    score: int
+    """How well it matched.  For each part of the query, the weight of the best
+    place it matched (names and titles 8, the English statement 6, an excerpt 4,
+    notes, other text and the id 2; half for a word's beginning; plus 6 where
+    the record refers to a company or person the part names, 4 where it
+    carries a topic the part names), summed."""
+    text: str
+    """The text of the record the query matched in best (its original wording)."""
+    snippet: str
+    """That text cut to about 80 characters around where the query matched,
+    with ``…`` where it goes on."""
+
+
+@attrs.frozen
+class Match(Generic[R]):
+    """
+    A record found by `Collection.search_fuzzy`, with how well it matched.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record: R
+    score: float
+    """From 0 to 1; 1 for an exact name, less the further the name is from the text."""
+    name: str
+    """The name (or alias, title, id) that matched best."""
+
 
 W_NAME = 8
 W_STATEMENT = 6
