@@ -11,6 +11,8 @@ runs once with bytecode writing allowed, so that every module is read from its
 the min–max; ratios are printed, not verdicts (goals belong to the issues).
 
 * typed: ``import aiforecasts; aiforecasts.load().companies.lookup('英偉達')``
+* typed, dated: ``… aiforecasts.load().predictions.in_year(2024).count()`` — records
+  with dates, so pendulum is imported too (a company has none)
 * pycountry: ``import pycountry; pycountry.countries.lookup('de')``
 * floor: ``import attrs, pendulum`` (what any attrs + pendulum library pays)
 * python: an empty interpreter
@@ -33,6 +35,7 @@ import time
 
 COMMANDS = {
     "typed": "import aiforecasts; aiforecasts.load().companies.lookup('英偉達')",
+    "typed, dated": "import aiforecasts; aiforecasts.load().predictions.in_year(2024).count()",
     "pycountry": "import pycountry; pycountry.countries.lookup('de')",
     "floor (attrs + pendulum)": "import attrs, pendulum",
     "python": "pass",
@@ -117,6 +120,9 @@ def main() -> None:
     floor = medians["floor (attrs + pendulum)"]
     print(f"\n  typed / pycountry: {typed / peer:.2f}x")
     print(f"  typed - floor: {(typed - floor) * 1e3:+.1f} ms")
+    dated = medians["typed, dated"]
+    print(f"  typed, dated / pycountry: {dated / peer:.2f}x")
+    print(f"  typed, dated - floor: {(dated - floor) * 1e3:+.1f} ms")
     if args.compare:
         other = medians[f"typed, from {args.compare}"]
         print(f"  typed from {args.compare} / pycountry: {other / peer:.2f}x")
