@@ -67,7 +67,10 @@ def load() -> Dataset:
     The bundled dataset, read on first call and cached.
 
     Safe to call from many threads at once: the files are read and parsed
-    exactly once, and every caller gets the same `Dataset`.
+    exactly once, and every caller gets the same `Dataset`.  While the files
+    are byte for byte those ``aiforecasts data fix`` checked (their SHA-256
+    are in ``SHA256SUMS``), each kind is decoded when it is first used; files
+    changed since are read with every check, here, all at once.
 
     >>> import aiforecasts
     >>> ds = aiforecasts.load()
