@@ -27,6 +27,10 @@ SUBCOMMANDS = [
     "export",
     "validate",
     "verify-sources",
+    "topics",
+    "outcomes",
+    "scores",
+    "data",
 ]
 
 
@@ -61,6 +65,14 @@ def test_stats() -> None:
     assert data["schema_version"] == aiforecasts.SCHEMA_VERSION
     assert data["dataset_version"] == dataset.dataset_version
     assert f"{sum(dataset.counts().values())} records in all" in run("stats").stdout
+
+
+def test_help_lists_every_subcommand() -> None:
+    """The top-level help (it broke on "95% interval" in a summary: argparse formats help)."""
+    out = run("--help").stdout
+    for command in SUBCOMMANDS:
+        assert command in out
+    assert "hit rate with a 95% interval" in out
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)

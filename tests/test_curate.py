@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError
+from aiforecasts import DataError, _load
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
 ROOT = Path(__file__).resolve().parents[1]
@@ -376,3 +376,22 @@ def test_locating_a_run_of_marks_does_not_blow_up(tmp_path: Path) -> None:
         check=False,
     )
     assert result.stdout.strip() == "0", result.stderr
+
+
+def test_fix_writes_the_sums_of_what_it_checked(seeds: Path, copy_of_data: Path) -> None:
+    """SHA256SUMS lists every file as written (`sha256sum`'s format); a stale one or a file
+    with other line ends is not as `fix` writes it, and `fix` mends both."""
+    sums = copy_of_data / "SHA256SUMS"
+    files = {path.name: path.read_bytes() for path in copy_of_data.glob("*.json")}
+    assert sums.read_text("utf-8") == _load.sums(files)
+    assert len(sums.read_text("utf-8").splitlines()) == len(files)
+    previous = RELEASES[-1] if RELEASES else None
+    sums.write_text("stale\n", encoding="utf-8")
+    companies = copy_of_data / "companies.json"
+    companies.write_bytes(companies.read_bytes().replace(b"\n", b"\r\n"))
+    report = aiforecasts.curate(copy_of_data, seeds, previous=previous, write=False)
+    assert set(report.files) == {"SHA256SUMS", "companies.json"}
+    aiforecasts.curate(copy_of_data, seeds, previous=previous)
+    assert {p.name: p.read_bytes() for p in copy_of_data.iterdir()} == {
+        p.name: p.read_bytes() for p in DATA.iterdir() if p.is_file()
+    }

@@ -5,13 +5,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import aiforecasts
 from aiforecasts import DataError, _load
 from aiforecasts._dataset import KIND_NAMED
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EXCERPT = {"display": "英伟达", "end": 3, "source": "doc", "start": 0, "text": "英伟达"}
 V = {"added_in": "test", "changed_in": "test"}
@@ -297,9 +300,9 @@ class TestBundled:
             reads.append(1)
             return real_files(names)
 
-        def counting_released(kind: Any, blob: bytes) -> list[Any]:
+        def counting_released(kind: Any, blob: bytes, version: str) -> list[Any]:
             decoded.append(kind.name)
-            return real_released(kind, blob)
+            return real_released(kind, blob, version)
 
         monkeypatch.setattr(_load, "_bundled", None)
         monkeypatch.setattr(_load, "_package_files", counting_files)
@@ -389,6 +392,63 @@ class TestBundled:
         dataset = aiforecasts.load()
         assert calls == [1]
         assert all(c._store.decoded for c in dataset.collections().values())
+
+    @staticmethod
+    def _forged(monkeypatch: pytest.MonkeyPatch, name: str, edit: Callable[[bytes], bytes]) -> None:
+        """The bundled files with *name* edited and SHA256SUMS written to match (by hand, as
+        ``sha256sum`` would: not by ``data fix``, which checks first)."""
+        real = _load._package_files
+
+        def forged(names: list[str]) -> list[bytes]:
+            blobs = dict(zip(names, real(names), strict=True))
+            blobs[name] = edit(blobs[name])
+            blobs[_load.SUMS] = _load.sums(
+                {n: b for n, b in blobs.items() if n != _load.SUMS}
+            ).encode()
+            return [blobs[n] for n in names]
+
+        monkeypatch.setattr(_load, "_bundled", None)
+        monkeypatch.setattr(_load, "_package_files", forged)
+
+    def test_a_kind_file_the_fast_engine_refuses_is_a_data_error_at_first_use(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Sums written by hand over a damaged file: the kind is decoded at first use, and
+        what is wrong is a `DataError` naming the file, not msgspec's error."""
+        self._forged(monkeypatch, "predictions.json", lambda blob: blob[: len(blob) // 2])
+        dataset = aiforecasts.load()
+        assert dataset.companies.get("nvidia") is not None
+        with pytest.raises(DataError) as caught:
+            len(dataset.predictions)
+        assert caught.value.problems
+        assert all(p.file == "predictions.json" for p in caught.value.problems)
+
+    @pytest.mark.parametrize(
+        "manifest",
+        [b'{"dataset_version": "2026.3"}', b'{"dataset_version": "2026.3", "schema_version": 99}'],
+    )
+    def test_a_manifest_not_as_written_is_read_with_every_check(
+        self, monkeypatch: pytest.MonkeyPatch, manifest: bytes
+    ) -> None:
+        self._forged(monkeypatch, "manifest.json", lambda _blob: manifest)
+        with pytest.raises(DataError) as caught:
+            aiforecasts.load()
+        assert [p for p in caught.value.problems if p.path == "schema_version"]
+        assert _load._bundled is None
+
+    def test_a_deferred_collection_of_another_kind_is_refused(self) -> None:
+        """A dataset checks the kind of a collection it is given before its records are
+        decoded, as it does after."""
+        code = (
+            "import attrs, aiforecasts;"
+            "ds = aiforecasts.load();"
+            "assert not ds.companies._store.decoded;"
+            "attrs.evolve(ds, predictions=ds.companies)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True
+        )
+        assert "TypeError: predictions holds Prediction records, not Company" in done.stderr
 
     def test_failed_load_leaves_nothing_behind(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def broken(*_args: Any, **_kwargs: Any) -> aiforecasts.Dataset:

@@ -515,7 +515,7 @@ def _sub(
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         name,
-        help=summary,
+        help=summary.replace("%", "%%"),  # argparse formats help (not descriptions) with %
         description=summary,
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -577,8 +577,9 @@ def _dumps(value: Any) -> str:
 
 
 def _on_disk(path: Path) -> str | None:
+    """The text of *path* as its bytes are (line ends too: a file with CRLF is not as written)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -258,10 +258,12 @@ class Dataset:
             if not isinstance(given, Collection):
                 given = Collection(given)
             store = given._store  # noqa: SLF001 - the tables depend on records alone
-            # A deferred store (the bundled data's) decodes records of its kind's class only.
-            strangers = store.decoded and {
-                type(r).__name__ for r in store.records if type(r) is not kind.cls
-            }
+            if store.decoded:
+                strangers = {type(r).__name__ for r in store.records if type(r) is not kind.cls}
+            else:  # the bundled data's, decoded when first used: its class is known
+                strangers = (
+                    set() if store.holds is kind.cls else {getattr(store.holds, "__name__", "?")}
+                )
             if strangers:
                 names = ", ".join(sorted(strangers))
                 msg = f"{kind.name} holds {kind.cls.__name__} records, not {names}"

@@ -95,21 +95,25 @@ class _Store(Generic[R]):
     be the released ones: see `_load`).
     """
 
-    __slots__ = ("_decode", "_lock", "_records", "_tables")
+    __slots__ = ("_decode", "_lock", "_records", "_tables", "holds")
 
     def __init__(self, records: tuple[R, ...]) -> None:
         self._records: tuple[R, ...] | None = records
         self._decode: Callable[[], Iterable[R]] | None = None
+        self.holds: type | None = None
+        """The class of a deferred store's records (known before they are decoded)."""
         self._tables: dict[str, Any] = {}
         # Reentrant: a table's build, run under the lock, may be what first asks for the records.
         self._lock = threading.RLock()
 
     @classmethod
-    def deferred(cls, decode: Callable[[], Iterable[R]]) -> _Store[R]:
-        """A store whose records *decode* returns when they are first asked for (once)."""
+    def deferred(cls, holds: type[R], decode: Callable[[], Iterable[R]]) -> _Store[R]:
+        """A store of records of the class *holds*, which *decode* returns when they are first
+        asked for (once)."""
         store: _Store[R] = cls(())
         store._records = None
         store._decode = decode
+        store.holds = holds
         return store
 
     @property
@@ -399,10 +403,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         return collection
 
     @staticmethod
-    def _deferred(decode: Callable[[], Iterable[R]]) -> Collection[R]:
-        """A collection whose records *decode* returns when they are first asked for."""
+    def _deferred(holds: type[R], decode: Callable[[], Iterable[R]]) -> Collection[R]:
+        """A collection of records of the class *holds*, which *decode* returns when they are
+        first asked for."""
         collection: Collection[R] = object.__new__(Collection)
-        collection._store = _Store.deferred(decode)
+        collection._store = _Store.deferred(holds, decode)
         collection._kind = None
         collection._resolver = None
         collection._root = False
