@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import cast
 
+import attrs
 import pendulum
 import pytest
 
+import aiforecasts
 from aiforecasts import (
     Currency,
     Excerpt,
@@ -137,3 +140,35 @@ class TestExcerpt:
     def test_empty_or_reversed(self) -> None:
         with pytest.raises(ValueError, match="start < end"):
             Excerpt("s", 3, 3, "x", "x")
+
+
+def _attrs_repr(value: attrs.AttrsInstance) -> str:
+    """*value*'s repr as attrs itself generates it: through a twin class that attrs writes the
+    repr of (same name and fields, no validators), holding the same values."""
+    cls = type(value)
+    fields = attrs.fields(cls)
+    twin = attrs.make_class(
+        cls.__name__,
+        {field.name: attrs.field(repr=field.repr) for field in fields},
+        frozen=True,
+        repr=True,
+    )
+    return repr(twin(*(getattr(value, field.name) for field in fields)))
+
+
+def test_records_and_values_show_as_attrs_would() -> None:
+    """The record and value classes share one ``__repr__`` (cheaper at import than one compiled
+    per class); it writes exactly what attrs writes, for every record and every value in them."""
+    dataset = aiforecasts.load()
+    seen: set[type] = set()
+    stack: list[object] = list(dataset.records())
+    while stack:
+        value = stack.pop()
+        if attrs.has(type(value)):
+            instance = cast("attrs.AttrsInstance", value)
+            seen.add(type(instance))
+            assert repr(instance) == _attrs_repr(instance)
+            stack.extend(getattr(instance, field.name) for field in attrs.fields(type(instance)))
+        elif isinstance(value, tuple | frozenset):
+            stack.extend(value)
+    assert len(seen) >= 20  # every kind and the values they hold

@@ -35,7 +35,7 @@ _LN10 = math.log(10)
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rate:
     """
     A constant exponential growth rate, convertible between the ways claims
@@ -191,7 +191,7 @@ class Rate:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RateComparison:
     """
     Two rates side by side: how many times faster the first grows per year.
@@ -235,7 +235,7 @@ _MONTHS_A_YEAR = 12
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Growth:
     """
     A growth claim as stated, with normalised forms computed from it.

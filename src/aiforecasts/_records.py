@@ -120,7 +120,7 @@ def _country(_inst: object, attribute: attrs.Attribute[str | None], value: str |
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Source:
     """
     One source document.
@@ -210,7 +210,7 @@ class Source:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Company:
     """
     A company or other organisation: lab, investor, university, government
@@ -273,7 +273,7 @@ class Company:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Role:
     """
     A role a document gives a person: title and organisation.
@@ -304,7 +304,7 @@ class Role:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Person:
     """
     A person the documents name.
@@ -366,7 +366,7 @@ def _names(*parts: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Prediction:
     """
     A forecast a document makes or reports.
@@ -460,7 +460,7 @@ class Prediction:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Investment:
     """
     One investor in a `FundingRound`.
@@ -487,7 +487,7 @@ class Investment:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FundingRound:
     """
     A funding round or investment, with or without an amount.
@@ -548,7 +548,7 @@ class FundingRound:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ComputeTrend:
     """
     A growth-rate, capacity or cost-trend claim about compute.
@@ -632,7 +632,7 @@ class ComputeTrend:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Position:
     """
     One speaker's position in a `Debate`.
@@ -687,7 +687,7 @@ class Position:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Debate:
     """
     A contested question and the positions taken on it.
@@ -723,7 +723,7 @@ class Debate:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Statistic:
     """
     A quantitative statement that is none of the other kinds: a price, a
@@ -796,7 +796,7 @@ class Statistic:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Resolution:
     """
     How a prediction turned out, as judged on *as_of*: a verdict, the reasons
@@ -894,7 +894,7 @@ class Resolution:
 
 
 @described
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Tombstone:
     """
     An id no longer in use: a record removed from the dataset, or merged
