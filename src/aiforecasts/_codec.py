@@ -45,13 +45,11 @@ from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
 
 if TYPE_CHECKING:
     import json
+    from collections.abc import Callable, Iterator
 
     import pendulum
 else:  # imported on first use: only dates need pendulum, and only input with problems json
     from aiforecasts._lazy import json, pendulum
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
 
 __all__ = [
     "MIGRATIONS",

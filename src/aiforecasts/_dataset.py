@@ -258,12 +258,7 @@ class Dataset:
             if not isinstance(given, Collection):
                 given = Collection(given)
             store = given._store  # noqa: SLF001 - the tables depend on records alone
-            if store.decoded:
-                strangers = {type(r).__name__ for r in store.records if type(r) is not kind.cls}
-            else:  # the bundled data's, decoded when first used: its class is known
-                strangers = (
-                    set() if store.holds is kind.cls else {getattr(store.holds, "__name__", "?")}
-                )
+            strangers = store.strangers(kind.cls)
             if strangers:
                 names = ", ".join(sorted(strangers))
                 msg = f"{kind.name} holds {kind.cls.__name__} records, not {names}"

@@ -23,12 +23,11 @@ import attrs
 from aiforecasts._values import Excerpt, description, is_mutual, quote, refers_to
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pendulum
 else:
     from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 __all__ = [
     "DATE",

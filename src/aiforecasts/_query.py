@@ -37,17 +37,15 @@ from aiforecasts._values import TimeSpan
 from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
 
 if TYPE_CHECKING:
-    import pendulum
-else:
-    from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
-
-if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    import pendulum
     from _typeshed import SupportsRichComparison
 
     from aiforecasts._kinds import Kind
     from aiforecasts._search import Found, Index, Match, Refs
+else:
+    from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
 
 __all__ = ["FACET_TYPES", "Collection"]
 
@@ -120,6 +118,14 @@ class _Store(Generic[R]):
     def decoded(self) -> bool:
         """Whether the records are at hand (a deferred store's, once first asked for)."""
         return self._records is not None
+
+    def strangers(self, cls: type) -> set[str]:
+        """The names of the classes of its records other than *cls* (a deferred store's
+        known without decoding them)."""
+        if self._records is None:
+            assert self.holds is not None  # a deferred store knows its class
+            return set() if self.holds is cls else {self.holds.__name__}
+        return {type(r).__name__ for r in self._records if type(r) is not cls}
 
     @property
     def records(self) -> tuple[R, ...]:
@@ -406,11 +412,8 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def _deferred(holds: type[R], decode: Callable[[], Iterable[R]]) -> Collection[R]:
         """A collection of records of the class *holds*, which *decode* returns when they are
         first asked for."""
-        collection: Collection[R] = object.__new__(Collection)
+        collection: Collection[R] = Collection()
         collection._store = _Store.deferred(holds, decode)
-        collection._kind = None
-        collection._resolver = None
-        collection._root = False
         return collection
 
     def _derive(self, records: Iterable[R_co]) -> Collection[R_co]:

@@ -46,12 +46,11 @@ from aiforecasts._vocab import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import pendulum
 else:
     from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 CLAIMS = ("predictions", "funding_rounds", "compute_trends", "statistics")
 """The collections of claims: what the documents state, as opposed to entities
