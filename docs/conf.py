@@ -61,6 +61,8 @@ nitpick_ignore = [
     ("py:class", "Format"),
     # The groups of Dataset.scores(): described in its docstring.
     ("py:class", "By"),
+    # What Dataset.scores() returns, as to_dataframe() and to_arrow() take it: described there.
+    ("py:class", "Scores"),
 ]
 html_title = f"aiforecasts {release}"
 # Docstring examples run in their module, where these names are at hand.

@@ -69,7 +69,7 @@ __all__ = [
 
 # -- versions ----------------------------------------------------------------
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The version of the record layout this package reads and writes."""
 
 
@@ -123,11 +123,24 @@ def _v4_to_v5(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
+def _v5_to_v6(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 6 adds to predictions their ``voice`` and ``criterion`` (or
+    ``unsettleable``), to resolutions the judges' ``judgements`` and
+    ``observed_basis``, to evidence its ``publisher_kind``, to targets their
+    ``basis``, and the verdicts ``annulled`` and ``too_vague``.  A schema-5 file
+    has none of them: its records are read without them (see
+    `aiforecasts._values.older_layout`), though schema 6 requires them.
+    """
+    return record
+
+
 MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 """Schema version n → the function that brings a record from n to n + 1."""
 

@@ -36,28 +36,32 @@ from aiforecasts._vocab import (
     Currency,
     Hedge,
     Topic,
+    Verdict,
 )
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._funding import FundingTotal
     from aiforecasts._scores import By, Scorecard
     from aiforecasts._search import Hit
     from aiforecasts._values import TimeSpan
+    from aiforecasts._vocab import Voice
 
 __all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset"]
 
 
-def _judged_after_the_fact(
+def _resolution_rules(
     resolutions: Sequence[Any], collections: Mapping[str, Sequence[Any]]
 ) -> Iterator[tuple[int, str, str]]:
-    """A resolution judges a prediction once: a verdict that settles it is given only
-    when the prediction's time has begun by the date of judgement."""
-    horizons = {
-        p.id: p.horizon for p in collections.get("predictions", ()) if isinstance(p, Prediction)
-    }
+    """
+    A resolution judges a prediction once, as its criterion allows: a verdict
+    that settles it only once the prediction's time has begun; "too vague"
+    exactly for a prediction judged unsettleable; "annulled" only for a
+    conditional one; an observed figure only on its target's unit and basis.
+    """
+    predictions = {p.id: p for p in collections.get("predictions", ()) if isinstance(p, Prediction)}
     judged: dict[str, int] = {}
     for index, resolution in enumerate(resolutions):
         if not isinstance(resolution, Resolution):
@@ -65,17 +69,49 @@ def _judged_after_the_fact(
         earlier = judged.setdefault(resolution.prediction, index)
         if earlier != index:
             yield index, "prediction", f"judged twice (also resolutions[{earlier}])"
-        horizon = horizons.get(resolution.prediction)
-        if (
-            resolution.verdict.is_resolved
-            and horizon is not None
-            and horizon.start > resolution.as_of
-        ):
-            message = (
-                f"'{resolution.verdict.value}' as of {resolution.as_of} for a prediction "
-                f"about {horizon.start} onwards: too early to settle"
-            )
-            yield index, "verdict", message
+        prediction = predictions.get(resolution.prediction)
+        if prediction is None:
+            continue  # a dangling id is reported as such
+        yield from ((index, *problem) for problem in _fits(resolution, prediction))
+
+
+def _fits(resolution: Resolution, prediction: Prediction) -> Iterator[tuple[str, str]]:
+    """How *resolution* breaks the rules its *prediction* sets, as (field path, message)."""
+    verdict, horizon = resolution.verdict, prediction.horizon
+    if verdict.is_resolved and horizon is not None and horizon.start > resolution.as_of:
+        message = (
+            f"'{verdict.value}' as of {resolution.as_of} for a prediction "
+            f"about {horizon.start} onwards: too early to settle"
+        )
+        yield "verdict", message
+    if (verdict is Verdict.TOO_VAGUE) != (prediction.unsettleable is not None) and (
+        prediction.voice is not None
+    ):
+        if verdict is Verdict.TOO_VAGUE:
+            yield "verdict", "'too_vague' for a prediction with a criterion (not unsettleable)"
+        else:
+            yield "verdict", f"'{verdict.value}' for a prediction judged unsettleable: too_vague"
+    criterion = prediction.criterion
+    if verdict is Verdict.ANNULLED and (criterion is None or criterion.condition is None):
+        yield (
+            "verdict",
+            "'annulled' is for a forecast whose criterion states a condition that failed",
+        )
+    observed = resolution.observed or resolution.observed_money
+    if observed is None:
+        if resolution.observed_basis is not None:
+            yield "observed_basis", "a basis without an observed figure"
+        return
+    target = prediction.target
+    field = "observed" if resolution.observed is not None else "observed_money"
+    if target is None:
+        yield field, "an observed figure for a prediction without a target"
+        return
+    try:
+        target.met_by(observed, basis=resolution.observed_basis)
+    except ValueError as error:  # another unit, currency or basis: not like for like
+        across = resolution.observed_basis != target.basis
+        yield ("observed_basis" if across else field), str(error)
 
 
 @attrs.frozen
@@ -226,7 +262,7 @@ class Dataset:
             ),
             excerpts=lambda _r: (),
             companies=lambda _r: (),
-            check=_judged_after_the_fact,
+            check=_resolution_rules,
             since=5,
         ),
     )
@@ -330,51 +366,75 @@ class Dataset:
         found = by_prediction(self.resolutions._store).get(wanted)  # noqa: SLF001 - its own
         return found[0] if found else None
 
-    def scores(
+    def scores(  # noqa: PLR0913 - keyword-only options
         self,
         by: By = "source",
         *,
         as_of: datetime.date | str | int | None = None,
         partly: float = 0.5,
         probabilities: Mapping[Hedge, float] | None = None,
+        voices: Iterable[Voice | str] | None = None,
+        framed: bool = True,
     ) -> dict[str, Scorecard]:
         """
-        How the predictions of each source, person, organisation, topic or
+        How the predictions of each source, forecaster, company, topic or
         hedge level turned out: a `Scorecard` each (counts per verdict, hit
-        rate with a 95 % Wilson interval, Brier score, calibration per hedge),
-        most settled first.
+        rate with a 95 % Wilson interval, Brier, skill and log scores,
+        calibration per hedge), most settled first.
 
-        *as_of* scores with what was settled by then (a date, a year or
-        ``"YYYY[-MM[-DD]]"``, read as its last day); *partly* is the weight of a "partly" verdict;
-        *probabilities* maps each hedge to the probability it stands for
-        (`HEDGE_PROBABILITY` by default).  See the methodology in the docs.
+        A forecast is credited to whoever made it (`Prediction.voice`):
+        *by* ``"source"`` counts each document's own forecasts; ``"forecaster"``
+        the own and quoted ones, each under the person or organisation who
+        made it (a document's own under its author, or the document where it
+        names none); ``"about"`` groups by the companies a forecast is about,
+        ``"topic"`` by topic, ``"hedge"`` by hedge, all counting own and quoted
+        forecasts.  *voices* asks for others (reported, rejected).
+
+        *as_of* scores with what was knowable by then (a date, a year or
+        ``"YYYY[-MM[-DD]]"``, read as its last day); *partly* is the weight of
+        a "partly" verdict; *probabilities* maps each hedge to the probability
+        it stands for (`HEDGE_PROBABILITY` by default); ``framed=False`` leaves
+        out forecasts whose horizon comes from the document's framing, not
+        their own words.  Annulled and too vague forecasts are scored nowhere.
+        See the methodology in the docs.
 
         >>> import aiforecasts
-        >>> cards = aiforecasts.load().scores(by="source")
-        >>> card = cards["zhigu-2023-review-2024-outlook"]
-        >>> card.settled > 20, 0 < card.hit_rate < 1, card.interval.low < card.hit_rate
+        >>> ds = aiforecasts.load()
+        >>> card = ds.scores(by="source")["zhigu-2023-review-2024-outlook"]
+        >>> card.settled > 10, 0 < card.hit_rate < 1, card.interval.low < card.hit_rate
         (True, True, True)
-        >>> early = aiforecasts.load().scores(by="source", as_of="2024-06-30")
+        >>> early = ds.scores(by="source", as_of="2024-06-30")
         >>> early["zhigu-2023-review-2024-outlook"].settled < card.settled
         True
+        >>> sorted(ds.scores(by="forecaster"))[:2]
+        ['allen-newell', 'andy-jassy']
 
         Raises:
-            ValueError: for an unknown *by*, a weight or probability outside 0..1,
-                or a malformed date.
+            ValueError: for an unknown *by* or voice, a weight or probability
+                outside 0..1, or a malformed date.
         """
         from aiforecasts._scores import Columns, score  # noqa: PLC0415 - on first use
 
         day = None if as_of is None else _as_date(as_of, end=True)
         columns = self._cache.get("scoring")
         if columns is None:  # worked out once: the dataset never changes
-            columns = self._cache["scoring"] = Columns.of(self.predictions, self.resolutions)
+            authors = {s.id: s.author or s.id for s in self.sources}
+            columns = self._cache.setdefault(
+                "scoring",
+                Columns.of(
+                    self.predictions._records,  # noqa: SLF001 - its own, without a copy
+                    self.resolutions._records,  # noqa: SLF001
+                    authors,
+                ),
+            )
         return score(
             columns,
             by=by,
             as_of=day,
             partly=partly,
             probabilities=probabilities,
-            people=frozenset(self.people.ids()),
+            voices=voices,
+            framed=framed,
         )
 
     def claims(self) -> list[tuple[Record, ...]]:

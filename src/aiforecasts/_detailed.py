@@ -26,7 +26,7 @@ from cattrs.v import format_exception
 
 from aiforecasts._errors import Problem, Problems, Unread, json_type
 from aiforecasts._fields import parse_date, parse_decimal
-from aiforecasts._values import quote
+from aiforecasts._values import FieldError, quote
 
 if TYPE_CHECKING:
     import enum
@@ -78,13 +78,23 @@ def structure_many(  # noqa: PLR0913 - keyword-like positional options
         except Exception as exc:  # noqa: BLE001 - cattrs gathers every error in one group
             for line in cattrs.transform_error(exc, path=path, format_exception=_describe):
                 message, _, at = line.rpartition(" @ ")
-                problems.append(Problem(at or path, message or line, file, record=record))
+                at = at or path
+                if message.startswith(_FIELD):  # a rule of one field: name it in the path
+                    field, _, message = message[1:].partition(_FIELD)
+                    at = f"{at}.{field}"
+                problems.append(Problem(at, message or line, file, record=record))
             records.append(Unread(item))
     return records
 
 
+_FIELD = "\x1f"
+"""Marks the field a `FieldError` names, between the message's path and its words."""
+
+
 def _describe(exc: BaseException, type_: type[Any] | None) -> str:
     """An error's message: our hooks' and attrs validators' own words where they have them."""
+    if isinstance(exc, FieldError):
+        return f"{_FIELD}{exc.field}{_FIELD}{exc}"
     if type(exc) in (ValueError, TypeError) and exc.args:
         return str(exc)
     return format_exception(exc, type_)

@@ -8,6 +8,7 @@ strings, so that the same data always gives the same bytes.
 
 from __future__ import annotations
 
+import operator
 import typing
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,6 +38,7 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
     """
     if isinstance(obj, Dataset):
         whole = {name: list(c) for name, c in obj.collections().items()}
+        _written_whole(whole)
         return whole, dataset_version or obj.dataset_version
     records = [obj] if type(obj) in KIND_OF else list(cast("Iterable[Any]", obj))
     found: dict[str, list[Any]] = {}
@@ -56,7 +58,42 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
             dataset_version = resolver.dataset_version
         else:  # records on their own: from the bundled dataset
             dataset_version = load().dataset_version
-    return {kind.name: found[kind.name] for kind in KINDS if kind.name in found}, dataset_version
+    chosen = {kind.name: found[kind.name] for kind in KINDS if kind.name in found}
+    _written_whole(chosen)
+    return chosen, dataset_version
+
+
+_VOICE = operator.attrgetter("voice")
+_JUDGEMENTS = operator.attrgetter("judgements")
+
+
+def _written_whole(found: dict[str, list[Any]]) -> None:
+    """
+    Refuse to export records read from a file of schema 5 or older that lack
+    what schema 6 requires: written in the current layout, they could not be
+    read back.
+
+    Raises:
+        ValueError: naming the first such record.
+    """
+    lacking: tuple[str, int, str] | None = None
+    predictions = found.get("predictions", ())
+    if None in map(_VOICE, predictions):
+        index = list(map(_VOICE, predictions)).index(None)
+        lacking = ("predictions", index, "voice, criterion or unsettleable")
+    resolutions = found.get("resolutions", ())
+    if lacking is None and () in map(_JUDGEMENTS, resolutions):
+        index = list(map(_JUDGEMENTS, resolutions)).index(())
+        lacking = ("resolutions", index, "judgements, and the evidence's publisher_kind")
+    if lacking is not None:
+        name, index, fields = lacking
+        record = found[name][index]
+        msg = (
+            f"{name}[{index}] ({record.id}) was read from a file of schema 5 or older and "
+            f"lacks {fields}, which schema {SCHEMA_VERSION} requires: add them before "
+            "writing it in the current layout"
+        )
+        raise ValueError(msg)
 
 
 def sources_of(obj: Exportable, found: dict[str, list[Any]]) -> list[Source]:
@@ -87,7 +124,7 @@ def to_json(
     >>> ds = aiforecasts.load()
     >>> text = aiforecasts.to_json(ds.companies.lookup("Nvidia"), indent=2)
     >>> text.splitlines()[1], text.splitlines()[-2]
-    ('  "dataset_version": "...",', '  "schema_version": 5')
+    ('  "dataset_version": "...",', '  "schema_version": 6')
     >>> aiforecasts.to_json(ds.sources[0])[:40]
     '{"dataset_version":"...","records":{"'
     >>> aiforecasts.to_json(ds) == aiforecasts.to_json(ds)

@@ -16,6 +16,7 @@ records, read here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -30,7 +31,7 @@ from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_j
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._query import Collection
-from aiforecasts._values import VERSION, quote
+from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -77,7 +78,7 @@ def load() -> Dataset:
     >>> ds is aiforecasts.load()
     True
     >>> ds.schema_version
-    5
+    6
 
     Raises:
         DataError: if the bundled files are damaged (every problem, with its path).
@@ -305,14 +306,17 @@ def _migrated(  # noqa: PLR0913 - the context of one part
     """Records from JSON values of an older (or the current) layout, by the detailed engine."""
     if value is NOT_JSON:
         return None
-    if isinstance(value, list) and version != SCHEMA_VERSION:
+    if version == SCHEMA_VERSION:
+        return _codec.structure_many(kind.cls, value, where, file, problems)
+    if isinstance(value, list):
         value = [
             _codec.migrate(kind.name, item, version, dataset_version)
             if isinstance(item, dict)
             else item
             for item in value
         ]
-    return _codec.structure_many(kind.cls, value, where, file, problems)
+    with older_layout():  # what schema 6 requires, an older file never had
+        return _codec.structure_many(kind.cls, value, where, file, problems)
 
 
 def _build(  # noqa: PLR0913 - what one reading found
@@ -938,5 +942,8 @@ def _slow_record(  # noqa: PLR0913 - the context of one record
     and read by the detailed engine (None, or an `Unread`, after a problem)."""
     if isinstance(record, dict):
         record = _codec.migrate(name, record, version, dataset_version)
-    found = _codec.structure_many(KIND_NAMED[name].cls, [record], where, file, problems, one=True)
+    with older_layout() if version < SCHEMA_VERSION else contextlib.nullcontext():
+        found = _codec.structure_many(
+            KIND_NAMED[name].cls, [record], where, file, problems, one=True
+        )
     return found[0] if found else None

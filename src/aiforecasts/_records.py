@@ -15,9 +15,12 @@ import attrs
 
 from aiforecasts._growth import Growth
 from aiforecasts._values import (
+    Criterion,
     Evidence,
     Excerpt,
     External,
+    FieldError,
+    Judgement,
     Money,
     Quantity,
     Repair,
@@ -29,6 +32,7 @@ from aiforecasts._values import (
     nonblank,
     quote,
     ref,
+    required,
     version,
 )
 from aiforecasts._vocab import (
@@ -43,10 +47,11 @@ from aiforecasts._vocab import (
     Stance,
     Topic,
     Verdict,
+    Voice,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     import pendulum
 else:
@@ -370,11 +375,18 @@ class Prediction:
     """
     A forecast a document makes or reports.
 
-    *made_by* names the people or organisations who made it, *attributed_to*
-    an unnamed group; when the document's own voice makes it, both are empty
-    and *source* (the `Source`) is the predictor.
-    *horizon* is the time the forecast is about, ``None`` when the document
-    gives none.
+    *voice* says whose forecast it is: the document's own (*made_by* and
+    *attributed_to* empty: the source's author is the forecaster), quoted from
+    a named person or organisation (*made_by*), reported without being owned
+    (a fear, rumour, pledge), or rejected by the document.  *horizon* is the
+    time the forecast is about, ``None`` when the document gives none.
+    *criterion* says what would settle it, written before it was judged; a
+    forecast no observation could settle has *unsettleable* instead.
+
+    >>> import aiforecasts
+    >>> p = aiforecasts.load().predictions.get("newell-simon-1958-chess-champion")
+    >>> p.voice.value, p.made_by
+    ('quoted', ('allen-newell', 'herbert-simon'))
 
     .. versionadded:: 0.1.0
     """
@@ -450,12 +462,65 @@ class Prediction:
             'one ("over 360 EFLOPS by 2026"); else ``None``.'
         ),
     )
+    voice: Voice | None = attrs.field(
+        default=None,
+        validator=required,
+        metadata=doc(
+            "Whose forecast it is: the document's own, quoted from *made_by*, reported "
+            "without being owned, or rejected by the document (`Voice`). Required; "
+            "``None`` only in files of schema 5 or older."
+        ),
+    )
+    unsettleable: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Why no observation could settle it, in English, for a forecast too vague to "
+            "judge (then it has no *criterion*, and is scored nowhere); else ``None``."
+        ),
+    )
+    criterion: Criterion | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "What would settle it, written from its statement, condition and horizon before "
+            "it was judged (`Criterion`); ``None`` only when it is *unsettleable* (or in files "
+            "of schema 5 or older)."
+        ),
+    )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
     mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
     note: str | None = attrs.field(default=None, metadata=_NOTE)
     external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
     added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
     changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
+
+    @voice.validator
+    def _voice_fits(self, attribute: attrs.Attribute[Voice | None], voice: Voice | None) -> None:
+        if voice is Voice.OWN and (self.made_by or self.attributed_to is not None):
+            msg = "the document's own voice names no maker (made_by and attributed_to are empty)"
+            raise FieldError(attribute.name, msg)
+        if voice is Voice.QUOTED and not self.made_by:
+            msg = "a quoted forecast names who made it in made_by"
+            raise FieldError(attribute.name, msg)
+
+    @criterion.validator
+    def _criterion_fits(
+        self, attribute: attrs.Attribute[Criterion | None], criterion: Criterion | None
+    ) -> None:
+        if criterion is not None and self.unsettleable is not None:
+            msg = "a prediction has a criterion or is unsettleable, not both"
+            raise FieldError(attribute.name, msg)
+        if (criterion is not None or self.unsettleable is not None) and self.voice is None:
+            msg = "voice is required with a criterion (or a reason it cannot be settled)"
+            raise FieldError("voice", msg)
+        if criterion is None and self.unsettleable is None:
+            required(self, attribute, None)
+        if (
+            criterion is not None
+            and criterion.condition is None
+            and self.hedge is Hedge.CONDITIONAL
+        ):
+            msg = "the criterion of a conditional forecast states the condition to check first"
+            raise FieldError(attribute.name, msg)
 
 
 @described
@@ -803,12 +868,16 @@ class Resolution:
     documents, so a resolution cites web pages (`Evidence`), never excerpts;
     it is kept apart from what the documents say.
 
-    A verdict that settles the prediction (came true, partly, did not) has
-    at least one evidence item; "partly" says which parts held.
+    Two judges decided each verdict blind to each other (*judgements*, ``a``
+    and ``b``); where they disagreed, a third reader (``c``) settled it.  A
+    verdict that settles the prediction (came true, partly, did not) or
+    annuls it cites at least one evidence item; "partly" says which parts held.
 
     >>> import aiforecasts
     >>> ds = aiforecasts.load()
     >>> all(r.evidence for r in ds.resolutions if r.verdict.is_resolved)
+    True
+    >>> all(len(r.judgements) >= 2 for r in ds.resolutions)
     True
 
     .. versionadded:: 0.1.0
@@ -861,11 +930,27 @@ class Resolution:
             "found; else ``None``."
         ),
     )
+    observed_basis: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "How the observed figure is measured, where the prediction's `Target` names a "
+            "basis (it must be the same: figures on other bases are not compared); else "
+            "``None``."
+        ),
+    )
+    judgements: tuple[Judgement, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "The judges' verdicts: the two blind judgements (``a``, ``b``), then, where they "
+            "disagree, the third reading that settled it (``c``). Required; empty only in "
+            "files of schema 5 or older."
+        ),
+    )
     note: str | None = attrs.field(
         default=None,
         metadata=doc(
-            "A remark on the judgement, in English (such as cited pages that could not be "
-            "found again); ``None`` if there is none."
+            "A remark on the judgement, in English (such as a verdict resting only on "
+            "aggregators); ``None`` if there is none."
         ),
     )
     added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
@@ -877,8 +962,51 @@ class Resolution:
         ),
     )
 
+    @judgements.validator
+    def _judged_twice(
+        self, attribute: attrs.Attribute[tuple[Judgement, ...]], judgements: Sequence[Judgement]
+    ) -> None:
+        if not judgements:
+            required(self, attribute, None)
+            return
+        if len(judgements) not in (2, 3):
+            msg = (
+                "a verdict needs two blind judgements (and a third reading only where they "
+                f"disagree), not {len(judgements)}"
+            )
+            raise FieldError(attribute.name, msg)
+        judges = [j.judge for j in judgements]
+        if len(set(judges)) != len(judges):
+            msg = f"each judgement is by another judge, not {judges}"
+            raise FieldError(attribute.name, msg)
+        first, second = judgements[0].verdict, judgements[1].verdict
+        if len(judgements) == 2 and not (first is second and second is self.verdict):
+            msg = (
+                f"the judges found {first.value} and {second.value}, the verdict is "
+                f"{self.verdict.value}: a verdict is what both judges found, or a third "
+                "reading settles it"
+            )
+            raise FieldError(attribute.name, msg)
+        if len(judgements) == 3:
+            if first is second:
+                msg = "a third reading is given only where the two judges disagree"
+                raise FieldError(attribute.name, msg)
+            if judgements[2].verdict is not self.verdict:
+                msg = (
+                    f"the third reading found {judgements[2].verdict.value}, the verdict is "
+                    f"{self.verdict.value}"
+                )
+                raise FieldError(attribute.name, msg)
+        for judgement in judgements:
+            if any(i >= len(self.evidence) for i in judgement.cites):
+                msg = (
+                    f"judge {judgement.judge} cites evidence {judgement.cites}, but there are "
+                    f"{len(self.evidence)} items"
+                )
+                raise FieldError(attribute.name, msg)
+
     def __attrs_post_init__(self) -> None:
-        if self.verdict.is_resolved and not self.evidence:
+        if self.verdict.needs_evidence and not self.evidence:
             msg = f"a '{self.verdict.value}' verdict needs at least one evidence item"
             raise ValueError(msg)
         if (self.verdict is Verdict.PARTLY) != (self.parts_held is not None):

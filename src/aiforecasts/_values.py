@@ -8,15 +8,28 @@ and repairs of damaged text.  Each is an immutable, slotted attrs class.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from aiforecasts._vocab import Certainty, Comparison, Currency, Precision, Qualifier, TimeRelation
+from aiforecasts._vocab import (
+    Certainty,
+    Comparison,
+    Currency,
+    Precision,
+    PublisherKind,
+    Qualifier,
+    TimeRelation,
+    Verdict,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pendulum
 else:
     from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
@@ -25,9 +38,12 @@ __all__ = [
     "DECIMAL_DIGITS",
     "DECIMAL_EXPONENTS",
     "VERSION",
+    "Criterion",
     "Evidence",
     "Excerpt",
     "External",
+    "FieldError",
+    "Judgement",
     "Money",
     "Quantity",
     "Repair",
@@ -41,9 +57,11 @@ __all__ = [
     "is_mutual",
     "nonblank",
     "number_text",
+    "older_layout",
     "quote",
     "ref",
     "refers_to",
+    "required",
     "shown",
     "version",
     "wrap",
@@ -216,6 +234,41 @@ def nonblank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None
     if "\x00" in value:
         msg = f"{attribute.name} must not contain NUL"
         raise ValueError(msg)
+
+
+# -- fields a newer layout requires ----------------------------------------------
+
+_OLDER = contextvars.ContextVar("aiforecasts_older_layout", default=False)
+
+
+@contextlib.contextmanager
+def older_layout() -> Iterator[None]:
+    """
+    While records of an older schema are read: fields that schema 6 made
+    required (a prediction's voice, a resolution's judgements, an evidence
+    item's publisher kind) may be missing, because those files never had them.
+    Everywhere else they are required.
+    """
+    token = _OLDER.set(True)
+    try:
+        yield
+    finally:
+        _OLDER.reset(token)
+
+
+class FieldError(ValueError):
+    """A rule one field of a record breaks: the reader names the field in the problem's path."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def required(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A field schema 6 made required: ``None`` only in records of an older layout."""
+    if value is None and not _OLDER.get():
+        msg = f"{attribute.name} is required (it may be missing only in files of schema 5 or older)"
+        raise FieldError(attribute.name, msg)
 
 
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._+-]*"
@@ -540,17 +593,25 @@ def figure_of(value: Quantity | None, money: Money | None, owner: str) -> Quanti
 class Target:
     """
     The measurable figure a prediction states, in a form a program can check:
-    what is measured, how the observed figure must compare, the figure (a
-    `Quantity` or `Money`, exactly one) and the deadline.
+    what is measured and on what basis, how the observed figure must compare,
+    the figure (a `Quantity` or `Money`, exactly one) and the deadline.
 
     >>> import pendulum
     >>> from decimal import Decimal
     >>> target = Target("China's total computing capacity", Comparison.AT_LEAST,
-    ...                 pendulum.Date(2026, 12, 31), Quantity(Decimal("360"), "EFLOPS"))
-    >>> target.met_by(Quantity(Decimal("280"), "EFLOPS"))
+    ...                 pendulum.Date(2026, 12, 31), Quantity(Decimal("360"), "EFLOPS"),
+    ...                 basis="FP32")
+    >>> target.met_by(Quantity(Decimal("280"), "EFLOPS"), basis="FP32")
     False
-    >>> target.met_by(Quantity(Decimal("400"), "EFLOPS"))
+    >>> target.met_by(Quantity(Decimal("400"), "EFLOPS"), basis="FP32")
     True
+
+    A figure measured on another basis is not compared:
+
+    >>> target.met_by(Quantity(Decimal("400"), "EFLOPS"), basis="FP16")
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot compare a figure measured as 'FP16' with a target measured as 'FP32'
 
     .. versionadded:: 0.1.0
     """
@@ -571,6 +632,16 @@ class Target:
         default=None,
         metadata=doc("The figure, when it is an amount of money (else ``None``)."),
     )
+    basis: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=doc(
+            'How the figure is measured, where more than one way is common ("total compute, '
+            'FP32" beside "intelligent compute, FP16"; "nominal" beside "real"; a fiscal '
+            "year); an observation on another basis is not compared with it. ``None`` "
+            "where the metric admits one basis only."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         figure = self.figure
@@ -583,14 +654,27 @@ class Target:
         """The figure, whichever kind it is."""
         return figure_of(self.value, self.money, "target")
 
-    def met_by(self, observed: Quantity | Money, tolerance: Decimal = Decimal("0.1")) -> bool:
+    def met_by(
+        self,
+        observed: Quantity | Money,
+        tolerance: Decimal = Decimal("0.1"),
+        *,
+        basis: str | None = None,
+    ) -> bool:
         """
-        Whether *observed* meets the target ("about" within *tolerance*, a
-        fraction: 10 % by default).
+        Whether *observed*, measured on *basis*, meets the target ("about"
+        within *tolerance*, a fraction: 10 % by default).
 
         Raises:
-            ValueError: if *observed* is in another unit or currency.
+            ValueError: if *observed* is in another unit or currency, or
+                measured on another basis than the target's (a target with a
+                basis needs the observation's).
         """
+        if basis != self.basis:
+            measured = "of no stated basis" if basis is None else f"measured as {basis!r}"
+            target = "of no stated basis" if self.basis is None else f"measured as {self.basis!r}"
+            msg = f"cannot compare a figure {measured} with a target {target}"
+            raise ValueError(msg)
         figure = self.figure
         if (
             isinstance(figure, Quantity) != isinstance(observed, Quantity)
@@ -711,13 +795,14 @@ def _https(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
 class Evidence:
     """
     A public web page that shows how a forecast turned out: outside the
-    documents, so it cites a page, never an excerpt.  *quote* is a short
-    passage copied verbatim from the page, in the page's own language.
+    documents, so it cites a page, never an excerpt.  *quote* is one or more
+    whole sentences copied verbatim from the page, in the page's own language.
 
     >>> import pendulum
     >>> e = Evidence("https://example.org/news/2025/02/20/x", "example.org",
     ...              "The device launched in April 2024.", pendulum.Date(2026, 11, 28),
-    ...              title="A headline", published=pendulum.Date(2025, 2, 20))
+    ...              title="A headline", published=pendulum.Date(2025, 2, 20),
+    ...              publisher_kind=PublisherKind.NEWS)
     >>> e.published.year
     2025
 
@@ -756,6 +841,117 @@ class Evidence:
             "The quote's language, a BCP 47 tag such as ``en`` or ``zh`` (``None``: not recorded)."
         ),
     )
+    publisher_kind: PublisherKind | None = attrs.field(
+        default=None,
+        validator=required,
+        metadata=doc(
+            "What kind of publisher it is: primary (the company, regulator, court or paper "
+            "itself), news, analysis, or aggregator (`PublisherKind`). Required; ``None`` "
+            "only in files of schema 5 or older."
+        ),
+    )
+
+
+@described
+@attrs.frozen(repr=False)
+class Criterion:
+    """
+    What would settle a prediction, written from its statement, condition and
+    horizon alone before any evidence was read: what counts as came true, as
+    partly and as did not (see "How forecasts are credited and judged" in the
+    docs).
+
+    >>> c = Criterion(came_true="Samsung unveils a Galaxy S24 phone with generative AI "
+    ...               "features between January and April 2024.",
+    ...               did_not="No such phone is unveiled by the end of April 2024.")
+    >>> c.partly is None
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    came_true: str = attrs.field(
+        validator=nonblank,
+        metadata=doc("What observation, within the window, counts as came true."),
+    )
+    did_not: str = attrs.field(
+        validator=nonblank, metadata=doc("What observation counts as did not.")
+    )
+    partly: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "What counts as partly, where the forecast has separable parts or a figure that "
+            "can be half met; ``None`` where nothing can."
+        ),
+    )
+    condition: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The condition to check first (not held: annulled): a conditional forecast's, or "
+            "a premise the forecast takes for granted; else ``None``."
+        ),
+    )
+    note: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "What a judge must also know: the basis of a figure, how many examples make "
+            '"a wave", both sides of a comparison; ``None`` if nothing.'
+        ),
+    )
+
+
+def _judge(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _JUDGE_RE.match(value):
+        msg = f"{attribute.name} must be a short lower-case name such as 'a', not {quote(value)}"
+        raise ValueError(msg)
+
+
+_JUDGE_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}\Z")
+
+
+@described
+@attrs.frozen(repr=False)
+class Judgement:
+    """
+    One judge's verdict on a prediction, reached from its `Criterion` and the
+    stored public pages without seeing any other judge's verdict (or, for the
+    third reader, given both and settling their disagreement).
+
+    >>> from aiforecasts import Verdict
+    >>> j = Judgement("a", Verdict.CAME_TRUE, "The S24 was unveiled on 17 January 2024.", (0,))
+    >>> j.cites
+    (0,)
+
+    .. versionadded:: 0.1.0
+    """
+
+    judge: str = attrs.field(
+        validator=_judge,
+        metadata=doc(
+            "Who judged: ``a`` and ``b`` are the two blind judges, ``c`` the third reader "
+            "who settled a disagreement between them."
+        ),
+    )
+    verdict: Verdict = attrs.field(metadata=doc("The judge's verdict (`Verdict`)."))
+    reason: str = attrs.field(
+        validator=nonblank, metadata=doc("Why, in English: the criterion applied to the evidence.")
+    )
+    cites: tuple[int, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "The evidence items (positions in the resolution's *evidence*, from 0) whose "
+            "quotes each support this verdict by themselves; at least one for a verdict "
+            "that needs evidence."
+        ),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.verdict.needs_evidence and not self.cites:
+            msg = f"a '{self.verdict.value}' judgement cites at least one evidence item"
+            raise ValueError(msg)
+        if len(set(self.cites)) != len(self.cites) or any(i < 0 for i in self.cites):
+            msg = f"cites must be distinct positions from 0, not {self.cites}"
+            raise ValueError(msg)
 
 
 @described

@@ -22,12 +22,14 @@ __all__ = [
     "Metric",
     "OrgKind",
     "Precision",
+    "PublisherKind",
     "Qualifier",
     "Script",
     "Stance",
     "TimeRelation",
     "Topic",
     "Verdict",
+    "Voice",
 ]
 
 
@@ -102,6 +104,10 @@ class Certainty(str, enum.Enum):
     INFERRED = "inferred"
     """Resolved from the text (e.g. "明年" against the publication year); the
     span's ``reason`` says how."""
+    FRAMING = "framing"
+    """Taken from the document's framing, not the sentence itself (an item of a list
+    headed "predictions for 2024"), a kind of inference; the span's ``reason`` says which
+    framing."""
 
 
 class TimeRelation(str, enum.Enum):
@@ -271,6 +277,9 @@ class Verdict(str, enum.Enum):
     """
     How a prediction turned out, as of a date (see the methodology in the docs).
 
+    Only came true, partly and did not are scored; annulled and too vague are
+    scored nowhere, and not yet due and cannot tell wait for evidence.
+
     .. versionadded:: 0.1.0
     """
 
@@ -283,12 +292,64 @@ class Verdict(str, enum.Enum):
     NOT_YET_DUE = "not_yet_due"
     """Its horizon ends after the date of judgement, and nothing has settled it."""
     CANNOT_TELL = "cannot_tell"
-    """No evidence was found, the statement is too vague to check, or its condition was not met."""
+    """Its horizon has passed (or it has none) and the evidence found settles it neither way."""
+    ANNULLED = "annulled"
+    """A conditional forecast whose condition did not hold, neither right nor wrong
+    (evidence cited)."""
+    TOO_VAGUE = "too_vague"
+    """No observation could settle it (`Prediction.unsettleable` says why)."""
 
     @property
     def is_resolved(self) -> bool:
-        """Whether the verdict settles the prediction (came true, partly, did not)."""
-        return self in (Verdict.CAME_TRUE, Verdict.PARTLY, Verdict.DID_NOT)
+        """Whether the verdict settles the prediction and is scored (came true, partly,
+        did not)."""
+        return self in _SCORED
+
+    @property
+    def needs_evidence(self) -> bool:
+        """Whether the verdict must cite evidence (the scored ones, and annulled, whose
+        evidence shows the condition failed)."""
+        return self in _SCORED or self is Verdict.ANNULLED
+
+
+_SCORED = frozenset((Verdict.CAME_TRUE, Verdict.PARTLY, Verdict.DID_NOT))
+
+
+class Voice(str, enum.Enum):
+    """
+    Whose forecast a prediction is, as the document tells it (the rules are in the
+    docs, "How forecasts are credited and judged").
+
+    .. versionadded:: 0.1.0
+    """
+
+    OWN = "own"
+    """The document's author states it, and is its forecaster."""
+    QUOTED = "quoted"
+    """A named person or organisation states it, and the document attributes it to them
+    (`Prediction.made_by`)."""
+    REPORTED = "reported"
+    """The document reports it without owning it or crediting it as a forecast to a
+    named maker: a fear, hope, rumour, consensus, pledge or plan."""
+    REJECTED = "rejected"
+    """The document presents it in order to argue against it."""
+
+
+class PublisherKind(str, enum.Enum):
+    """
+    What kind of publisher an `Evidence` page comes from.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PRIMARY = "primary"
+    """The company, government, regulator, court, standards body or paper itself."""
+    NEWS = "news"
+    """A news outlet or trade press with reporting of its own."""
+    ANALYSIS = "analysis"
+    """A research firm, analyst, newsletter or expert blog."""
+    AGGREGATOR = "aggregator"
+    """A re-post, content farm, search-bait page or summary of others' reporting."""
 
 
 class Comparison(str, enum.Enum):
