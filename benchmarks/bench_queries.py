@@ -39,12 +39,14 @@ import aiforecasts
 from aiforecasts import (
     Collection,
     Company,
+    Criterion,
     Dataset,
     Excerpt,
     Hedge,
     OrgKind,
     Prediction,
     TimeSpan,
+    Voice,
 )
 from aiforecasts._text import fold
 
@@ -75,6 +77,7 @@ def build(n: int) -> Dataset:
         )
         for i in range(n // 2)
     ]
+    criterion = Criterion("The company ships it in the year.", "It does not.")
     predictions = [
         Prediction(
             f"prediction-{i}",
@@ -85,6 +88,8 @@ def build(n: int) -> Dataset:
             Hedge.LIKELY,
             (excerpt,),
             companies=(f"company-{i % len(companies)}",),
+            voice=Voice.OWN,
+            criterion=criterion,
             added_in="synthetic",
             changed_in="synthetic",
         )

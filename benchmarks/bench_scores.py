@@ -26,14 +26,18 @@ import pendulum
 import aiforecasts
 from aiforecasts import (
     Collection,
+    Criterion,
     Dataset,
     Evidence,
     Excerpt,
     Hedge,
+    Judgement,
     Prediction,
+    PublisherKind,
     Resolution,
     TimeSpan,
     Verdict,
+    Voice,
 )
 
 if TYPE_CHECKING:
@@ -48,24 +52,41 @@ def build(n: int) -> Dataset:
     excerpt = Excerpt("s", 0, 1, "x", "x")
     made = TimeSpan.of_year(2023)
     read = pendulum.Date(2026, 11, 28)
-    evidence = (Evidence("https://example.org/page", "example.org", "It happened.", read),)
-    predictions = [
-        Prediction(
-            f"prediction-{i}",
-            f"Statement {i}",
-            f"source-{i % 5}",
-            made,
-            TimeSpan.of_year(2024),
-            HEDGES[i % len(HEDGES)],
-            (excerpt,),
-            added_in="synthetic",
-            changed_in="synthetic",
+    evidence = (
+        Evidence(
+            "https://example.org/page",
+            "example.org",
+            "It happened.",
+            read,
+            publisher_kind=PublisherKind.NEWS,
+        ),
+    )
+    criterion = Criterion("It happens in 2024.", "It does not happen in 2024.")
+    conditional = Criterion("It happens in 2024.", "It does not.", condition="If it rains.")
+    predictions = []
+    for i in range(n):
+        hedge = HEDGES[i % len(HEDGES)]
+        predictions.append(
+            Prediction(
+                f"prediction-{i}",
+                f"Statement {i}",
+                f"source-{i % 5}",
+                made,
+                TimeSpan.of_year(2024),
+                hedge,
+                (excerpt,),
+                voice=Voice.OWN,
+                criterion=conditional if hedge is Hedge.CONDITIONAL else criterion,
+                added_in="synthetic",
+                changed_in="synthetic",
+            )
         )
-        for i in range(n)
-    ]
     resolutions = []
     for i in range(n):
         verdict = VERDICTS[(i // 5 + i // 25) % len(VERDICTS)]
+        if verdict is Verdict.TOO_VAGUE:
+            verdict = Verdict.CANNOT_TELL  # too vague is for predictions without a criterion
+        cites = (0,) if verdict.needs_evidence else ()
         resolutions.append(
             Resolution(
                 f"outcome-{i}",
@@ -73,8 +94,12 @@ def build(n: int) -> Dataset:
                 verdict,
                 read,
                 "Why.",
-                evidence if verdict.is_resolved else (),
+                evidence if verdict.needs_evidence else (),
                 parts_held="Some." if verdict is Verdict.PARTLY else None,
+                judgements=(
+                    Judgement("a", verdict, "Why.", cites),
+                    Judgement("b", verdict, "Why.", cites),
+                ),
                 added_in="synthetic",
                 changed_in="synthetic",
             )
@@ -150,6 +175,9 @@ def main() -> None:
     dataset.scores(by="source")
     first = time.perf_counter() - started  # lines up the columns every scoring reads, once
     ours, cards = timed(lambda: dataset.scores(by="source"), args.runs)
+    started = time.perf_counter()
+    dataset.scores(by="source", as_of="2024-06-30")
+    first_as_of = time.perf_counter() - started  # lines up the timelines, once
     as_of, _ = timed(lambda: dataset.scores(by="source", as_of="2024-06-30"), args.runs)
     theirs, rates = timed(lambda: pandas_hit_rates(table), args.runs)
     for key, card in cards.items():  # the same answer both ways
@@ -157,9 +185,10 @@ def main() -> None:
         assert abs(card.hit_rate - float(rates[key])) < 1e-9, key
     print(f"  {'scoring':<62} {'time':>10} {'vs pandas':>10}")
     for label, seconds in (
-        ("first Dataset.scores() call (lines up the columns, once)", first),
-        ("Dataset.scores(by='source') (+ intervals, Brier, calibration)", ours),
-        ("Dataset.scores(by='source', as_of=...)", as_of),
+        ("first Dataset.scores() call (counts the columns, once)", first),
+        ("Dataset.scores(by='source') again (+ intervals, Brier, skill)", ours),
+        ("first Dataset.scores(by='source', as_of=...) (counts timelines)", first_as_of),
+        ("Dataset.scores(by='source', as_of=...) again", as_of),
         ("pandas groupby mean of the same hit rates", theirs),
     ):
         print(f"  {label:<62} {seconds * 1e3:8.1f} ms {seconds / theirs:9.2f}x")

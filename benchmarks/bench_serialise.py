@@ -40,7 +40,7 @@ import pendulum
 import pydantic
 
 import aiforecasts
-from aiforecasts import Excerpt, Hedge, Precision, Prediction, TimeSpan, Topic
+from aiforecasts import Criterion, Excerpt, Hedge, Precision, Prediction, TimeSpan, Topic, Voice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,6 +50,10 @@ T = TypeVar("T")
 
 def synthetic(n: int) -> list[Prediction]:
     made = TimeSpan.of_year(2023)
+    criterion = Criterion(
+        "The company ships the model within the window.",
+        "It does not ship it within the window.",
+    )
     return [
         Prediction(
             f"prediction-{i}",
@@ -66,6 +70,8 @@ def synthetic(n: int) -> list[Prediction]:
             (Excerpt("s", i % 5000, i % 5000 + 9, "明年将发布新模型。", "明年将发布新模型。"),),
             companies=(f"company-{i % 977}",),
             topics=frozenset({Topic.CHIPS, Topic.CLOUD}),
+            voice=Voice.OWN,
+            criterion=criterion,
             added_in="synthetic",
             changed_in="synthetic",
         )
@@ -97,6 +103,15 @@ class PExcerpt(pydantic.BaseModel):
     display: str
 
 
+class PCriterion(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(frozen=True, extra="forbid")
+    came_true: str
+    did_not: str
+    partly: str | None = None
+    condition: str | None = None
+    note: str | None = None
+
+
 class PPrediction(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(frozen=True, extra="forbid")
     id: str
@@ -114,6 +129,9 @@ class PPrediction(pydantic.BaseModel):
     number: int | None = None
     parent: str | None = None
     target: Any = None
+    voice: str | None = None
+    unsettleable: str | None = None
+    criterion: PCriterion | None = None
     same_claim: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     note: str | None = None
@@ -141,6 +159,14 @@ class MExcerpt(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     display: str
 
 
+class MCriterion(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    came_true: str
+    did_not: str
+    partly: str | None = None
+    condition: str | None = None
+    note: str | None = None
+
+
 class MPrediction(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     statement: str
@@ -157,6 +183,9 @@ class MPrediction(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_on
     number: int | None = None
     parent: str | None = None
     target: Any = None
+    voice: str | None = None
+    unsettleable: str | None = None
+    criterion: MCriterion | None = None
     same_claim: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     note: str | None = None

@@ -20,7 +20,7 @@ import functools
 import io
 import json
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from aiforecasts._export import Exportable
     from aiforecasts._records import Source
+    from aiforecasts._scores import Scores
 
 __all__ = [
     "PARQUET_SUFFIX",
@@ -142,7 +143,7 @@ def _value(shape: Shape, value: Any, where: str) -> Any:
 
 
 def to_arrow(
-    obj: Exportable,
+    obj: Exportable | Scores,
     *,
     dataset_version: str | None = None,
     sources: list[Source] | None = None,
@@ -150,6 +151,8 @@ def to_arrow(
     """
     A `pyarrow.Table` of records of one kind, with real types (see the
     module's description): the hub for Parquet, DuckDB, polars and Spark.
+    Scorecards (what `Dataset.scores` returns) become one row each
+    (`Scorecard.row`).
 
     >>> import aiforecasts
     >>> table = aiforecasts.to_arrow(aiforecasts.load().funding_rounds)
@@ -165,14 +168,20 @@ def to_arrow(
 
     .. versionadded:: 0.1.0
     """
+    from aiforecasts._scores import scorecard_rows  # noqa: PLC0415 - scoring on first use
+
     pa = _pyarrow()
-    found, version = parts(obj, dataset_version)
+    rows = scorecard_rows(obj)
+    if rows is not None:
+        return pa.Table.from_pylist(rows)
+    exportable = cast("Exportable", obj)  # not scorecards
+    found, version = parts(exportable, dataset_version)
     if len(found) != 1:
         msg = f"an Arrow table holds one kind of record, not {len(found)}: {', '.join(found)}"
         raise ValueError(msg)
     ((kind, records),) = found.items()
     if sources is None:
-        sources = sources_of(obj, found)
+        sources = sources_of(exportable, found)
     metadata = {
         f"{_META}.kind": kind,
         f"{_META}.dataset_version": version,

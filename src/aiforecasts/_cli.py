@@ -467,26 +467,18 @@ def cmd_outcomes(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
     dataset = aiforecasts.load()
     try:
-        cards = dataset.scores(by=args.by, as_of=args.as_of, partly=args.partly)
+        cards = dataset.scores(
+            by=args.by,
+            as_of=args.as_of,
+            partly=args.partly,
+            voices=args.voice or None,
+            framed=not args.own_horizons,
+        )
     except (TypeError, ValueError) as error:
         sys.stderr.write(f"aiforecasts scores: {error}\n")
         return USAGE_ERROR
     if args.json:
-        dump_json(
-            {
-                key: {
-                    "brier": card.brier,
-                    "counts": {verdict.value: n for verdict, n in card.counts.items()},
-                    "hit_rate": card.hit_rate,
-                    "interval": None
-                    if card.interval is None
-                    else [card.interval.low, card.interval.high],
-                    "settled": card.settled,
-                }
-                for key, card in cards.items()
-            },
-            out,
-        )
+        dump_json({key: card.row() for key, card in cards.items()}, out)
         return 0
     rows = [
         [
@@ -496,13 +488,18 @@ def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
             "" if card.hit_rate is None else f"{card.hit_rate:.0%}",
             "" if card.interval is None else str(card.interval),
             "" if card.brier is None else f"{card.brier:.3f}",
+            "" if card.skill_vs_half is None else f"{card.skill_vs_half:+.2f}",
         ]
         for key, card in cards.items()
     ]
-    table(rows, [args.by, "predictions", "settled", "hit rate", "95% interval", "Brier"], out)
+    headers = [args.by, "predictions", "settled", "hit rate", "95% interval", "Brier", "skill"]
+    table(rows, headers, out)
+    voices = next(iter(cards.values())).voices if cards else frozenset()
+    counted = ", ".join(v.value for v in aiforecasts.Voice if v in voices)
     out.write(
-        f"\nhit rate: came true 1, partly {args.partly:g}, did not 0; Brier from the hedges "
-        "read as probabilities (see the methodology)\n"
+        f"\ncounts {counted or 'no'} forecasts (--voice for others); hit rate: came true 1, "
+        f"partly {args.partly:g}, did not 0; Brier from the hedges read as probabilities; "
+        "skill against always saying 50% (see the methodology)\n"
     )
     return 0
 
@@ -555,12 +552,31 @@ def _outcome_parsers(commands: Any) -> None:
     scores = _sub(
         commands,
         "scores",
-        "Scorecards: hit rate with a 95% interval and Brier score per group.",
-        "  aiforecasts scores --by source\n  aiforecasts scores --by hedge --as-of 2025-01-01",
+        "Scorecards: hit rate with a 95% interval, Brier and skill scores per group. "
+        "A forecast counts for whoever made it: by source, each document's own; by "
+        "forecaster, own and quoted ones under their maker.",
+        "  aiforecasts scores --by source\n  aiforecasts scores --by forecaster\n"
+        "  aiforecasts scores --by about --as-of 2025-01-01\n"
+        "  aiforecasts scores --by source --voice own --voice quoted",
         cmd_scores,
     )
     scores.add_argument(
-        "--by", choices=("source", "person", "company", "topic", "hedge"), default="source"
+        "--by",
+        choices=("source", "forecaster", "about", "topic", "hedge"),
+        default="source",
+        help="group by the document, who made it, the company it is about, topic or hedge",
+    )
+    scores.add_argument(
+        "--voice",
+        action="append",
+        choices=[voice.value for voice in aiforecasts.Voice],
+        help="count forecasts of this voice (repeatable; default: own for --by source, "
+        "own and quoted otherwise)",
+    )
+    scores.add_argument(
+        "--own-horizons",
+        action="store_true",
+        help="leave out forecasts whose horizon comes from the document's framing",
     )
     scores.add_argument("--as-of", help="score with what was settled by this date (YYYY-MM-DD)")
     scores.add_argument(

@@ -28,7 +28,7 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._vocab import Certainty
+from aiforecasts._vocab import Certainty, Voice
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -340,6 +340,8 @@ def _prediction(page: _Page, dataset: Dataset, r: Prediction) -> None:
         page.items("made by", _names(dataset, r.made_by))
     else:
         page.field("made by", r.attributed_to or "the document's own voice")
+    if r.voice is not None:
+        page.field("voice", _VOICE_WORDS[r.voice])
     page.items("about", _names(dataset, r.companies))
     page.field("topics", ", ".join(sorted(t.value for t in r.topics)))
     if r.target is not None:
@@ -350,6 +352,15 @@ def _prediction(page: _Page, dataset: Dataset, r: Prediction) -> None:
     page.field("part of", _ref(dataset, r.parent))
     page.items("same claim", _names(dataset, r.same_claim))
     page.items("mentions", _names(dataset, r.mentions))
+    if r.criterion is not None:
+        c = r.criterion
+        page.field("settles it", "(written before it was judged)")
+        page.field("condition first", c.condition, 4)
+        page.field("came true if", c.came_true, 4)
+        page.field("partly if", c.partly, 4)
+        page.field("did not if", c.did_not, 4)
+        page.field("note", c.note, 4)
+    page.field("too vague", r.unsettleable)
     resolution = dataset.resolution_of(r)
     if resolution is None:
         page.field("verdict", "not judged")
@@ -361,9 +372,32 @@ def _prediction(page: _Page, dataset: Dataset, r: Prediction) -> None:
         page.field("decided", _span(resolution.decided))
         page.field("rationale", resolution.rationale)
         page.field("parts held", resolution.parts_held)
-        page.field("observed", _text(resolution.observed or resolution.observed_money))
+        page.field("observed", _observed(resolution))
+        page.field("judges", _judges(resolution))
         page.items("evidence", (f"{e.publisher}: {e.url}" for e in resolution.evidence))
     _about(page, r)
+
+
+_VOICE_WORDS = {
+    Voice.OWN: "own (the document's author makes it)",
+    Voice.QUOTED: "quoted (the document attributes it to whoever made it)",
+    Voice.REPORTED: "reported (a fear, rumour, pledge or consensus the document does not own)",
+    Voice.REJECTED: "rejected (the document argues against it)",
+}
+
+
+def _judges(r: Resolution) -> str | None:
+    if not r.judgements:
+        return None
+    said = "; ".join(f"{j.judge}: {_words(j.verdict.value)}" for j in r.judgements)
+    return said + (" (c settled the disagreement)" if len(r.judgements) > 2 else "")
+
+
+def _observed(r: Resolution) -> str | None:
+    figure = _text(r.observed or r.observed_money)
+    if figure is None or r.observed_basis is None:
+        return figure
+    return f"{figure} ({r.observed_basis})"
 
 
 def _funding(page: _Page, dataset: Dataset, r: FundingRound) -> None:
@@ -463,12 +497,21 @@ def _resolution(page: _Page, dataset: Dataset, r: Resolution) -> None:
     page.field("decided", _span(r.decided))
     page.field("rationale", r.rationale)
     page.field("parts held", r.parts_held)
-    page.field("observed", _text(r.observed or r.observed_money))
+    page.field("observed", _observed(r))
     _about(page, r)
+    for judgement in r.judgements:
+        page.line()
+        role = "third reading" if judgement.judge == "c" else "blind judgement"
+        page.line(f"  judge {judgement.judge} ({role}): {_words(judgement.verdict.value)}")
+        page.field("reason", judgement.reason, 4)
+        cited = ", ".join(str(i + 1) for i in judgement.cites)
+        page.field("cites", f"evidence {cited}" if cited else None, 4)
     for number, evidence in enumerate(r.evidence, 1):
         page.line()
         page.line(f"  evidence {number} of {len(r.evidence)}")
         page.field("publisher", evidence.publisher, 4)
+        kind = evidence.publisher_kind
+        page.field("kind", None if kind is None else kind.value, 4)
         page.field("title", evidence.title, 4)
         page.field("URL", evidence.url, 4)
         page.field("published", _text(evidence.published), 4)

@@ -1,48 +1,81 @@
 """
-Scoring forecasters: how the predictions of a source, person, organisation,
+Scoring forecasters: how the predictions of a source, forecaster, company,
 topic or hedge level turned out, with intervals, because the counts are small.
 
 The methodology (docs/methodology.md) in short:
 
+- a forecast is credited to whoever made it (`Prediction.voice`): scoring by
+  source counts the document's own forecasts, by forecaster its own and the
+  quoted ones, each under the person or organisation who made it; *voices*
+  asks for others;
 - a prediction counts once a resolution *settles* it (came true, partly, did
-  not) and the deciding event had happened by the scoring date (*as_of*);
+  not) and that was knowable by the scoring date (*as_of*); annulled and too
+  vague forecasts are scored nowhere;
 - the hit rate weighs "came true" as 1, "partly" as *partly* (0.5 by
   default) and "did not" as 0, over the settled predictions, with a 95 %
   Wilson score interval;
 - the Brier score compares each settled prediction's hedge, read as a
-  probability (`HEDGE_PROBABILITY`, overridable), with that outcome;
+  probability (`HEDGE_PROBABILITY`, overridable), with that outcome; two
+  skill scores set it against the forecaster who always says 50 % and the one
+  who always says the base rate; the log score rewards the same
+  probabilities logarithmically;
 - the calibration table gives, per hedge level, the stated probability beside
   the observed hit rate and its interval.
+
+Every figure follows from how many predictions of each group have each
+hedge, voice and verdict (and, as of a date, each timeline): those counts are
+taken once per dataset and grouping, and each call works on the few distinct
+cells.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter, eq
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from aiforecasts._records import Prediction, Resolution
-from aiforecasts._vocab import Hedge, Verdict
+from aiforecasts._vocab import Certainty, Hedge, Verdict, Voice
 
 if TYPE_CHECKING:
-    import pendulum
+    import datetime
 
 __all__ = [
+    "BY",
     "HEDGE_PROBABILITY",
     "By",
     "CalibrationRow",
     "Columns",
     "Interval",
     "Scorecard",
+    "Scores",
     "score",
+    "scorecard_rows",
     "wilson",
 ]
 
-By = Literal["source", "person", "company", "topic", "hedge"]
-"""What scorecards group predictions by."""
+By = Literal["source", "forecaster", "about", "topic", "hedge"]
+"""What scorecards group predictions by: the source document, the forecaster (the person or
+organisation who made it, or the document's author), the companies it is about, its topics,
+or its hedge."""
+
+BY: tuple[By, ...] = ("source", "forecaster", "about", "topic", "hedge")
+
+_DEFAULT_VOICES: Mapping[str, frozenset[Voice]] = {
+    "source": frozenset({Voice.OWN}),
+    "forecaster": frozenset({Voice.OWN, Voice.QUOTED}),
+}
+_MADE = frozenset({Voice.OWN, Voice.QUOTED})
+_RETIRED = {
+    "company": "by='forecaster' (who made it) or by='about' (what it is about)",
+    "person": "by='forecaster'",
+}
 
 HEDGE_PROBABILITY: Mapping[Hedge, float] = {
     Hedge.CERTAIN: 0.9,
@@ -52,7 +85,8 @@ HEDGE_PROBABILITY: Mapping[Hedge, float] = {
 }
 """The probability each hedge stands for, for Brier scores and calibration: "will" (certain)
 0.9, "expect" (likely) 0.7, "may" (possible) 0.5, and a conditional forecast 0.5 (its
-condition's chance is unknown).  A convention, not a measurement: pass your own."""
+condition's chance is unknown).  A convention, not a measurement: pass your own.  The
+calibration table of the bundled data tests it (see the methodology)."""
 
 _Z95 = 1.959963984540054
 
@@ -110,8 +144,11 @@ class CalibrationRow:
 @attrs.frozen
 class Scorecard:
     """
-    How one group's predictions turned out (a source's, a person's, a
-    topic's …), as of a date.
+    How one group's predictions turned out (a source's, a forecaster's, a
+    topic's …), as of a date, counting the *voices* it says.
+
+    `row` gives it as one flat row of a table (`aiforecasts.to_dataframe`
+    and `aiforecasts.to_arrow` take scorecards too).
 
     .. versionadded:: 0.1.0
     """
@@ -119,8 +156,8 @@ class Scorecard:
     key: str
     """The group — a source, person or organisation id, a topic or a hedge."""
     counts: Mapping[Verdict, int]
-    """Predictions per verdict as of the scoring date (every verdict listed); a verdict
-    whose deciding event came later counts as not yet due."""
+    """Predictions per verdict as of the scoring date (every verdict listed); a verdict that
+    was not yet knowable then counts as not yet due or cannot tell."""
     settled: int
     """Predictions that came true, partly or did not."""
     hits: float
@@ -130,14 +167,74 @@ class Scorecard:
     interval: Interval | None
     """The 95 % Wilson interval on the hit rate."""
     brier: float | None
-    """Mean squared gap between each hedge's probability and the outcome (0 is perfect,
-    0.25 is what always saying 50 % earns)."""
+    """Mean squared gap between each hedge's probability and the outcome (0 is perfect)."""
     calibration: tuple[CalibrationRow, ...]
+    voices: frozenset[Voice] = frozenset(Voice)
+    """Whose forecasts it counts (`Prediction.voice`)."""
+    skill_vs_half: float | None = None
+    """Brier skill against the forecaster who always says 50 %, ``1 - brier / reference``
+    (above 0 is better than it, 1 is perfect); ``None`` when that reference scores 0 (every
+    outcome "partly")."""
+    skill_vs_base_rate: float | None = None
+    """Brier skill against the forecaster who always says the base rate (the hit rate of all
+    the predictions scored in the same call); ``None`` when that reference scores 0."""
+    base_rate: float | None = None
+    """The base rate that reference says."""
+    log_score: float | None = None
+    """Mean log-likelihood of the outcomes under the hedges' probabilities (natural log; 0 is
+    perfect, always saying 50 % earns about -0.693; minus infinity where a probability of 0 or
+    1 met the opposite outcome)."""
 
     @property
     def predictions(self) -> int:
         """Every prediction in the group."""
         return sum(self.counts.values())
+
+    def row(self) -> dict[str, Any]:
+        """
+        The scorecard as one flat row: key, counts per verdict, the rates,
+        interval bounds and scores, and the voices counted (comma-separated).
+        Calibration is a table of its own (`calibration_rows`).
+
+        >>> import aiforecasts
+        >>> card = aiforecasts.load().scores()["zhigu-2023-review-2024-outlook"]
+        >>> row = card.row()
+        >>> row["key"], row["voices"], row["settled"] == card.settled
+        ('zhigu-2023-review-2024-outlook', 'own', True)
+        """
+        interval = self.interval
+        return {
+            "key": self.key,
+            "predictions": self.predictions,
+            **{verdict.value: n for verdict, n in self.counts.items()},
+            "settled": self.settled,
+            "hits": self.hits,
+            "hit_rate": self.hit_rate,
+            "interval_low": None if interval is None else interval.low,
+            "interval_high": None if interval is None else interval.high,
+            "brier": self.brier,
+            "skill_vs_half": self.skill_vs_half,
+            "skill_vs_base_rate": self.skill_vs_base_rate,
+            "base_rate": self.base_rate,
+            "log_score": self.log_score,
+            "voices": ",".join(v.value for v in Voice if v in self.voices),
+        }
+
+    def calibration_rows(self) -> list[dict[str, Any]]:
+        """The calibration table as flat rows (key, hedge, probability, settled, hit rate,
+        interval bounds)."""
+        return [
+            {
+                "key": self.key,
+                "hedge": row.hedge.value,
+                "probability": row.probability,
+                "settled": row.settled,
+                "hit_rate": row.hit_rate,
+                "interval_low": None if row.interval is None else row.interval.low,
+                "interval_high": None if row.interval is None else row.interval.high,
+            }
+            for row in self.calibration
+        ]
 
     def __str__(self) -> str:
         rate = "no settled predictions"
@@ -148,55 +245,221 @@ class Scorecard:
         return f"{self.key}: {self.predictions} {noun}, {rate}{brier}"
 
 
+Scores = Scorecard | Mapping[str, Scorecard] | Sequence[Scorecard]
+"""Scorecards as `Dataset.scores` gives them (key → scorecard), a list of them, or one."""
+
+
+def scorecard_rows(obj: object) -> list[dict[str, Any]] | None:
+    """
+    *obj* — a `Scorecard`, a mapping of keys to scorecards (what
+    `Dataset.scores` returns) or a list or tuple of them — as table rows
+    (`Scorecard.row`); ``None`` when *obj* holds something else.
+    """
+    if isinstance(obj, Scorecard):
+        return [obj.row()]
+    if isinstance(obj, Mapping):
+        cards = list(obj.values())
+    elif isinstance(obj, (list, tuple)):
+        cards = list(obj)
+    else:
+        return None
+    if not cards or not all(isinstance(card, Scorecard) for card in cards):
+        return None
+    return [card.row() for card in cards]
+
+
+# -- the counts every scoring reads ---------------------------------------------------
+
+
 @attrs.frozen
 class Columns:
     """
-    The predictions and their verdicts side by side, worked out once per
-    dataset: what every scoring reads (a private cache of `Dataset.scores`).
+    The predictions beside their verdicts, counted once per dataset and
+    grouping: what every scoring reads (a private cache of `Dataset.scores`).
     """
 
     predictions: tuple[Prediction, ...]
     resolutions: tuple[Resolution | None, ...]
-    verdicts: tuple[Verdict, ...]
-    """The verdict of each prediction as judged (cannot tell where none judges it)."""
-    sources: tuple[str, ...]
-    hedges: tuple[Hedge, ...]
+    """The resolution of each prediction, in the same order (``None`` where none judges it)."""
+    forecasters: Mapping[str, str] = attrs.field(factory=dict)
+    """Source id → whom its own voice credits (its author's id, else the source's id)."""
+    _tables: dict[tuple[str, bool, bool], Counter[tuple[Any, ...]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, eq=False, repr=False)
 
     @classmethod
-    def of(cls, predictions: Iterable[Prediction], resolutions: Iterable[Resolution]) -> Columns:
-        """The columns of *predictions*, judged by *resolutions*."""
-        chosen = tuple(predictions)
-        judged = {r.prediction: r for r in resolutions}
-        found = tuple(judged.get(p.id) for p in chosen)
-        return cls(
-            chosen,
-            found,
-            tuple(Verdict.CANNOT_TELL if r is None else r.verdict for r in found),
-            tuple(p.source for p in chosen),
-            tuple(p.hedge for p in chosen),
+    def of(
+        cls,
+        predictions: Iterable[Prediction],
+        resolutions: Iterable[Resolution],
+        forecasters: Mapping[str, str] | None = None,
+    ) -> Columns:
+        """The columns of *predictions*, judged by *resolutions*; *forecasters* maps a
+        source id to whom its own voice credits."""
+        chosen = predictions if isinstance(predictions, tuple) else tuple(predictions)
+        judges = resolutions if isinstance(resolutions, tuple) else tuple(resolutions)
+        if len(judges) == len(chosen) and all(map(eq, map(_ID, chosen), map(_JUDGED, judges))):
+            found: tuple[Resolution | None, ...] = judges  # listed in the predictions' order
+        else:
+            judged = dict(zip(map(_JUDGED, judges), judges, strict=True))
+            found = tuple(map(judged.get, map(_ID, chosen)))
+        return cls(chosen, found, dict(forecasters or {}))
+
+    def table(self, by: str, *, timed: bool, framing: bool) -> Counter[tuple[Any, ...]]:
+        """
+        How many predictions have each (group key, hedge, voice, verdict or
+        timeline[, framed horizon]): counted on first use, once.
+        """
+        name = (by, timed, framing)
+        found = self._tables.get(name)
+        if found is None:
+            with self._lock:
+                found = self._tables.get(name)
+                if found is None:
+                    found = self._tables[name] = self._count(by, timed=timed, framing=framing)
+        return found
+
+    def _count(self, by: str, *, timed: bool, framing: bool) -> Counter[tuple[Any, ...]]:
+        predictions, resolutions = self.predictions, self.resolutions
+        if by == "source" and not timed and not framing:
+            with contextlib.suppress(AttributeError):  # a prediction not judged: see below
+                return Counter(  # in C
+                    zip(
+                        map(_SOURCE, predictions),
+                        map(_HEDGE, predictions),
+                        map(_VOICE, predictions),
+                        map(_VERDICT, resolutions),
+                        strict=True,
+                    )
+                )
+        columns: list[Iterable[Any]] = [
+            map(_HEDGE, predictions),
+            map(_VOICE, predictions),
+            map(_verdict_of, resolutions),
+        ]
+        if timed:
+            judged = [None if r is None else r.as_of for r in resolutions]
+            decided = [
+                None if r is None or r.decided is None else r.decided.end for r in resolutions
+            ]
+            ends = [None if h is None else h.end for h in map(_HORIZON, predictions)]
+            columns += [judged, decided, ends, map(_MADE_ON, predictions)]
+        if framing:
+            columns.append(map(_framed, predictions))
+        if by in ("source", "hedge"):
+            key = map(_SOURCE if by == "source" else _HEDGE_VALUE, predictions)
+            return Counter(zip(key, *columns, strict=True))
+        keys = {
+            "forecaster": self._forecasters,
+            "about": _about,
+            "topic": _topics,
+        }[by]
+        return Counter(
+            (key, *rest)
+            for prediction, *rest in zip(predictions, *columns, strict=True)
+            for key in keys(prediction)
         )
+
+    def _forecasters(self, prediction: Prediction) -> Iterable[str]:
+        if prediction.voice is Voice.OWN or (
+            prediction.voice is None and not prediction.made_by and not prediction.attributed_to
+        ):
+            return (self.forecasters.get(prediction.source, prediction.source),)
+        return prediction.made_by
+
+
+_ID = attrgetter("id")
+_JUDGED = attrgetter("prediction")
+_SOURCE = attrgetter("source")
+_HEDGE = attrgetter("hedge")
+_HEDGE_VALUE = attrgetter("hedge._value_")  # a group's key is text
+_VOICE = attrgetter("voice")
+_VERDICT = attrgetter("verdict")
+_HORIZON = attrgetter("horizon")
+_MADE_ON = attrgetter("made.start")
+
+
+def _verdict_of(resolution: Resolution | None) -> Verdict:
+    return Verdict.CANNOT_TELL if resolution is None else resolution.verdict
+
+
+def _framed(prediction: Prediction) -> bool:
+    horizon = prediction.horizon
+    return horizon is not None and horizon.certainty is Certainty.FRAMING
+
+
+def _about(prediction: Prediction) -> Iterable[str]:
+    return prediction.companies
+
+
+def _topics(prediction: Prediction) -> Iterable[str]:
+    return sorted(topic.value for topic in prediction.topics)
+
+
+def _then(  # noqa: PLR0913, PLR0917 - one timeline
+    verdict: Verdict,
+    judged: datetime.date | None,
+    decided: datetime.date | None,
+    end: datetime.date | None,
+    made: datetime.date,
+    day: datetime.date,
+) -> Verdict | None:
+    """
+    The verdict as it stood on *day*: the verdict given on *judged*, known
+    since the deciding event (*decided*) or else since the horizon's *end*;
+    ``None`` when the forecast was not yet made (on *made*).
+    """
+    if made > day:
+        return None
+    if verdict is Verdict.TOO_VAGUE or (judged is not None and day >= judged):
+        return verdict
+    known = decided or end or judged
+    if verdict.needs_evidence and known is not None and known <= day:
+        return verdict
+    if end is not None and end > day:
+        return Verdict.NOT_YET_DUE
+    return Verdict.CANNOT_TELL  # its time had passed, but nothing settled it yet
+
+
+# -- scoring ---------------------------------------------------------------------
+
+
+def voices_for(by: str, voices: Iterable[Voice | str] | None) -> frozenset[Voice]:
+    """The voices a scoring *by* counts: *voices*, or its default (the document's own by
+    source; own and quoted otherwise)."""
+    if voices is None:
+        return _DEFAULT_VOICES.get(by, _MADE)
+    if isinstance(voices, (str, Voice)):
+        voices = (voices,)
+    chosen = frozenset(Voice(v) for v in voices)
+    if not chosen:
+        msg = "voices names at least one voice (own, quoted, reported, rejected)"
+        raise ValueError(msg)
+    return chosen
 
 
 def score(  # noqa: PLR0913 - keyword-only options
     columns: Columns,
     *,
-    by: By = "source",
-    as_of: pendulum.Date | None = None,
+    by: str = "source",
+    as_of: datetime.date | None = None,
     partly: float = 0.5,
     probabilities: Mapping[Hedge, float] | None = None,
-    people: frozenset[str] = frozenset(),
+    voices: Iterable[Voice | str] | None = None,
+    framed: bool = True,
 ) -> dict[str, Scorecard]:
     """
     A `Scorecard` per group of the predictions in *columns* (see the
-    module's docstring); *people* tells which ids in ``made_by`` are people
-    (the rest are organisations).  Groups come most settled first, then by key.
+    module's docstring).  Groups come most settled first, then by key.
 
     Raises:
-        ValueError: for an unknown *by*, a *partly* weight outside 0..1, or a
-            probability outside 0..1.
+        ValueError: for an unknown *by* or voice, a *partly* weight outside
+            0..1, or a probability outside 0..1.
     """
-    if by not in ("source", "person", "company", "topic", "hedge"):
-        msg = f"by must be one of source, person, company, topic, hedge; not {by!r}"
+    if by not in BY:
+        hint = f" (use {_RETIRED[by]})" if by in _RETIRED else ""
+        msg = f"by must be one of {', '.join(BY)}; not {by!r}{hint}"
         raise ValueError(msg)
     if not 0 <= partly <= 1:
         msg = f"the weight of 'partly' must lie between 0 and 1, not {partly!r}"
@@ -207,85 +470,84 @@ def score(  # noqa: PLR0913 - keyword-only options
         if chance is None or not 0 <= chance <= 1:
             msg = f"the probability of {hedge.value!r} must lie between 0 and 1, not {chance!r}"
             raise ValueError(msg)
-    verdicts = columns.verdicts
-    if as_of is not None:
-        verdicts = tuple(
-            _verdict(p, r, as_of)
-            for p, r in zip(columns.predictions, columns.resolutions, strict=True)
-        )
-    # Every figure of a scorecard follows from how many predictions of each group have each
-    # hedge and verdict: count those triples (in C), then work on the few cells.
-    cells: Counter[tuple[str, Hedge, Verdict]]
-    if by == "source":
-        cells = Counter(zip(columns.sources, columns.hedges, verdicts, strict=True))
-    elif by == "hedge":
-        keys = tuple(hedge.value for hedge in columns.hedges)
-        cells = Counter(zip(keys, columns.hedges, verdicts, strict=True))
+    counted = voices_for(by, voices)
+    day = as_of
+    grouped = _grouped(columns, by, day=day, counted=counted, framed=framed)
+    if by in ("source", "hedge"):  # each prediction in one group
+        base = _base_rate(grouped, partly)
     else:
-        cells = Counter(
-            (key, p.hedge, verdict)
-            for p, verdict in zip(columns.predictions, verdicts, strict=True)
-            for key in _keys(p, by, people)
+        base = _base_rate(
+            _grouped(columns, "hedge", day=day, counted=counted, framed=framed), partly
         )
-    grouped: dict[str, dict[tuple[Hedge, Verdict], int]] = {}
-    for (key, hedge, verdict), n in cells.items():
-        grouped.setdefault(key, {})[hedge, verdict] = n
-    cards = {key: _card(key, counts, partly, chances) for key, counts in grouped.items()}
+    cards = {
+        key: _card(key, cells, partly, chances, counted, base) for key, cells in grouped.items()
+    }
     return dict(sorted(cards.items(), key=lambda item: (-item[1].settled, item[0])))
 
 
-def _verdict(
-    prediction: Prediction, resolution: Resolution | None, as_of: pendulum.Date
-) -> Verdict:
-    """The verdict as it stood on *as_of* (the resolution's, if it was decided by then)."""
-    if resolution is None:
-        return Verdict.CANNOT_TELL
-    verdict = resolution.verdict
-    if as_of >= resolution.as_of:
-        return verdict
-    horizon = prediction.horizon
-    if verdict.is_resolved:
-        if resolution.decided is not None:
-            decided = resolution.decided.end
-        elif horizon is not None:
-            decided = horizon.end
-        else:
-            decided = resolution.as_of
-        if decided <= as_of:
-            return verdict
-    if horizon is not None and horizon.end > as_of:
-        return Verdict.NOT_YET_DUE
-    return Verdict.CANNOT_TELL  # its time had passed, but nothing settled it yet
-
-
-def _keys(prediction: Prediction, by: By, people: frozenset[str]) -> Iterable[str]:
-    if by == "topic":
-        return sorted(topic.value for topic in prediction.topics)
-    if by == "person":
-        return [who for who in prediction.made_by if who in people]
-    return [who for who in prediction.made_by if who not in people]
+def _grouped(
+    columns: Columns, by: str, *, day: datetime.date | None, counted: frozenset[Voice], framed: bool
+) -> dict[str, dict[tuple[Hedge, Verdict], int]]:
+    """Group key → (hedge, verdict) → how many, for the predictions scored."""
+    table = columns.table(by, timed=day is not None, framing=not framed)
+    grouped: dict[str, dict[tuple[Hedge, Verdict], int]] = {}
+    for cell, n in table.items():
+        key, hedge, voice, verdict = cell[:4]
+        if voice is not None and voice not in counted:
+            continue  # not this scoring's voice (older files record none: always counted)
+        if not framed and cell[-1]:
+            continue  # a horizon taken from the document's framing
+        if day is not None:
+            judged, decided, end, made = cell[4:8]
+            then = _then(verdict, judged, decided, end, made, day)
+            if then is None:
+                continue  # not yet made on the scoring date
+            verdict = then
+        cells = grouped.setdefault(key, {})
+        cells[hedge, verdict] = cells.get((hedge, verdict), 0) + n
+    return grouped
 
 
 def _outcome(verdict: Verdict, partly: float) -> float:
     return 1.0 if verdict is Verdict.CAME_TRUE else partly if verdict is Verdict.PARTLY else 0.0
 
 
-def _card(
+def _base_rate(
+    grouped: Mapping[str, Mapping[tuple[Hedge, Verdict], int]], partly: float
+) -> float | None:
+    """The hit rate of the predictions in *grouped* (each in one group)."""
+    settled = hits = 0.0
+    for cells in grouped.values():
+        for (_hedge, verdict), n in cells.items():
+            if verdict.is_resolved:
+                settled += n
+                hits += n * _outcome(verdict, partly)
+    return hits / settled if settled else None
+
+
+def _card(  # noqa: PLR0913, PLR0917 - one group's figures
     key: str,
     cells: Mapping[tuple[Hedge, Verdict], int],
     partly: float,
     chances: Mapping[Hedge, float],
+    voices: frozenset[Voice],
+    base: float | None,
 ) -> Scorecard:
     counts = dict.fromkeys(Verdict, 0)
-    settled = hits = brier = 0.0
+    settled = hits = brier = half = against_base = log = 0.0
     levels = {hedge: [0, 0.0] for hedge in Hedge}  # settled, hits
     for (hedge, verdict), n in cells.items():
         counts[verdict] += n
         if verdict.is_resolved:
             outcome = _outcome(verdict, partly)
+            chance = chances[hedge]
             settled += n
             hits += n * outcome
-            brier += n * (chances[hedge] - outcome) ** 2
+            brier += n * (chance - outcome) ** 2
+            half += n * (0.5 - outcome) ** 2
+            if base is not None:
+                against_base += n * (base - outcome) ** 2
+            log += n * _log_likelihood(chance, outcome)
             levels[hedge][0] += n
             levels[hedge][1] += n * outcome
     n = int(settled)
@@ -308,4 +570,17 @@ def _card(
         wilson(hits, n),
         brier / n if n else None,
         calibration,
+        voices,
+        1 - brier / half if n and half else None,
+        1 - brier / against_base if n and against_base else None,
+        base if n else None,
+        log / n if n else None,
     )
+
+
+def _log_likelihood(chance: float, outcome: float) -> float:
+    total = 0.0
+    for weight, p in ((outcome, chance), (1 - outcome, 1 - chance)):
+        if weight:
+            total += weight * (math.log(p) if p > 0 else -math.inf)
+    return total

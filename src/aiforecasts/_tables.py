@@ -15,7 +15,7 @@ import io
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from aiforecasts._export import Exportable
     from aiforecasts._records import Source
+    from aiforecasts._scores import Scores
 
 __all__ = [
     "DERIVED",
@@ -213,14 +214,17 @@ def to_csv(obj: Exportable, *, dataset_version: str | None = None) -> dict[str, 
     return tables
 
 
-def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pandas.DataFrame:
+def to_dataframe(
+    obj: Exportable | Scores, *, dataset_version: str | None = None
+) -> pandas.DataFrame:
     """
     A pandas DataFrame of records of one kind, one row per record, with the
     columns of the CSV export (`csv_columns`, the derived ones included):
     figures and derived values as numbers (``float64``: they add up), dates as
     ``datetime64``, integers as ``Int64``, choices as categoricals, lists as
     Python lists, everything else as text.  (Exact decimals: `to_arrow`, or
-    the JSON exports.)
+    the JSON exports.)  Scorecards (what `Dataset.scores` returns) become one
+    row each (`Scorecard.row`).
 
     Needs the ``dataframe`` extra (``pip install 'aiforecasts[dataframe]'``).
 
@@ -230,6 +234,9 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
     50000000.0
     >>> int(frame.groupby("company")["amount.amount"].sum()["anthropic"])  # numbers add up
     6000000000
+    >>> cards = aiforecasts.to_dataframe(aiforecasts.load().scores(by="source"))
+    >>> list(cards.columns[:4])
+    ['key', 'predictions', 'came_true', 'partly']
 
     Raises:
         ImportError: if pandas is not installed.
@@ -237,8 +244,15 @@ def to_dataframe(obj: Exportable, *, dataset_version: str | None = None) -> pand
 
     .. versionadded:: 0.1.0
     """
+    from aiforecasts._scores import scorecard_rows  # noqa: PLC0415 - scoring on first use
+
     pd = _pandas("to_dataframe")
-    found, version = parts(obj, dataset_version)
+    rows = scorecard_rows(obj)
+    if rows is not None:
+        frame: pandas.DataFrame = pd.DataFrame(rows)
+        return frame
+    exportable = cast("Exportable", obj)  # not scorecards
+    found, version = parts(exportable, dataset_version)
     if len(found) != 1:
         msg = f"a DataFrame holds one kind of record, not {len(found)}: {', '.join(found)}"
         raise ValueError(msg)
