@@ -16,6 +16,7 @@ from aiforecasts import (
     Certainty,
     Company,
     ComputeTrend,
+    Criterion,
     Currency,
     Debate,
     Excerpt,
@@ -44,6 +45,7 @@ from aiforecasts import (
     TimeRelation,
     TimeSpan,
     Topic,
+    Voice,
 )
 
 VERSIONS: dict[str, Any] = {"added_in": "2026.1", "changed_in": "2026.1"}
@@ -133,23 +135,34 @@ def datasets(draw: st.DrawFn) -> aiforecasts.Dataset:
         for _ in range(draw(st.integers(1, 2)))
     ]
     person_ids = [p.id for p in people]
-    predictions = [
-        Prediction(
-            next(ids),
-            draw(text),
-            source_id,
-            draw(spans()),
-            draw(st.none() | spans()),
-            draw(st.sampled_from(Hedge)),
-            draw(some),
-            made_by=tuple(draw(st.lists(st.sampled_from(person_ids), max_size=1))),
-            companies=tuple(draw(st.lists(st.sampled_from(company_ids), max_size=2))),
-            topics=frozenset(draw(st.lists(st.sampled_from(Topic), max_size=3))),
-            number=draw(st.none() | st.integers(1, 10)),
-            **VERSIONS,
+    predictions = []
+    for _ in range(draw(st.integers(0, 3))):
+        hedge = draw(st.sampled_from(Hedge))
+        made_by = tuple(draw(st.lists(st.sampled_from(person_ids), max_size=1)))
+        voice = draw(st.sampled_from([Voice.QUOTED, Voice.REPORTED] if made_by else [Voice.OWN]))
+        condition = draw(text) if hedge is Hedge.CONDITIONAL else None
+        vague = draw(st.none() | text)
+        criterion = None if vague else Criterion(draw(text), draw(text), condition=condition)
+        predictions.append(
+            Prediction(
+                next(ids),
+                draw(text),
+                source_id,
+                draw(spans()),
+                draw(st.none() | spans()),
+                hedge,
+                draw(some),
+                made_by=made_by,
+                companies=tuple(draw(st.lists(st.sampled_from(company_ids), max_size=2))),
+                topics=frozenset(draw(st.lists(st.sampled_from(Topic), max_size=3))),
+                condition=condition,
+                number=draw(st.none() | st.integers(1, 10)),
+                voice=voice,
+                criterion=criterion,
+                unsettleable=vague,
+                **VERSIONS,
+            )
         )
-        for _ in range(draw(st.integers(0, 3)))
-    ]
     rounds = [
         FundingRound(
             next(ids),

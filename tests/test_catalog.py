@@ -149,7 +149,9 @@ def test_prediction_rows_show_horizon_hedge_and_verdict(
     pages: dict[str, _Page], dataset: aiforecasts.Dataset
 ) -> None:
     row = _row(pages, "predictions", "nvidia-gpu-cloud-2024")
-    assert "horizon: 2024 hedge: certain verdict: partly source: ten-ai-predictions-2024" in row
+    assert (
+        "horizon: 2024 hedge: certain verdict: cannot tell source: ten-ai-predictions-2024" in row
+    )
     links = pages["predictions"].rows["nvidia-gpu-cloud-2024"].links
     assert "resolutions.html#outcome-nvidia-gpu-cloud-2024" in links
     for prediction in dataset.predictions:
@@ -204,4 +206,4 @@ def test_other_rows_show_their_kind_s_fields(
     assert "kind: company country: US" in _row(pages, "companies", "nvidia")
     assert "roles: CEO, OpenAI;" in _row(pages, "people", "sam-altman")
     row = _row(pages, "resolutions", "outcome-nvidia-gpu-cloud-2024")
-    assert "verdict: partly prediction: nvidia-gpu-cloud-2024 as of:" in row
+    assert "verdict: cannot tell prediction: nvidia-gpu-cloud-2024 as of:" in row

@@ -428,8 +428,11 @@ class TestShowReadable:
         assert labelled(out, "hedge") == [prediction.hedge.value]
         assert labelled(out, "made by") == ["CCID Consulting [ccid-consulting]"]
         assert labelled(out, "verdict") == [
-            f"came true, as of {resolution.as_of} [{resolution.id}]"
+            f"not yet due, as of {resolution.as_of} [{resolution.id}]"
         ]
+        assert labelled(out, "voice")[0].startswith("quoted")
+        assert labelled(out, "came true if")[0].startswith("China's total computing capacity")
+        assert labelled(out, "judges") == ["a: not yet due; b: not yet due"]
         for evidence in resolution.evidence:
             assert evidence.url in out
         assert "\nexcerpts\n" in out
@@ -446,11 +449,16 @@ class TestShowReadable:
             "4.42x a year, doubling every 5.6 months"
         )
         resolution = piped("show", "outcome-microsoft-capex-64b-2025")
+        record = aiforecasts.load().resolutions.get("outcome-microsoft-capex-64b-2025")
+        assert record is not None
         assert labelled(resolution, "verdict") == ["came true"]
-        assert labelled(resolution, "as of") == ["2026-11-28"]
-        assert labelled(resolution, "publisher") == ["monexa.ai"]
-        assert labelled(resolution, "URL")[0].startswith("https://monexa.ai/")
-        assert labelled(resolution, "quote")[0].startswith("“investments in property")
+        assert labelled(resolution, "as of") == [str(record.as_of)]
+        assert labelled(resolution, "publisher") == [e.publisher for e in record.evidence]
+        assert labelled(resolution, "kind") == [e.publisher_kind.value for e in record.evidence]  # type: ignore[union-attr]
+        assert labelled(resolution, "URL") == [e.url for e in record.evidence]
+        assert labelled(resolution, "quote")[0] == f"“{record.evidence[0].quote}”"
+        assert "judge a (blind judgement): came true" in resolution
+        assert "judge b (blind judgement): came true" in resolution
 
     def test_piped_output_is_neither_cut_nor_wrapped(self) -> None:
         debate = aiforecasts.load().debates.get("open-source-iq-tax")

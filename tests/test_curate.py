@@ -132,6 +132,11 @@ def _own_dataset(root: Path) -> tuple[Path, Path]:
         "horizon": {**span, "start": "2024-01-01", "end": "2024-12-31", "precision": "year"},
         "hedge": "likely",
         "attributed_to": "analysts",
+        "voice": "reported",
+        "criterion": {
+            "came_true": "Nvidia's 2024 revenue exceeds USD 10 billion.",
+            "did_not": "It does not.",
+        },
         "companies": ["nvidia"],
         "excerpts": [{"source": "memo", "text": "明年英伟达的收入将超过 100 亿美元"}],
     }

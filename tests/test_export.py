@@ -14,6 +14,7 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._values import older_layout
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -154,7 +155,18 @@ class TestMigrations:
             aiforecasts.load_path(GOLDEN / f"schema-{v}.json", check_references=False)
             for v in versions
         ]
-        assert all(dataset == loaded[-1] for dataset in loaded)
+        # Schema 6 added whose forecast it is and what would settle it: files before it
+        # read without them, and match the current file in everything else.
+        assert all(dataset == loaded[-2] for dataset in loaded[:-1])
+        newest = loaded[-1]
+        assert all(p.voice is not None and p.criterion is not None for p in newest.predictions)
+        with older_layout():
+            without = [
+                attrs.evolve(p, voice=None, criterion=None, unsettleable=None)
+                for p in newest.predictions
+            ]
+        assert without == list(loaded[-2].predictions)
+        assert attrs.evolve(newest, predictions=loaded[-2].predictions) == loaded[-2]
         statistics = loaded[0].statistics
         assert any(s.money is not None for s in statistics)
         assert any(s.value is not None for s in statistics)
@@ -435,7 +447,14 @@ class TestReviewFindings:
         assert old.startswith('{"aiforecasts":')
         back = aiforecasts.loads(old, check_references=False)
         assert back == aiforecasts.load_path(GOLDEN / "schema-5.json", check_references=False)
-        assert aiforecasts.loads(aiforecasts.to_jsonl(back), check_references=False) == back
+        # Its predictions lack what schema 6 requires: written as schema 6 they could not be
+        # read back, so they are not written.
+        with pytest.raises(
+            ValueError, match=r"predictions\[0\] \(nvidia-gpu-cloud-2024\) .* voice"
+        ):
+            aiforecasts.to_jsonl(back)
+        current = aiforecasts.load_path(GOLDEN / "schema-6.json", check_references=False)
+        assert aiforecasts.loads(aiforecasts.to_jsonl(current), check_references=False) == current
 
     @pytest.mark.parametrize("data", ["\ud800", '{"x": "\\ud800"}', b'{"x": "\\udc00"}'])
     def test_lone_surrogates(self, data: str | bytes) -> None:

@@ -50,6 +50,8 @@ def minimal() -> dict[str, Any]:
             "made": SPAN,
             "source": "doc",
             "statement": "Nvidia will do something.",
+            "voice": "own",
+            "criterion": {"came_true": "Nvidia does it in 2024.", "did_not": "It does not."},
             **V,
         }
     )

@@ -24,6 +24,7 @@ from aiforecasts import (
     Stance,
     TimeSpan,
     Topic,
+    Voice,
 )
 from aiforecasts._fields import excerpts_in
 
@@ -279,6 +280,8 @@ def synthetic(n: int) -> aiforecasts.Dataset:
             Hedge.LIKELY,
             (excerpt,),
             companies=(f"c{i % n}",),
+            voice=Voice.OWN,
+            unsettleable="Synthetic.",
             **V,
         )
         for i in range(n)
