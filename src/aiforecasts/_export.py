@@ -8,7 +8,6 @@ strings, so that the same data always gives the same bytes.
 
 from __future__ import annotations
 
-import operator
 import typing
 from typing import TYPE_CHECKING, Any, cast
 
@@ -63,10 +62,6 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
     return chosen, dataset_version
 
 
-_VOICE = operator.attrgetter("voice")
-_JUDGEMENTS = operator.attrgetter("judgements")
-
-
 def _written_whole(found: dict[str, list[Any]]) -> None:
     """
     Refuse to export records read from a file of schema 5 or older that lack
@@ -74,26 +69,40 @@ def _written_whole(found: dict[str, list[Any]]) -> None:
     read back.
 
     Raises:
-        ValueError: naming the first such record.
+        ValueError: naming the first such record and what it lacks.
     """
-    lacking: tuple[str, int, str] | None = None
-    predictions = found.get("predictions", ())
-    if None in map(_VOICE, predictions):
-        index = list(map(_VOICE, predictions)).index(None)
-        lacking = ("predictions", index, "voice, criterion or unsettleable")
-    resolutions = found.get("resolutions", ())
-    if lacking is None and () in map(_JUDGEMENTS, resolutions):
-        index = list(map(_JUDGEMENTS, resolutions)).index(())
-        lacking = ("resolutions", index, "judgements, and the evidence's publisher_kind")
-    if lacking is not None:
-        name, index, fields = lacking
-        record = found[name][index]
-        msg = (
-            f"{name}[{index}] ({record.id}) was read from a file of schema 5 or older and "
-            f"lacks {fields}, which schema {SCHEMA_VERSION} requires: add them before "
-            "writing it in the current layout"
-        )
-        raise ValueError(msg)
+    for name, records in found.items():
+        lacking = _LACKING.get(name)
+        if lacking is None:
+            continue
+        for index, record in enumerate(records):
+            what = lacking(record)
+            if what:
+                msg = (
+                    f"{name}[{index}] ({record.id}) was read from a file of schema 5 or older "
+                    f"and lacks {what}, which schema {SCHEMA_VERSION} requires: add it before "
+                    "writing it in the current layout"
+                )
+                raise ValueError(msg)
+
+
+def _prediction_lacks(record: Any) -> str | None:
+    if record.voice is None:
+        return "a voice"
+    if record.criterion is None and record.unsettleable is None:
+        return "a criterion (or the reason it cannot be settled)"
+    return None
+
+
+def _resolution_lacks(record: Any) -> str | None:
+    if not record.judgements:
+        return "the judges' judgements"
+    if any(item.publisher_kind is None for item in record.evidence):
+        return "its evidence's publisher kinds"
+    return None
+
+
+_LACKING = {"predictions": _prediction_lacks, "resolutions": _resolution_lacks}
 
 
 def sources_of(obj: Exportable, found: dict[str, list[Any]]) -> list[Source]:

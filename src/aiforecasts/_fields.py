@@ -15,12 +15,21 @@ import enum
 import re
 import types
 import typing
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiforecasts._values import Excerpt, description, is_mutual, quote, refers_to
+from aiforecasts._values import (
+    Excerpt,
+    description,
+    is_mutual,
+    is_needed,
+    quote,
+    refers_to,
+    schema_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -146,6 +155,11 @@ class Field:
     """The collections whose ids the field holds (empty: no ids)."""
     mutual: bool = False
     """Whether the field links records of different kinds, given on both sides."""
+    needed: bool = False
+    """Whether the current layout requires it, not null (required, or required since a
+    schema version though older files lack it: `_values.needed`)."""
+    schema: Mapping[str, object] = attrs.field(factory=dict)
+    """JSON Schema keywords its metadata adds (``minItems``)."""
 
 
 _SCALARS: dict[object, ShapeKind] = {
@@ -219,6 +233,8 @@ def _fields_of(cls: type) -> tuple[Field, ...]:
             field.default is attrs.NOTHING,
             refers_to(field),
             is_mutual(field),
+            field.default is attrs.NOTHING or is_needed(field),
+            schema_of(field),
         )
         for field in resolved
     )

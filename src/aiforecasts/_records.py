@@ -29,7 +29,9 @@ from aiforecasts._values import (
     described,
     doc,
     figure_of,
+    needed,
     nonblank,
+    optional_nonblank,
     quote,
     ref,
     required,
@@ -465,14 +467,17 @@ class Prediction:
     voice: Voice | None = attrs.field(
         default=None,
         validator=required,
-        metadata=doc(
-            "Whose forecast it is: the document's own, quoted from *made_by*, reported "
-            "without being owned, or rejected by the document (`Voice`). Required; "
-            "``None`` only in files of schema 5 or older."
+        metadata=needed(
+            doc(
+                "Whose forecast it is: the document's own, quoted from *made_by*, reported "
+                "without being owned, or rejected by the document (`Voice`). Required; "
+                "``None`` only in files of schema 5 or older."
+            )
         ),
     )
     unsettleable: str | None = attrs.field(
         default=None,
+        validator=optional_nonblank,
         metadata=doc(
             "Why no observation could settle it, in English, for a forecast too vague to "
             "judge (then it has no *criterion*, and is scored nowhere); else ``None``."
@@ -932,6 +937,7 @@ class Resolution:
     )
     observed_basis: str | None = attrs.field(
         default=None,
+        validator=optional_nonblank,
         metadata=doc(
             "How the observed figure is measured, where the prediction's `Target` names a "
             "basis (it must be the same: figures on other bases are not compared); else "
@@ -940,10 +946,14 @@ class Resolution:
     )
     judgements: tuple[Judgement, ...] = attrs.field(
         default=(),
-        metadata=doc(
-            "The judges' verdicts: the two blind judgements (``a``, ``b``), then, where they "
-            "disagree, the third reading that settled it (``c``). Required; empty only in "
-            "files of schema 5 or older."
+        metadata=needed(
+            doc(
+                "The judges' verdicts: the two blind judgements (``a``, ``b``), then, where "
+                "they disagree, the third reading that settled it (``c``). Required; empty "
+                "only in files of schema 5 or older."
+            ),
+            minItems=2,
+            maxItems=3,
         ),
     )
     note: str | None = attrs.field(
@@ -976,8 +986,11 @@ class Resolution:
             )
             raise FieldError(attribute.name, msg)
         judges = [j.judge for j in judgements]
-        if len(set(judges)) != len(judges):
-            msg = f"each judgement is by another judge, not {judges}"
+        if judges != ["a", "b", "c"][: len(judges)]:
+            msg = (
+                "the blind judgements are a's and b's, in that order, and a third reading "
+                f"is c's, not {judges}"
+            )
             raise FieldError(attribute.name, msg)
         first, second = judgements[0].verdict, judgements[1].verdict
         if len(judgements) == 2 and not (first is second and second is self.verdict):

@@ -63,18 +63,32 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties = {}
     described = docs(cls)
     for field in fields(cls):
-        schema = _type(field.shape, definitions)
+        shape = field.shape
+        if field.needed and not field.required and shape.kind == "optional":  # now: not null
+            shape = shape.inner
+        schema = {**_type(shape, definitions), **field.schema}
         if field.name == "id":
             schema = {**schema, "pattern": f"^{SLUG}$"}
         if field.name in described:
             schema = {**schema, "description": described[field.name]}
         properties[field.name] = schema
-    return {
+    found: dict[str, Any] = {
         "type": "object",
         "properties": properties,
-        "required": sorted(field.name for field in fields(cls) if field.required),
+        "required": sorted(field.name for field in fields(cls) if field.needed),
         "additionalProperties": False,
     }
+    either = _ONE_OF.get(cls.__name__)
+    if either:  # one of these fields is given, and not null
+        found["anyOf"] = [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}} for name in either
+        ]
+    return found
+
+
+_ONE_OF = {"Prediction": ("criterion", "unsettleable")}
+"""Classes of which one of some optional fields must be given: a prediction has a criterion
+or a reason it cannot be settled."""
 
 
 def _type(shape: Shape, definitions: dict[str, Any]) -> dict[str, Any]:

@@ -144,7 +144,7 @@ def _columns(
     """(column, field, always filled) of *cls*'s table, nested single values flattened."""
     for field in fields(cls):
         nested = field.shape.record()
-        filled = required and field.required
+        filled = required and field.needed
         if nested is None:
             yield f"{prefix}{field.name}", field, filled
         else:
@@ -244,12 +244,15 @@ def to_dataframe(
 
     .. versionadded:: 0.1.0
     """
-    from aiforecasts._scores import scorecard_rows  # noqa: PLC0415 - scoring on first use
+    from aiforecasts._scores import (  # noqa: PLC0415 - scoring on first use
+        SCORECARD_COLUMNS,
+        scorecard_rows,
+    )
 
     pd = _pandas("to_dataframe")
     rows = scorecard_rows(obj)
     if rows is not None:
-        frame: pandas.DataFrame = pd.DataFrame(rows)
+        frame: pandas.DataFrame = pd.DataFrame(rows, columns=[n for n, _ in SCORECARD_COLUMNS])
         return frame
     exportable = cast("Exportable", obj)  # not scorecards
     found, version = parts(exportable, dataset_version)

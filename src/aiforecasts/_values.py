@@ -58,10 +58,12 @@ __all__ = [
     "nonblank",
     "number_text",
     "older_layout",
+    "optional_nonblank",
     "quote",
     "ref",
     "refers_to",
     "required",
+    "schema_of",
     "shown",
     "version",
     "wrap",
@@ -79,6 +81,30 @@ def doc(text: str) -> dict[str, object]:
     tables' column descriptions read it (`description`).
     """
     return {_DOC: text}
+
+
+_NEEDED = "needed"
+_SCHEMA = "schema"
+
+
+def needed(metadata: dict[str, object], **schema: object) -> dict[str, object]:
+    """
+    Field metadata: the field must be given, and not null, in files of the
+    current schema, though records read from older files may lack it (its
+    default); *schema* adds JSON Schema keywords (``minItems=2``).
+    """
+    return {**metadata, _NEEDED: True, _SCHEMA: schema}
+
+
+def is_needed(field: attrs.Attribute[object]) -> bool:
+    """Whether *field* must be given in the current layout though it has a default."""
+    return bool(field.metadata.get(_NEEDED, False))
+
+
+def schema_of(field: attrs.Attribute[object]) -> dict[str, object]:
+    """The JSON Schema keywords *field*'s metadata adds (see `needed`)."""
+    extra: dict[str, object] = field.metadata.get(_SCHEMA, {})
+    return extra
 
 
 def description(field: attrs.Attribute[object]) -> str | None:
@@ -230,10 +256,16 @@ def nonblank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None
     """A validator: text that says something (not empty, not only spaces, no NUL)."""
     if not value.strip():
         msg = f"{attribute.name} must not be empty"
-        raise ValueError(msg)
+        raise FieldError(attribute.name, msg)
     if "\x00" in value:
         msg = f"{attribute.name} must not contain NUL"
-        raise ValueError(msg)
+        raise FieldError(attribute.name, msg)
+
+
+def optional_nonblank(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Like `nonblank`, for a text that may be ``None`` (absent), never empty."""
+    if value is not None:
+        nonblank(_inst, attribute, value)
 
 
 # -- fields a newer layout requires ----------------------------------------------
@@ -635,6 +667,7 @@ class Target:
     basis: str | None = attrs.field(
         default=None,
         kw_only=True,
+        validator=optional_nonblank,
         metadata=doc(
             'How the figure is measured, where more than one way is common ("total compute, '
             'FP32" beside "intelligent compute, FP16"; "nominal" beside "real"; a fiscal '
@@ -844,10 +877,12 @@ class Evidence:
     publisher_kind: PublisherKind | None = attrs.field(
         default=None,
         validator=required,
-        metadata=doc(
-            "What kind of publisher it is: primary (the company, regulator, court or paper "
-            "itself), news, analysis, or aggregator (`PublisherKind`). Required; ``None`` "
-            "only in files of schema 5 or older."
+        metadata=needed(
+            doc(
+                "What kind of publisher it is: primary (the company, regulator, court or paper "
+                "itself), news, analysis, or aggregator (`PublisherKind`). Required; ``None`` "
+                "only in files of schema 5 or older."
+            )
         ),
     )
 
@@ -879,6 +914,7 @@ class Criterion:
     )
     partly: str | None = attrs.field(
         default=None,
+        validator=optional_nonblank,
         metadata=doc(
             "What counts as partly, where the forecast has separable parts or a figure that "
             "can be half met; ``None`` where nothing can."
@@ -886,6 +922,7 @@ class Criterion:
     )
     condition: str | None = attrs.field(
         default=None,
+        validator=optional_nonblank,
         metadata=doc(
             "The condition to check first (not held: annulled): a conditional forecast's, or "
             "a premise the forecast takes for granted; else ``None``."
@@ -893,6 +930,7 @@ class Criterion:
     )
     note: str | None = attrs.field(
         default=None,
+        validator=optional_nonblank,
         metadata=doc(
             "What a judge must also know: the basis of a figure, how many examples make "
             '"a wave", both sides of a comparison; ``None`` if nothing.'
