@@ -6,10 +6,12 @@ with a plain pandas groupby computing the same hit rates from the same data, in 
 
 The predictions (five sources, four hedges) and their resolutions (a verdict each) are
 generated here and wrapped in the package's own `Dataset`, so the measured code is the code
-users call; scorecards also compute Wilson intervals, Brier scores and calibration, which
-the pandas line does not.  The pandas frame is built before timing (its build is shown
-apart), and so are the columns `Dataset.scores` lines up on its first call (shown as a line of
-its own).  Goal (issue 14): within 2x of pandas, with no pandas needed at run time.
+users call; scorecards also compute Wilson intervals, Brier, skill and log scores and
+calibration, which the pandas line does not.  The pandas frame is built before timing (its
+build is shown apart); `Dataset.scores` lines up the predictions beside their verdicts and
+counts them on its first call, which is timed afresh each run (the lines "first …"), and
+works on those counts afterwards.  Goal (issue 22): a first call, and a first call with
+``as_of``, within 1.5x of the pandas groupby, with no pandas needed at run time.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from aiforecasts import (
     Prediction,
     PublisherKind,
     Resolution,
+    Scorecard,
     TimeSpan,
     Verdict,
     Voice,
@@ -171,13 +174,15 @@ def main() -> None:
         f"{args.records:,} predictions + resolutions generated in {built:.1f} s; "
         f"pandas frame built in {framed:.2f} s (not timed below); median of {args.runs} runs\n"
     )
-    started = time.perf_counter()
-    dataset.scores(by="source")
-    first = time.perf_counter() - started  # lines up the columns every scoring reads, once
+
+    def afresh(as_of: str | None = None) -> dict[str, Scorecard]:
+        """A first call: the counts the dataset keeps for scoring are taken again."""
+        dataset._cache.pop("scoring", None)  # noqa: SLF001 - what a first call builds
+        return dataset.scores(by="source", as_of=as_of)
+
+    first, _ = timed(afresh, args.runs)
     ours, cards = timed(lambda: dataset.scores(by="source"), args.runs)
-    started = time.perf_counter()
-    dataset.scores(by="source", as_of="2024-06-30")
-    first_as_of = time.perf_counter() - started  # lines up the timelines, once
+    first_as_of, _ = timed(lambda: afresh(as_of="2024-06-30"), args.runs)
     as_of, _ = timed(lambda: dataset.scores(by="source", as_of="2024-06-30"), args.runs)
     theirs, rates = timed(lambda: pandas_hit_rates(table), args.runs)
     for key, card in cards.items():  # the same answer both ways
@@ -185,9 +190,9 @@ def main() -> None:
         assert abs(card.hit_rate - float(rates[key])) < 1e-9, key
     print(f"  {'scoring':<62} {'time':>10} {'vs pandas':>10}")
     for label, seconds in (
-        ("first Dataset.scores() call (counts the columns, once)", first),
+        ("first Dataset.scores() call (lines up and counts the columns)", first),
         ("Dataset.scores(by='source') again (+ intervals, Brier, skill)", ours),
-        ("first Dataset.scores(by='source', as_of=...) (counts timelines)", first_as_of),
+        ("first Dataset.scores(by='source', as_of=...) (and the timelines)", first_as_of),
         ("Dataset.scores(by='source', as_of=...) again", as_of),
         ("pandas groupby mean of the same hit rates", theirs),
     ):

@@ -168,12 +168,17 @@ def to_arrow(
 
     .. versionadded:: 0.1.0
     """
-    from aiforecasts._scores import scorecard_rows  # noqa: PLC0415 - scoring on first use
+    from aiforecasts._scores import (  # noqa: PLC0415 - scoring on first use
+        SCORECARD_COLUMNS,
+        scorecard_rows,
+    )
 
     pa = _pyarrow()
     rows = scorecard_rows(obj)
     if rows is not None:
-        return pa.Table.from_pylist(rows)
+        types = {"text": pa.string(), "integer": pa.int64(), "number": pa.float64()}
+        schema = pa.schema([(name, types[kind]) for name, kind in SCORECARD_COLUMNS])
+        return pa.Table.from_pylist(rows, schema=schema)
     exportable = cast("Exportable", obj)  # not scorecards
     found, version = parts(exportable, dataset_version)
     if len(found) != 1:

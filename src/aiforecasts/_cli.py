@@ -465,6 +465,8 @@ def cmd_outcomes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
+    from aiforecasts._scores import voices_for  # noqa: PLC0415 - scoring on first use
+
     dataset = aiforecasts.load()
     try:
         cards = dataset.scores(
@@ -494,10 +496,10 @@ def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
     ]
     headers = [args.by, "predictions", "settled", "hit rate", "95% interval", "Brier", "skill"]
     table(rows, headers, out)
-    voices = next(iter(cards.values())).voices if cards else frozenset()
+    voices = voices_for(args.by, args.voice or None)
     counted = ", ".join(v.value for v in aiforecasts.Voice if v in voices)
     out.write(
-        f"\ncounts {counted or 'no'} forecasts (--voice for others); hit rate: came true 1, "
+        f"\ncounts {counted} forecasts (--voice for others); hit rate: came true 1, "
         f"partly {args.partly:g}, did not 0; Brier from the hedges read as probabilities; "
         "skill against always saying 50% (see the methodology)\n"
     )

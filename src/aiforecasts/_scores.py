@@ -45,10 +45,12 @@ from aiforecasts._vocab import Certainty, Hedge, Verdict, Voice
 
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Callable
 
 __all__ = [
     "BY",
     "HEDGE_PROBABILITY",
+    "SCORECARD_COLUMNS",
     "By",
     "CalibrationRow",
     "Columns",
@@ -66,6 +68,9 @@ organisation who made it, or the document's author), the companies it is about, 
 or its hedge."""
 
 BY: tuple[By, ...] = ("source", "forecaster", "about", "topic", "hedge")
+
+_ONCE = "once:"
+"""A table's name: the predictions some group of a grouping holds, each counted once."""
 
 _DEFAULT_VOICES: Mapping[str, frozenset[Voice]] = {
     "source": frozenset({Voice.OWN}),
@@ -259,6 +264,8 @@ def scorecard_rows(obj: object) -> list[dict[str, Any]] | None:
         return [obj.row()]
     if isinstance(obj, Mapping):
         cards = list(obj.values())
+        if not cards:
+            return []  # scores of nothing (say, as of a date before any forecast)
     elif isinstance(obj, (list, tuple)):
         cards = list(obj)
     else:
@@ -266,6 +273,26 @@ def scorecard_rows(obj: object) -> list[dict[str, Any]] | None:
     if not cards or not all(isinstance(card, Scorecard) for card in cards):
         return None
     return [card.row() for card in cards]
+
+
+SCORECARD_COLUMNS: tuple[tuple[str, Literal["text", "integer", "number"]], ...] = (
+    ("key", "text"),
+    ("predictions", "integer"),
+    *((verdict.value, "integer") for verdict in Verdict),
+    ("settled", "integer"),
+    ("hits", "number"),
+    ("hit_rate", "number"),
+    ("interval_low", "number"),
+    ("interval_high", "number"),
+    ("brier", "number"),
+    ("skill_vs_half", "number"),
+    ("skill_vs_base_rate", "number"),
+    ("base_rate", "number"),
+    ("log_score", "number"),
+    ("voices", "text"),
+)
+"""The columns of `Scorecard.row`, in order, with their kinds: what a table of scorecards holds,
+even an empty one."""
 
 
 # -- the counts every scoring reads ---------------------------------------------------
@@ -333,15 +360,25 @@ class Columns:
                         strict=True,
                     )
                 )
+        complete = all(resolutions)  # every prediction judged: attributes read in C
         columns: list[Iterable[Any]] = [
             map(_HEDGE, predictions),
             map(_VOICE, predictions),
-            map(_verdict_of, resolutions),
+            map(_VERDICT, resolutions) if complete else map(_verdict_of, resolutions),
         ]
         if timed:
-            judged = [None if r is None else r.as_of for r in resolutions]
+            judged: Iterable[Any] = (
+                map(_AS_OF, resolutions)
+                if complete
+                else [None if r is None else r.as_of for r in resolutions]
+            )
             decided = [
-                None if r is None or r.decided is None else r.decided.end for r in resolutions
+                None if d is None else d.end
+                for d in (
+                    map(_DECIDED, resolutions)
+                    if complete
+                    else (None if r is None else r.decided for r in resolutions)
+                )
             ]
             ends = [None if h is None else h.end for h in map(_HORIZON, predictions)]
             columns += [judged, decided, ends, map(_MADE_ON, predictions)]
@@ -350,18 +387,30 @@ class Columns:
         if by in ("source", "hedge"):
             key = map(_SOURCE if by == "source" else _HEDGE_VALUE, predictions)
             return Counter(zip(key, *columns, strict=True))
-        keys = {
-            "forecaster": self._forecasters,
-            "about": _about,
-            "topic": _topics,
-        }[by]
+        if by.startswith(_ONCE):  # each prediction in some group, once, under one key
+            some = self._keys(by.removeprefix(_ONCE))
+            return Counter(
+                ("", *rest)
+                for prediction, *rest in zip(predictions, *columns, strict=True)
+                if some(prediction)
+            )
+        keys = self._keys(by)
         return Counter(
             (key, *rest)
             for prediction, *rest in zip(predictions, *columns, strict=True)
             for key in keys(prediction)
         )
 
-    def _forecasters(self, prediction: Prediction) -> Iterable[str]:
+    def _keys(self, by: str) -> Callable[[Prediction], Sequence[str]]:
+        """The groups a prediction is in, for the groupings where it may be in several."""
+        keys: dict[str, Callable[[Prediction], Sequence[str]]] = {
+            "forecaster": self._forecasters,
+            "about": _about,
+            "topic": _topics,
+        }
+        return keys[by]
+
+    def _forecasters(self, prediction: Prediction) -> Sequence[str]:
         if prediction.voice is Voice.OWN or (
             prediction.voice is None and not prediction.made_by and not prediction.attributed_to
         ):
@@ -377,6 +426,8 @@ _HEDGE_VALUE = attrgetter("hedge._value_")  # a group's key is text
 _VOICE = attrgetter("voice")
 _VERDICT = attrgetter("verdict")
 _HORIZON = attrgetter("horizon")
+_AS_OF = attrgetter("as_of")
+_DECIDED = attrgetter("decided")
 _MADE_ON = attrgetter("made.start")
 
 
@@ -389,11 +440,11 @@ def _framed(prediction: Prediction) -> bool:
     return horizon is not None and horizon.certainty is Certainty.FRAMING
 
 
-def _about(prediction: Prediction) -> Iterable[str]:
+def _about(prediction: Prediction) -> Sequence[str]:
     return prediction.companies
 
 
-def _topics(prediction: Prediction) -> Iterable[str]:
+def _topics(prediction: Prediction) -> Sequence[str]:
     return sorted(topic.value for topic in prediction.topics)
 
 
@@ -475,10 +526,9 @@ def score(  # noqa: PLR0913 - keyword-only options
     grouped = _grouped(columns, by, day=day, counted=counted, framed=framed)
     if by in ("source", "hedge"):  # each prediction in one group
         base = _base_rate(grouped, partly)
-    else:
-        base = _base_rate(
-            _grouped(columns, "hedge", day=day, counted=counted, framed=framed), partly
-        )
+    else:  # each prediction scored once, however many groups it is in
+        once = _grouped(columns, _ONCE + by, day=day, counted=counted, framed=framed)
+        base = _base_rate(once, partly)
     cards = {
         key: _card(key, cells, partly, chances, counted, base) for key, cells in grouped.items()
     }
