@@ -67,12 +67,16 @@ def main() -> None:
         [(first[k]["horizon"]["class"], second[k]["horizon_class"]) for k in first],
     )
     a, b = files("out/judge_a_*.jsonl"), files("out/judge_b_*.jsonl")
-    show("verdict, judge a vs judge b (all 140)", [(a[k]["verdict"], b[k]["verdict"]) for k in a])
-    settleable = [k for k in a if first[k]["settleable"] or second[k]["settleable"]]
+    # The judges were given a criterion for 107 forecasts and, for the other 33, the reason
+    # they cannot be settled, which both could only confirm or overturn: the headline is on
+    # the 107.
+    settled = json.loads((HERE / "out" / "criteria_final.json").read_text("utf-8"))
+    criteria = [k for k in a if settled[k]["settleable"]]
     show(
-        "verdict, on forecasts either reader found settleable",
-        [(a[k]["verdict"], b[k]["verdict"]) for k in settleable],
+        "verdict, judge a vs judge b (the 107 with a criterion)",
+        [(a[k]["verdict"], b[k]["verdict"]) for k in criteria],
     )
+    show("verdict, judge a vs judge b (all 140)", [(a[k]["verdict"], b[k]["verdict"]) for k in a])
     third = lines(HERE / "out" / "third_verdicts.jsonl")
     sided = Counter(
         "a"

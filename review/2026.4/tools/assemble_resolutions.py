@@ -70,6 +70,7 @@ NUMS=r'\d{1,2}\b(?:\s*(?:,|and|–|-|to)\s*\d{1,2}\b)*'
 ONE=r'(?:(?:[ab]:)?x\d+|\d{1,2})'
 REF=re.compile(r'\b(?:[Dd]ossier\s+)?(?:[Ii]tems?|[Dd]ossier)\s+(?P<list>'+NUMS+r')'
                r'|(?P<open>[\(\[])(?P<plist>'+ONE+r'(?:\s*,\s*'+ONE+r')*)(?P<close>[\)\]])'
+               r'|(?P<semi>\()(?P<slist>'+ONE+r'(?:\s*,\s*'+ONE+r')*);'
                r'|\b(?P<x>(?:[ab]:)?x\d+)\b')
 def _numbers(text):
     out=[]
@@ -86,7 +87,7 @@ def _refs(m, size, judge):
         return nums if nums and all(n<size for n in nums) else None
     if m.group('x'):
         return [m.group('x')]
-    parts=[x.strip() for x in m.group('plist').split(',')]
+    parts=[x.strip() for x in (m.group('plist') or m.group('slist')).split(',')]
     refs=[]
     for x in parts:
         if x.isdigit() and int(x)<size: refs.append(int(x))
@@ -106,6 +107,15 @@ def _plain(text):
     for old, new in PLAIN:
         text=re.sub(old, new, text)
     return text
+_CHILD=re.compile(r'^(?:Children as judged now:|Child [a-z0-9-]+:)')
+def _without_children(text):
+    """A parent's rationale without the deciding judge's own list of its children's verdicts
+    (the judge's reading, kept in the judgement): the closing list gives them as they are."""
+    sentences=re.split(r'(?<=\.)\s+(?=[A-Z(])', text)
+    return ' '.join(x for x in sentences if not _CHILD.match(x))
+TABLE_NOTE=('Quotes from openlm.ai are rows of its copy of the LMSYS Chatbot Arena leaderboard, '
+            'verbatim as the stored page shows them, the columns run together (rank, model, '
+            'Arena score, confidence interval, votes, organisation, licence).')
 out=[]; problems=[]
 for pid in P:
     pack=packs[pid]; a=A.get(pid); b=B.get(pid)
@@ -136,7 +146,7 @@ for pid in P:
             if refs is None: return m.group(0)
             idx=cite(j, refs)
             inner=', '.join(str(i+1) for i in idx)
-            return f'[{inner}]'
+            return f'([{inner}];' if m.group('semi') else f'[{inner}]'
         reasons[id(j)]=_plain(REF.sub(swap, text))
     verdict=deciding['verdict']
     judgements=[{'judge':'a','verdict':a['verdict'],'reason':reasons[id(a)],'cites':cites[id(a)]},
@@ -148,7 +158,7 @@ for pid in P:
             problems.append(f"{pid}: judge {j['judge']} {j['verdict']} cites nothing")
     decided=span_of(deciding.get('decided')) if verdict in ('came_true','partly','did_not','annulled') else None
     rec={'id':old[pid]['id'],'prediction':pid,'verdict':verdict,'as_of':AS_OF,
-         'rationale':reasons[id(deciding)],'evidence':items if verdict not in ('too_vague',) or items else [],
+         'rationale':_without_children(reasons[id(deciding)]),'evidence':items if verdict not in ('too_vague',) or items else [],
          'decided':decided,'parts_held':deciding.get('parts_held') if verdict=='partly' else None,
          'observed':None,'observed_money':None,'observed_basis':None,'judgements':judgements,'note':None}
     obs=deciding.get('observed')
@@ -164,8 +174,12 @@ for pid in P:
             rec['observed']={'value':obs['value'],'unit':obs.get('unit') or tgt['value']['unit'],'high':None,'qualifier':'exact'}
         rec['observed_basis']=tgt.get('basis')
     kinds={items[i]['publisher_kind'] for i in set(i for j in judgements if j['verdict']==verdict for i in j['cites'])}
-    if kinds and kinds=={'aggregator'}:
-        rec['note']='Every page this verdict cites is an aggregator or re-post; no primary source or news outlet with reporting of its own was found in the stored pages.'
+    notes=[]
+    if kinds and kinds=={'aggregator'} and verdict in ('came_true','partly','did_not','annulled'):
+        notes.append('Every page this verdict cites is an aggregator or re-post; no primary source or news outlet with reporting of its own was found in the stored pages.')
+    if any(it['url'].startswith('https://openlm.ai/') for it in items):
+        notes.append(TABLE_NOTE)
+    rec['note']=' '.join(notes) or None
     out.append(rec)
 # A parent's rationale names its children's verdicts as they are now.
 verdicts={r['prediction']:r['verdict'] for r in out}
