@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -31,6 +32,7 @@ from aiforecasts import (
     Verdict,
     Voice,
 )
+from aiforecasts._values import older_layout
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -194,13 +196,16 @@ def test_every_settling_verdict_cites_a_quote(dataset: aiforecasts.Dataset) -> N
 @pytest.mark.skipif(not REVIEW.is_dir(), reason="the review files are in the repository only")
 def test_published_agreement_is_what_the_judgements_give(dataset: aiforecasts.Dataset) -> None:
     """The methodology's agreement figures follow from the judgements in the data."""
-    pairs = [(r.judgements[0].verdict, r.judgements[1].verdict) for r in dataset.resolutions]
-    raw, kappa = _agreement(pairs)
     text = (DOCS / "methodology.md").read_text("utf-8")
-    agree = sum(a is b for a, b in pairs)
-    assert f"{agree} of {len(pairs)}" in text
-    assert f"{raw:.1%}".replace("%", " %") in text
-    assert f"κ = {kappa:.2f}" in text
+    every = list(dataset.resolutions)
+    with_criterion = [r for r in every if _prediction(dataset, r).criterion is not None]
+    assert len(with_criterion) < len(every)
+    for judged in (with_criterion, every):
+        pairs = [(r.judgements[0].verdict, r.judgements[1].verdict) for r in judged]
+        raw, kappa = _agreement(pairs)
+        agree = sum(a is b for a, b in pairs)
+        assert f"{agree} of {len(pairs)} | {raw:.1%}".replace("%", " %") in text
+        assert f"κ = {kappa:.2f}" in text
 
 
 def _agreement(pairs: list[tuple[Any, Any]]) -> tuple[float, float]:
@@ -240,6 +245,20 @@ def test_parents_name_their_childrens_verdicts_as_they_are(dataset: aiforecasts.
             assert verdict == child.verdict.value.replace("_", " "), (parent, kid)
 
 
+def test_parents_state_their_childrens_verdicts_only_as_they_are(
+    dataset: aiforecasts.Dataset,
+) -> None:
+    """A parent's rationale names its children only in its closing list (a judge's own list
+    of them, which may differ from the settled verdicts, stays in that judge's reason)."""
+    for p in dataset.predictions:
+        if p.parent is None:
+            continue
+        parent = dataset.resolution_of(p.parent)
+        assert parent is not None
+        body = parent.rationale.split(" Its sub-predictions: ")[0]
+        assert p.id not in body, (p.parent, p.id)
+
+
 def test_forecasts_sharing_a_condition_agree_or_say_why(dataset: aiforecasts.Dataset) -> None:
     groups: dict[str, list[Resolution]] = defaultdict(list)
     for r in dataset.resolutions:
@@ -272,7 +291,11 @@ def test_evidence_says_what_kind_of_publisher(dataset: aiforecasts.Dataset) -> N
         for item in r.evidence:
             assert item.publisher_kind is not None, r.id
             kinds[item.publisher_kind] += 1
-        if cited and all(r.evidence[i].publisher_kind is PublisherKind.AGGREGATOR for i in cited):
+        if (
+            r.verdict.needs_evidence
+            and cited
+            and all(r.evidence[i].publisher_kind is PublisherKind.AGGREGATOR for i in cited)
+        ):
             assert r.note, r.id
             assert "aggregator" in r.note, r.id
     assert kinds[PublisherKind.NEWS] > 0
@@ -422,6 +445,77 @@ def test_too_vague_and_annulled_only_where_the_criterion_allows(
     assert any("'too_vague' for a prediction with a criterion" in p for p in problems)
 
 
+def test_judges_are_named_in_order(dataset: aiforecasts.Dataset) -> None:
+    def change(records: dict[str, Any]) -> None:
+        i = _index(records["resolutions"], lambda r: len(r["judgements"]) == 3)
+        judgements = records["resolutions"][i]["judgements"]
+        records["resolutions"][i]["judgements"] = [judgements[2], *judgements[:2]]
+
+    problems = _refused(dataset, change)
+    assert any(".judgements" in p and "a's and b's" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("predictions", "unsettleable"),
+        ("predictions", "criterion.condition"),
+        ("predictions", "criterion.partly"),
+        ("predictions", "target.basis"),
+        ("resolutions", "observed_basis"),
+    ],
+)
+def test_blank_text_is_not_a_value(dataset: aiforecasts.Dataset, kind: str, field: str) -> None:
+    """An empty or blank text where a reason, a condition or a basis goes is refused."""
+    *parents, name = field.split(".")
+
+    def holder(record: dict[str, Any]) -> dict[str, Any] | None:
+        for part in parents:
+            record = record.get(part) or {}
+        return record if record.get(name) is not None else None
+
+    def change(records: dict[str, Any]) -> None:
+        i = _index(records[kind], lambda r: holder(r) is not None)
+        found = holder(records[kind][i])
+        assert found is not None
+        found[name] = "   "
+
+    problems = _refused(dataset, change)
+    assert any(f".{field} " in p and "must not be empty" in p for p in problems), problems
+
+
+def test_records_of_an_older_layout_are_not_written_as_schema_6() -> None:
+    golden = Path(__file__).parent / "golden" / "schema-6.json"
+    current = aiforecasts.load_path(golden, check_references=False)
+    first = current.predictions[0]
+    with older_layout():
+        no_criterion = attrs.evolve(first, criterion=None, unsettleable=None)
+    with pytest.raises(ValueError, match=r"predictions\[0\] .* lacks a criterion"):
+        aiforecasts.to_json([no_criterion])
+    with pytest.raises(ValueError, match="lacks a voice"), older_layout():
+        aiforecasts.to_json([attrs.evolve(first, voice=None, criterion=None)])
+
+
+def test_the_json_schema_requires_what_the_loader_requires(dataset: aiforecasts.Dataset) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = aiforecasts.json_schema()
+    document = json.loads(aiforecasts.to_json(dataset))
+    jsonschema.validate(document, schema)
+    breaks: list[Callable[[dict[str, Any]], None]] = [
+        lambda d: d["predictions"][0].pop("voice"),
+        lambda d: d["predictions"][0].update(criterion=None, unsettleable=None),
+        lambda d: d["resolutions"][0].update(judgements=d["resolutions"][0]["judgements"][:1]),
+        lambda d: d["resolutions"][_index(d["resolutions"], lambda r: bool(r["evidence"]))][
+            "evidence"
+        ][0].update(publisher_kind=None),
+    ]
+    for change in breaks:
+        broken = json.loads(json.dumps(document))
+        change(broken["records"])
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
+
+
 def test_schema_5_files_still_read_without_the_new_fields() -> None:
     golden = Path(__file__).parent / "golden" / "schema-5.json"
     old = aiforecasts.load_path(golden, check_references=False)
@@ -450,7 +544,7 @@ def test_the_records_hold_their_rules() -> None:
             "outcome-x", "x", Verdict.CAME_TRUE, read, "Why.", (item,), judgements=judged, **common
         )
     twice = (*judged, Judgement("a", Verdict.CAME_TRUE, "Why.", (0,)))
-    with pytest.raises(ValueError, match="another judge"):
+    with pytest.raises(ValueError, match="a's and b's"):
         Resolution(
             "outcome-x", "x", Verdict.CAME_TRUE, read, "Why.", (item,), judgements=twice, **common
         )
@@ -557,8 +651,29 @@ def test_as_of_counts_what_was_knowable_then(dataset: aiforecasts.Dataset) -> No
     )
 
 
+def test_the_base_rate_is_of_the_predictions_scored(dataset: aiforecasts.Dataset) -> None:
+    cards = dataset.scores(by="about")
+    scored = [
+        r
+        for r in dataset.resolutions
+        if (p := _prediction(dataset, r)).companies
+        and p.voice in (Voice.OWN, Voice.QUOTED)
+        and r.verdict.is_resolved
+    ]
+    outcomes = [{Verdict.CAME_TRUE: 1.0, Verdict.PARTLY: 0.5}.get(r.verdict, 0.0) for r in scored]
+    for card in cards.values():
+        if card.settled:
+            assert card.base_rate is not None
+            assert math.isclose(card.base_rate, sum(outcomes) / len(outcomes))
+
+
 def test_scorecards_as_tables(dataset: aiforecasts.Dataset) -> None:
     pytest.importorskip("pandas")
+    none = dataset.scores(as_of="2023-06-30")
+    assert not none
+    empty = aiforecasts.to_dataframe(none)
+    assert len(empty) == 0
+    assert list(empty.columns) == list(aiforecasts.to_dataframe(dataset.scores()).columns)
     cards = dataset.scores(by="source")
     frame = aiforecasts.to_dataframe(cards)
     assert list(frame["key"]) == list(cards)
@@ -593,3 +708,10 @@ def test_references_in_reasons_name_evidence_items(dataset: aiforecasts.Dataset)
                     named += 1
                     assert 1 <= int(number) <= len(r.evidence), (r.id, number)
     assert named > 100
+
+
+def test_quotes_begin_where_a_sentence_begins(dataset: aiforecasts.Dataset) -> None:
+    """A quote is whole sentences: it never starts mid-sentence or mid-word."""
+    for r in dataset.resolutions:
+        for item in r.evidence:
+            assert not re.match(r"[a-z,;:.)\]]", item.quote), (r.id, item.quote[:40])
