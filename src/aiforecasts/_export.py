@@ -19,6 +19,7 @@ from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._load import load
 from aiforecasts._query import Collection
 from aiforecasts._records import Record, Source
+from aiforecasts._values import any_lacking
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -71,6 +72,8 @@ def _written_whole(found: dict[str, list[Any]]) -> None:
     Raises:
         ValueError: naming the first such record and what it lacks.
     """
+    if not any_lacking():  # no such record was ever built: nothing to look for
+        return
     for name, records in found.items():
         lacking = _LACKING.get(name)
         if lacking is None:

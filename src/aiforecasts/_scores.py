@@ -30,9 +30,9 @@ cells.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import threading
+import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter, eq
@@ -67,7 +67,7 @@ By = Literal["source", "forecaster", "about", "topic", "hedge"]
 organisation who made it, or the document's author), the companies it is about, its topics,
 or its hedge."""
 
-BY: tuple[By, ...] = ("source", "forecaster", "about", "topic", "hedge")
+BY: tuple[By, ...] = typing.get_args(By)
 
 _ONCE = "once:"
 """A table's name: the predictions some group of a grouping holds, each counted once."""
@@ -310,6 +310,8 @@ class Columns:
     """The resolution of each prediction, in the same order (``None`` where none judges it)."""
     forecasters: Mapping[str, str] = attrs.field(factory=dict)
     """Source id → whom its own voice credits (its author's id, else the source's id)."""
+    complete: bool = True
+    """Whether every prediction has its resolution (then the tables read them in C)."""
     _tables: dict[tuple[str, bool, bool], Counter[tuple[Any, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -327,11 +329,10 @@ class Columns:
         chosen = predictions if isinstance(predictions, tuple) else tuple(predictions)
         judges = resolutions if isinstance(resolutions, tuple) else tuple(resolutions)
         if len(judges) == len(chosen) and all(map(eq, map(_ID, chosen), map(_JUDGED, judges))):
-            found: tuple[Resolution | None, ...] = judges  # listed in the predictions' order
-        else:
-            judged = dict(zip(map(_JUDGED, judges), judges, strict=True))
-            found = tuple(map(judged.get, map(_ID, chosen)))
-        return cls(chosen, found, dict(forecasters or {}))
+            return cls(chosen, judges, dict(forecasters or {}))  # in the predictions' order
+        judged = dict(zip(map(_JUDGED, judges), judges, strict=True))
+        found = tuple(map(judged.get, map(_ID, chosen)))
+        return cls(chosen, found, dict(forecasters or {}), complete=all(found))
 
     def table(self, by: str, *, timed: bool, framing: bool) -> Counter[tuple[Any, ...]]:
         """
@@ -348,19 +349,7 @@ class Columns:
         return found
 
     def _count(self, by: str, *, timed: bool, framing: bool) -> Counter[tuple[Any, ...]]:
-        predictions, resolutions = self.predictions, self.resolutions
-        if by == "source" and not timed and not framing:
-            with contextlib.suppress(AttributeError):  # a prediction not judged: see below
-                return Counter(  # in C
-                    zip(
-                        map(_SOURCE, predictions),
-                        map(_HEDGE, predictions),
-                        map(_VOICE, predictions),
-                        map(_VERDICT, resolutions),
-                        strict=True,
-                    )
-                )
-        complete = all(resolutions)  # every prediction judged: attributes read in C
+        predictions, resolutions, complete = self.predictions, self.resolutions, self.complete
         columns: list[Iterable[Any]] = [
             map(_HEDGE, predictions),
             map(_VOICE, predictions),
@@ -522,12 +511,11 @@ def score(  # noqa: PLR0913 - keyword-only options
             msg = f"the probability of {hedge.value!r} must lie between 0 and 1, not {chance!r}"
             raise ValueError(msg)
     counted = voices_for(by, voices)
-    day = as_of
-    grouped = _grouped(columns, by, day=day, counted=counted, framed=framed)
+    grouped = _grouped(columns, by, day=as_of, counted=counted, framed=framed)
     if by in ("source", "hedge"):  # each prediction in one group
         base = _base_rate(grouped, partly)
     else:  # each prediction scored once, however many groups it is in
-        once = _grouped(columns, _ONCE + by, day=day, counted=counted, framed=framed)
+        once = _grouped(columns, _ONCE + by, day=as_of, counted=counted, framed=framed)
         base = _base_rate(once, partly)
     cards = {
         key: _card(key, cells, partly, chances, counted, base) for key, cells in grouped.items()

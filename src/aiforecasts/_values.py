@@ -49,6 +49,7 @@ __all__ = [
     "Repair",
     "Target",
     "TimeSpan",
+    "any_lacking",
     "check_decimal",
     "described",
     "description",
@@ -296,11 +297,26 @@ class FieldError(ValueError):
         self.field = field
 
 
+_lacking = [False]
+"""Whether this process has built a record that lacks what schema 6 requires (read from an
+older layout): until it has, no record can lack it, and exports need not look."""
+
+
 def required(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A field schema 6 made required: ``None`` only in records of an older layout."""
-    if value is None and not _OLDER.get():
-        msg = f"{attribute.name} is required (it may be missing only in files of schema 5 or older)"
-        raise FieldError(attribute.name, msg)
+    if value is None:
+        if not _OLDER.get():
+            msg = (
+                f"{attribute.name} is required (it may be missing only in files of schema 5 "
+                "or older)"
+            )
+            raise FieldError(attribute.name, msg)
+        _lacking[0] = True
+
+
+def any_lacking() -> bool:
+    """Whether some record built so far lacks what schema 6 requires (see `older_layout`)."""
+    return _lacking[0]
 
 
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._+-]*"
