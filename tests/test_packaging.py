@@ -164,6 +164,7 @@ def test_every_example_says_what_it_shows() -> None:
 
 # The module map of docs/architecture.md, from the bottom up.
 LAYERS = [
+    "_limits",
     "_lazy",
     "_errors",
     "_vocab",

@@ -30,6 +30,7 @@ from aiforecasts import _codec
 from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
+from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
@@ -187,9 +188,6 @@ def _package_files(names: list[str]) -> list[bytes]:
 
 
 # -- reading a file, bounded ----------------------------------------------------
-
-MAX_BYTES = 1 << 30
-"""The most one file may hold (1 GiB): 100,000 records take about 75 MB."""
 
 
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
