@@ -1,15 +1,24 @@
 """
 What bad input costs: ``aiforecasts validate`` on hostile files, as whole processes,
-beside plain ``json.load`` of the same file (the least any strict reader must do).
+beside a plain reader of the same bytes (the least any strict reader must do).
 
     python benchmarks/bench_bad_input.py [--runs N] [--smoke]
 
+(The trial that counts how thousands of malformed inputs end is
+``benchmarks/trial_bad_input.py``.)
+
 Files: a 2.9 MB export holding a million empty company objects; an export whose one
-field holds a 10 MB value; ``/dev/zero``.  Each run is a fresh process, with a time
+field holds a 10 MB value; an export with a million empty objects in one record's list; a
+chain of 3,000 parent companies; a CSV export one of whose tables is
+100,000 columns wide; a Parquet export one of whose files holds five million rows in a few
+hundred kilobytes; ``/dev/zero``; and ``aiforecasts show`` of a 100,000-character name beside an
+ordinary one.  Each run is a fresh process, with a time
 limit (60 s) and an address-space limit (4 GiB) so that a reader that never stops is
 measured as stopped, not waited for.  Figures are medians of wall time and of peak
 memory (the process's maximum resident set), and the length of what was printed.
-They are printed side by side, without verdicts: goals belong to the issues.
+Beside each, its peer reads the same bytes with no checks: ``json.load``, Python's
+``csv.reader`` or ``pyarrow.parquet.read_table``.  They are printed side by side, without
+verdicts: goals belong to the issues.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import aiforecasts
 
@@ -58,7 +68,13 @@ def run(command: list[str]) -> tuple[float, float, int, str]:
     return seconds, usage.ru_maxrss / 1024, printed, ended
 
 
-def files(folder: Path) -> dict[str, Path]:
+def _export() -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(aiforecasts.to_json(aiforecasts.load()))
+    return value
+
+
+def files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """The hostile inputs, each with the peer that reads the same bytes."""
     million = folder / "million-empty-objects.json"
     records = "[" + ",".join(["{}"] * 1_000_000) + "]"
     version = aiforecasts.SCHEMA_VERSION  # the layout this interpreter's package reads
@@ -81,7 +97,91 @@ def files(folder: Path) -> dict[str, Path]:
         "schema_version": aiforecasts.SCHEMA_VERSION,
     }
     huge.write_text(json.dumps(document))
-    return {"a million empty objects (2.9 MB)": million, "one 10 MB value": huge}
+    found = {
+        "a million empty objects (2.9 MB)": (million, "json"),
+        "one 10 MB value": (huge, "json"),
+    }
+    # M2: a million empty objects inside one record's list
+    inside = folder / "million-objects-in-one-record.json"
+    export = _export()
+    export["records"]["companies"][0]["excerpts"] = "__LIST__"
+    inside.write_text(json.dumps(export).replace('"__LIST__"', records, 1))
+    found["a million empty objects in one record's list"] = (inside, "json")
+    # M7: a chain of 3,000 parents, each company the parent of the one before
+    chain = folder / "parent-chain-3000.json"
+    export = _export()
+    first = export["records"]["companies"][0]
+    companies = []
+    for n in range(3000):
+        company = dict(first, id=f"chain-{n}", name=f"Chain {n}", aliases=[])
+        company["parent"] = f"chain-{n + 1}" if n < 2999 else None
+        companies.append(company)
+    export["records"]["companies"] += companies
+    chain.write_text(json.dumps(export))
+    found["a chain of 3,000 parent companies"] = (chain, "json")
+    # M6: a CSV table 100,000 columns wide
+    wide = folder / "csv-100k-columns"
+    aiforecasts.write(aiforecasts.load(), wide, format="csv")
+    table = wide / "companies.csv"
+    head, _, rest = table.read_text("utf-8").partition("\r\n")
+    extra = ",".join(f"c{n}" for n in range(100_000))
+    table.write_text(f"{head},{extra}\r\n{rest}", "utf-8")
+    found["a CSV table 100,000 columns wide"] = (wide, "csv")
+    try:
+        found["a Parquet file of 5M rows"] = (_many_rows(folder), "parquet")
+    except ImportError:
+        print("(pyarrow is not installed: the Parquet input is left out)", file=sys.stderr)
+    return found
+
+
+def _many_rows(folder: Path) -> Path:
+    """An export whose companies.parquet holds five million copies of one row, compressed."""
+    import pyarrow as pa  # noqa: PLC0415 - only this input needs it
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    target = folder / "parquet-5m-rows"
+    aiforecasts.write(aiforecasts.load(), target, format="parquet")
+    path = target / "companies.parquet"
+    table = pq.read_table(path)
+    batch = table.slice(0, 1).take(pa.array([0] * 100_000, type=pa.int32()))
+    with pq.ParquetWriter(path, table.schema, compression="zstd") as writer:
+        for _ in range(50):  # five million rows, a hundred thousand at a time
+            writer.write_table(batch)
+    return target
+
+
+PEERS = {
+    "json": (
+        "json.load (peer)",
+        "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))",
+    ),
+    "csv": (
+        "csv.reader of the tables (peer)",
+        (
+            "import csv, sys, pathlib; csv.field_size_limit(1 << 30); "
+            "[list(csv.reader(open(p, encoding='utf-8', newline=''))) "
+            "for p in pathlib.Path(sys.argv[1]).glob('*.csv')]"
+        ),
+    ),
+    "parquet": (
+        "pq.read_table (peer)",
+        (
+            "import sys, pathlib, pyarrow.parquet as pq; "
+            "[pq.read_table(p) for p in pathlib.Path(sys.argv[1]).glob('*.parquet')]"
+        ),
+    ),
+}
+
+
+def _print(name: str, results: list[tuple[float, float, int, str]]) -> None:
+    seconds = statistics.median(r[0] for r in results)
+    peak = statistics.median(r[1] for r in results)
+    printed = statistics.median(r[2] for r in results)
+    ended = results[-1][3]
+    print(
+        f"  {name:<34} {seconds:7.2f} s  {peak:8.1f} MiB peak  "
+        f"{printed:>10,.0f} bytes printed  ({ended})"
+    )
 
 
 def main() -> None:
@@ -90,33 +190,48 @@ def main() -> None:
     parser.add_argument(
         "--smoke", action="store_true", help="a quick run that checks the script works"
     )
+    parser.add_argument("--make", help=argparse.SUPPRESS)  # a child that writes the inputs
     args = parser.parse_args()
+    if args.make:
+        listing = {
+            label: [str(path), peer] for label, (path, peer) in files(Path(args.make)).items()
+        }
+        print(json.dumps(listing))
+        return
     if args.smoke:
         print("SMOKE RUN: checks that this benchmark works; its figures measure nothing.\n")
     print(f"Python {sys.version.split()[0]}; median of {args.runs} fresh processes each\n")
+    cli = [sys.executable, "-m", "aiforecasts"]
     with tempfile.TemporaryDirectory() as scratch:
-        inputs: dict[str, Path] = files(Path(scratch))
-        inputs["/dev/zero"] = Path("/dev/zero")
-        for label, path in inputs.items():
-            commands = {"aiforecasts validate": [sys.executable, "-m", "aiforecasts", "validate"]}
-            if path.is_file():
-                commands["json.load (peer)"] = [
-                    sys.executable,
-                    "-c",
-                    "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))",
-                ]
+        # The inputs are made in a child process: a child's peak memory counts its parent's
+        # at the fork, so this process stays small.
+        made = subprocess.run(
+            [sys.executable, __file__, "--make", scratch], capture_output=True, check=True
+        )
+        inputs = {
+            label: (Path(path), peer) for label, (path, peer) in json.loads(made.stdout).items()
+        }
+        inputs["/dev/zero"] = (Path("/dev/zero"), "")
+        for label, (path, peer) in inputs.items():
             print(label)
-            for name, command in commands.items():
-                results = [run([*command, str(path)]) for _ in range(args.runs)]
-                seconds = statistics.median(r[0] for r in results)
-                peak = statistics.median(r[1] for r in results)
-                printed = statistics.median(r[2] for r in results)
-                ended = results[-1][3]
-                print(
-                    f"  {name:<22} {seconds:7.2f} s  {peak:8.1f} MiB peak  "
-                    f"{printed:>10,.0f} bytes printed  ({ended})"
-                )
+            _print(
+                "aiforecasts validate",
+                [run([*cli, "validate", str(path)]) for _ in range(args.runs)],
+            )
+            if peer:
+                name, code = PEERS[peer]
+                command = [sys.executable, "-c", code, str(path)]
+                _print(name, [run(command) for _ in range(args.runs)])
             print()
+        # M11: a name of 100,000 characters to look up, beside an ordinary one
+        print("show: a name of 100,000 characters")
+        long_name = ["show", "a" * 100_000]
+        _print("aiforecasts show <100,000 a>", [run([*cli, *long_name]) for _ in range(args.runs)])
+        _print(
+            "aiforecasts show nvidia (peer)",
+            [run([*cli, "show", "nvidia"]) for _ in range(args.runs)],
+        )
+        print()
 
 
 if __name__ == "__main__":
