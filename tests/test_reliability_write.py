@@ -240,7 +240,7 @@ SPECIAL: dict[str, Callable[[Path], Path]] = {
 }
 
 
-@pytest.mark.parametrize("make", [*SPECIAL.values(), _folder], ids=[*SPECIAL, "folder"])
+@pytest.mark.parametrize("make", list(SPECIAL.values()), ids=list(SPECIAL))
 @pytest.mark.parametrize("format_", ["json", "jsonl"])
 def test_c2_a_file_export_replaces_only_a_regular_file(
     dataset: aiforecasts.Dataset,
@@ -253,6 +253,17 @@ def test_c2_a_file_export_replaces_only_a_regular_file(
     with pytest.raises(FileExistsError, match="not a regular file"):
         aiforecasts.write(dataset.debates, target, format=format_, overwrite=True)  # type: ignore[arg-type]
     assert _snapshot(tmp_path) == before  # nothing replaced, no temporary file left
+
+
+@pytest.mark.parametrize("format_", ["json", "jsonl"])
+def test_c2_a_file_export_is_not_written_over_a_folder(
+    dataset: aiforecasts.Dataset, tmp_path: Path, format_: str
+) -> None:
+    target = _folder(tmp_path / "x")
+    before = _snapshot(tmp_path)
+    with pytest.raises(IsADirectoryError):
+        aiforecasts.write(dataset.debates, target, format=format_, overwrite=True)  # type: ignore[arg-type]
+    assert _snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("make", list(SPECIAL.values()), ids=list(SPECIAL))

@@ -94,6 +94,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             tables), if the export would replace a file it did not write, or
             if *path* changed while the export was being written.  Nothing
             is replaced then.
+        IsADirectoryError: if *path* is a folder and the format, a file.
         OSError: if writing fails (a full disk, no permission); nothing is
             replaced then either.
 
@@ -192,9 +193,11 @@ def _refuse_existing(target: Path, *, overwrite: bool) -> None:
     if not overwrite:
         msg = f"{target} exists; pass overwrite=True to replace it"
         raise FileExistsError(msg)
+    if stat.S_ISDIR(found.st_mode):  # a file given a folder's place: a usage error, as ever
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     if not stat.S_ISREG(found.st_mode):
-        # A rename would put a regular file where a device, pipe, socket, link or
-        # folder was (as root, over /dev/null): only a regular file is replaced.
+        # A rename would put a regular file where a device, pipe, socket or link was
+        # (as root, over /dev/null): only a regular file is replaced.
         what = _what(found.st_mode)
         msg = f"{target} is {what}, not a regular file: refused, even with overwrite"
         raise FileExistsError(msg)
