@@ -512,7 +512,8 @@ def test_overwriting_a_table_folder_leaves_no_stale_table(tmp_path: Path) -> Non
     folder = aiforecasts.write(ds.debates, tmp_path / "out", format="datapackage")
     (folder / "mine.txt").write_text("kept", "utf-8")
     aiforecasts.write(ds.statistics, folder, format="csv", overwrite=True)
-    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt", "statistics.csv"]
+    listed = sorted(p.name for p in folder.iterdir())
+    assert listed == [".aiforecasts-export.json", "mine.txt", "statistics.csv"]
 
 
 def test_nested_values_that_are_not_objects_are_named(export: dict[str, Any]) -> None:

@@ -4,14 +4,18 @@ Writing exports to files and folders, never overwriting without being told.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import pathlib
 import secrets
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
+
+import attrs
 
 from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
     from aiforecasts._export import Exportable
     from aiforecasts._records import Record
 
-__all__ = ["Format", "write", "write_file"]
+__all__ = ["MANIFEST", "Format", "write", "write_file"]
 
 Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
 
@@ -50,14 +54,26 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     link to nothing included), or a folder that is not empty, raises
     `FileExistsError` — also when another process writes the same new path
     at the same moment: exactly one of them succeeds.  A file is written
-    under a hidden temporary name beside its place and then linked (or, with
-    *overwrite*, renamed) into place whole, so a reader never sees half of
-    it; a folder of tables is written beside its place and renamed into it.
-    Files get the permissions the process's umask gives new files.  (A
-    process killed while writing may leave its hidden ``.NAME.*.tmp`` behind.)
-    Writing tables into a folder with *overwrite* replaces the tables of an
-    earlier export there (a kind's ``.csv``, ``datapackage.json``) and leaves
-    any other file alone.
+    under a short hidden temporary name (``.aiforecasts-*.tmp``) beside its
+    place and then linked (or, with *overwrite*, renamed) into place whole,
+    so a reader never sees half of it; a folder of tables is written beside
+    its place and renamed into it.  Files get the permissions the process's
+    umask gives new files.  (A process killed while writing may leave a
+    hidden ``.aiforecasts-*.tmp`` behind.)
+
+    A folder export lists the files it writes in a hidden
+    ``.aiforecasts-export.json`` inside it; readers ignore it.  *overwrite*
+    replaces only a regular file (for ``json`` and ``jsonl``) or a folder of
+    an earlier export — never a device, pipe, socket or link, whoever runs
+    it.  In an earlier export's folder it replaces the files that export
+    listed, as a set: the new folder is written beside the old one, the
+    user's own files in the old one (any file or folder it did not list) are
+    carried into it, and the two are swapped; if anything fails, the old
+    export is left whole.  A non-empty folder without that list is not
+    replaced, unless it holds only the files an export wrote before the list
+    existed (tables, ``datapackage.json``, a ``README.md`` dataset card); nor
+    is a folder where the new export would write over a file of the user's
+    (their own ``README.md`` under a ``datapackage`` export).
 
     >>> import aiforecasts, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -72,7 +88,15 @@ def write(  # noqa: PLR0913 - the options are keyword-only
         The path written.
 
     Raises:
-        FileExistsError: if *path* exists (a non-empty folder) and *overwrite* is false.
+        FileExistsError: if *path* exists (a non-empty folder) and *overwrite*
+            is false; with *overwrite*, if *path* is not a regular file (for
+            ``json``, ``jsonl``) or not a folder of an earlier export (for
+            tables), if the export would replace a file it did not write, or
+            if *path* changed while the export was being written.  Nothing
+            is replaced then.
+        IsADirectoryError: if *path* is a folder and the format, a file.
+        OSError: if writing fails (a full disk, no permission); nothing is
+            replaced then either.
 
     .. versionadded:: 0.1.0
     """
@@ -90,12 +114,9 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     if format not in ("csv", "datapackage", "parquet"):
         msg = f"format must be json, jsonl, csv, datapackage or parquet, not {format!r}"
         raise ValueError(msg)
-    if target.is_file() or (target.is_symlink() and not target.exists()):
-        msg = f"{target} is a file: a {format} export is a folder; give a folder"
-        raise FileExistsError(msg)
-    if target.exists() and any(target.iterdir()) and not overwrite:
-        msg = f"{target} exists and is not an empty folder; pass overwrite=True to write into it"
-        raise FileExistsError(msg)
+    if target.name in ("", ".."):  # the folder itself, which has a name and a parent
+        target = Path(os.path.realpath(target))
+    _examine(target, format, overwrite=overwrite)  # refused before the work, and again after it
     if format == "parquet":
         found, version = parts(obj, dataset_version)
         sources = sources_of(obj, found)
@@ -107,7 +128,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
             if records
         }
         data["README.md"] = parquet_card(list(found), version, sources).encode("utf-8")
-        _write_folder(target, data, overwrite=overwrite)
+        _write_folder(target, data, format=format, overwrite=overwrite)
         return target
     files = to_csv(obj, dataset_version=dataset_version)
     if format == "datapackage":
@@ -118,33 +139,131 @@ def write(  # noqa: PLR0913 - the options are keyword-only
         files["datapackage.json"] = text
         files["README.md"] = package_card(list(found), version, sources)
     data = {name: text.encode("utf-8") for name, text in files.items()}
-    _write_folder(target, data, overwrite=overwrite)
+    _write_folder(target, data, format=format, overwrite=overwrite)
     return target
 
 
+# -- what is at a destination ---------------------------------------------------------
+
+MANIFEST = ".aiforecasts-export.json"
+"""The hidden file in an export folder listing the files the export wrote: the files a
+later overwrite may replace.  (Not ``manifest.json``: that name marks the bundled layout.)"""
+
+_EXPORT_NAMES = frozenset(
+    {f"{kind.name}{suffix}" for kind in KINDS for suffix in (".csv", PARQUET_SUFFIX)}
+    | {"datapackage.json", "README.md"}
+)
+"""Every name a folder export writes (besides its manifest): nothing else is ever replaced,
+whatever a manifest claims."""
+
+_SMALL = 1 << 16
+"""The most read of a manifest, or of a card to recognise it: both are a few kilobytes."""
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    """What is at *path* itself (a link, not what it points to), or None if nothing is."""
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+
+
+def _what(mode: int) -> str:
+    kinds = (
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISREG, "a file"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def _same(one: os.stat_result, other: os.stat_result) -> bool:
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
+
+
 def _refuse_existing(target: Path, *, overwrite: bool) -> None:
-    if (target.exists() or target.is_symlink()) and not overwrite:
+    """Refuse, before any work, a file destination that is there and may not be replaced."""
+    found = _lstat(target)
+    if found is None:
+        return
+    if not overwrite:
         msg = f"{target} exists; pass overwrite=True to replace it"
+        raise FileExistsError(msg)
+    if stat.S_ISDIR(found.st_mode):  # a file given a folder's place: a usage error, as ever
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    if not stat.S_ISREG(found.st_mode):
+        # A rename would put a regular file where a device, pipe, socket or link was
+        # (as root, over /dev/null): only a regular file is replaced.
+        what = _what(found.st_mode)
+        msg = f"{target} is {what}, not a regular file: refused, even with overwrite"
         raise FileExistsError(msg)
 
 
-def _temporary_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+# -- files ----------------------------------------------------------------------------
+
+
+def _temporary_name(folder: Path) -> Path:
+    """
+    A fresh hidden name in *folder*.  Short whatever the final name, so a
+    temporary name fits wherever the final one does (file names are at most
+    255 bytes).
+    """
+    return folder / f".aiforecasts-{secrets.token_hex(4)}.tmp"
+
+
+def _stage_file(folder: Path, data: bytes, name: str | None = None) -> Path:
+    """
+    *data* in a new file in *folder* named *name* (by default a fresh hidden
+    temporary name), which nothing else may have opened: it is created here.
+    A file not written whole is removed.
+    """
+    for _ in range(100):  # a taken temporary name (2**32 of them) is drawn again
+        path = folder / name if name is not None else _temporary_name(folder)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            handle = os.open(path, flags, 0o666)
+        except FileExistsError:
+            if name is not None:
+                raise
+            continue
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return path
+    msg = f"no free temporary name in {folder}"
+    raise FileExistsError(msg)
 
 
 def write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
     """
     *data* into *target* whole.  Without *overwrite*, the final step is a hard
     link, which fails if anything is at *target* — so of two writers of a new
-    path, one wins and the other gets `FileExistsError`.
+    path, one wins and the other gets `FileExistsError`.  With it, the final
+    step is a rename, made only over a regular file: what is at *target* is
+    looked at (not followed) before writing and again just before the rename.
     """
+    _refuse_existing(target, overwrite=overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary_name(target)
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    temporary = _stage_file(target.parent, data)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        _place(temporary, target, overwrite=overwrite)
+        if overwrite:
+            found = _lstat(target)
+            if found is not None and not stat.S_ISREG(found.st_mode):
+                msg = (
+                    f"{target} changed while it was being written and is now "
+                    f"{_what(found.st_mode)}; nothing replaced"
+                )
+                raise FileExistsError(msg)
+            temporary.replace(target)
+        else:
+            _link(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -157,44 +276,271 @@ def _link(source: Path, target: Path) -> None:
         raise FileExistsError(msg) from None
 
 
-def _place(temporary: Path, target: Path, *, overwrite: bool) -> None:
-    if overwrite:
-        temporary.replace(target)
-    else:
-        _link(temporary, target)
+# -- folders --------------------------------------------------------------------------
 
 
-def _write_folder(target: Path, files: dict[str, bytes], *, overwrite: bool) -> None:
+@attrs.frozen
+class _Old:
     """
-    The *files* into the folder *target*: written into a folder beside it,
-    which is then renamed into place; where *target* already holds files
-    (allowed with *overwrite*), they are replaced one by one.
+    A folder an overwrite will replace: what it was when looked at (to tell
+    if it changed since), the names an earlier export wrote in it (*ours*, its
+    manifest included), and the rest (*theirs*, kept).
+    """
+
+    found: os.stat_result
+    ours: frozenset[str]
+    theirs: tuple[str, ...]
+
+
+def _examine(
+    target: Path,
+    format: str,  # noqa: A002
+    *,
+    overwrite: bool,
+    names: Iterable[str] = (),
+) -> _Old | None:
+    """
+    What an export of *format* writing *names* may do at *target*: None if
+    nothing or an empty folder is there (the new folder takes its place), an
+    `_Old` for a folder of an earlier export; anything else is refused.
+    """
+    found = _lstat(target)
+    if found is None:
+        return None
+    if stat.S_ISREG(found.st_mode):
+        msg = f"{target} is a file: a {format} export is a folder; give a folder"
+        raise FileExistsError(msg)
+    if not stat.S_ISDIR(found.st_mode):
+        what = _what(found.st_mode)
+        hint = "; give the folder it points to" if stat.S_ISLNK(found.st_mode) else ""
+        msg = f"{target} is {what}, not a folder: a {format} export is a folder{hint}"
+        raise FileExistsError(msg)
+    with os.scandir(target) as listing:
+        entries = {entry.name: entry for entry in listing}
+    if not entries:
+        return None
+    if not overwrite:
+        msg = f"{target} exists and is not an empty folder; pass overwrite=True to write into it"
+        raise FileExistsError(msg)
+    listed = _manifest(target, entries)
+    regular = {name for name, entry in entries.items() if entry.is_file(follow_symlinks=False)}
+    if listed is None:
+        # An export written before the manifest: adopted only if it holds nothing else.
+        foreign = sorted(
+            name
+            for name in entries
+            if name not in regular
+            or name not in _EXPORT_NAMES
+            or (name == "README.md" and not _is_our_card(target / name))
+        )
+        if foreign:
+            msg = (
+                f"{target} is not an export folder (it has no {MANIFEST}) and holds files "
+                f"an export does not write, such as {foreign[0]}: nothing replaced"
+            )
+            raise FileExistsError(msg)
+        ours = frozenset(regular)
+    else:
+        ours = frozenset((listed & _EXPORT_NAMES & regular) | {MANIFEST})
+    theirs = tuple(sorted(set(entries) - ours))
+    for name in sorted(set(theirs) & set(names)):
+        msg = (
+            f"{target / name} was not written by an export: it stays, and nothing is "
+            f"replaced (move it away to write a {format} export here)"
+        )
+        raise FileExistsError(msg)
+    return _Old(found, ours, theirs)
+
+
+def _manifest(folder: Path, entries: dict[str, os.DirEntry[str]]) -> set[str] | None:
+    """The names the manifest in *folder* lists; None if there is none."""
+    entry = entries.get(MANIFEST)
+    if entry is None:
+        return None
+    value: object = None
+    if entry.is_file(follow_symlinks=False):
+        try:
+            value = json.loads(_read_small(folder / MANIFEST))
+        except (OSError, ValueError):
+            value = None
+    files = value.get("files") if isinstance(value, dict) else None
+    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+        msg = f"{folder} is not an export folder: its {MANIFEST} is not one aiforecasts writes"
+        raise FileExistsError(msg)
+    return set(files)
+
+
+def _read_small(path: Path) -> bytes:
+    """The first `_SMALL` bytes of the regular file *path*, without following a link or waiting."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    handle = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return os.read(handle, _SMALL)
+    finally:
+        os.close(handle)
+
+
+def _is_our_card(path: Path) -> bool:
+    """Whether the ``README.md`` at *path* is a dataset card an export wrote (not the user's)."""
+    try:
+        head = _read_small(path)
+    except OSError:
+        return False
+    return head.startswith(b"---\n") and b"\npretty_name: aiforecasts\n" in head
+
+
+def _write_folder(target: Path, files: dict[str, bytes], *, format: str, overwrite: bool) -> None:  # noqa: A002
+    """
+    The *files* and a manifest listing them into the folder *target*: written
+    into a folder beside it, which then takes its place.  Where *target* is
+    an earlier export (allowed with *overwrite*), the two are swapped; the
+    user's own files in it are carried into the new folder first.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = _temporary_name(target)
-    staging.mkdir()
+    old = _examine(target, format, overwrite=overwrite, names=files)
+    manifest = {"files": sorted(files), "format": format, "written_by": "aiforecasts"}
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    staging = _staging_folder(target.parent)
+    carried = _Carried()
     try:
         for name, data in files.items():
-            write_file(staging / name, data, overwrite=False)
-        if not target.exists() or not any(target.iterdir()):
-            try:
-                staging.rename(target)  # an empty folder is replaced; a full one is not
-            except OSError as error:
-                if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
-                    msg = f"{target} was written by someone else meanwhile; nothing replaced"
-                    raise FileExistsError(msg) from None
-                raise
+            _stage_file(staging, data, name)
+        _stage_file(staging, text.encode("utf-8"), MANIFEST)
+        found = _lstat(target)
+        if found is not None and stat.S_ISDIR(found.st_mode):
+            staging.chmod(stat.S_IMODE(found.st_mode))  # the folder keeps its permissions
+        if old is None:
+            _rename_into(staging, target)
             return
-        if not overwrite:
-            msg = f"{target} was written by someone else meanwhile; nothing replaced"
-            raise FileExistsError(msg)
-        # Tables of an earlier export that this one does not hold would read as part of it.
-        ours = {f"{kind.name}{suffix}" for kind in KINDS for suffix in (".csv", PARQUET_SUFFIX)}
-        ours |= {"datapackage.json", "README.md"}
-        for stale in sorted(ours - files.keys()):
-            (target / stale).unlink(missing_ok=True)
-        for name in files:
-            (staging / name).replace(target / name)
+        _swap(target, staging, old, carried)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging, carried)
+
+
+def _staging_folder(parent: Path) -> Path:
+    for _ in range(100):
+        staging = _temporary_name(parent)
+        try:
+            staging.mkdir()
+        except FileExistsError:
+            continue
+        return staging
+    msg = f"no free temporary name in {parent}"
+    raise FileExistsError(msg)
+
+
+def _rename_into(staging: Path, target: Path) -> None:
+    """*staging* renamed to *target*, where nothing or an empty folder is."""
+    try:
+        staging.rename(target)
+    except OSError as error:
+        if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            msg = f"{target} was written by someone else meanwhile; nothing replaced"
+            raise FileExistsError(msg) from None
+        raise
+
+
+@attrs.define
+class _Carried:
+    """The user's entries carried into the new folder: hard-linked (a second name) or moved."""
+
+    linked: list[str] = attrs.Factory(list)
+    moved: list[str] = attrs.Factory(list)
+
+
+def _carry(old: Path, new: Path, name: str, carried: _Carried) -> None:
+    """
+    The user's entry *name* of the folder *old* into *new*: a hard link where
+    one can be made, so the old folder stays whole until the swap; a folder
+    (or what cannot be linked) is moved, and moved back if the swap fails.
+    """
+    if not (old / name).is_dir() or (old / name).is_symlink():
+        try:
+            os.link(old / name, new / name, follow_symlinks=False)
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.EACCES, errno.EMLINK, errno.EOPNOTSUPP):
+                raise
+        else:
+            carried.linked.append(name)
+            return
+    (old / name).rename(new / name)
+    carried.moved.append(name)
+
+
+def _swap(target: Path, staging: Path, old: _Old, carried: _Carried) -> None:
+    """
+    The new export *staging* in place of the old one at *target*, as a set:
+    the old folder is renamed aside, the new one renamed in, then the old one
+    removed.  On any failure before the new folder is in, the old one is put
+    back as it was.
+    """
+    aside = _temporary_name(target.parent)
+    swapped = False
+    try:
+        for name in old.theirs:
+            _carry(target, staging, name, carried)
+        target.rename(aside)
+        swapped = True
+        _unchanged(aside, old, target)
+        staging.rename(target)
+        swapped = False
+    except BaseException:
+        if swapped:
+            _put_back(aside, target)
+        for name in reversed(carried.moved):
+            (staging / name).rename(target / name)
+        carried.moved.clear()
+        raise
+    _remove_old(aside, [*old.ours, *carried.linked], target)
+
+
+def _put_back(aside: Path, target: Path) -> None:
+    try:
+        aside.rename(target)
+    except OSError as error:
+        msg = f"{target} could not be put back: the earlier export is at {aside}"
+        raise OSError(error.errno, msg) from error
+
+
+def _remove_old(aside: Path, names: list[str], target: Path) -> None:
+    """
+    The old export renamed aside, once the new one is in: *names* are what an
+    export wrote and second names of the user's files, whose first names are
+    now in the new folder (the user's moved folders are gone from it).  Best
+    effort: the export is written whatever is left here.
+    """
+    for name in names:
+        with contextlib.suppress(OSError):
+            (aside / name).unlink()
+    try:
+        aside.rmdir()
+    except OSError:
+        # A file the user added while the export was written: into the new folder.
+        for path in aside.iterdir():
+            if _lstat(target / path.name) is None:
+                with contextlib.suppress(OSError):
+                    path.rename(target / path.name)
+        with contextlib.suppress(OSError):
+            aside.rmdir()
+
+
+def _unchanged(aside: Path, old: _Old, target: Path) -> None:
+    """
+    Refuse if what was renamed aside is not the folder examined: *target* was
+    replaced meanwhile (by a link, say), and the swap is undone.
+    """
+    if not _same(aside.lstat(), old.found):
+        msg = f"{target} changed while the export was being written; nothing replaced"
+        raise FileExistsError(msg)
+
+
+def _remove_staging(staging: Path, carried: _Carried) -> None:
+    """
+    What is left of *staging* after a failure: the files written and second
+    names of the user's files; never a user's folder that could not be moved back.
+    """
+    if _lstat(staging) is None or carried.moved:
+        return
+    shutil.rmtree(staging, ignore_errors=True)
