@@ -378,6 +378,38 @@ def _slugs(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...
             raise FieldError(attribute.name, msg)
 
 
+def _nonblank_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """`nonblank` and `_line` in one call."""
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise FieldError(attribute.name, msg)
+    if not value.isprintable():
+        _refuse_invisible(attribute.name, value, frozenset())
+
+
+def _nonblank_prose(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """`nonblank` and `_prose` in one call."""
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise FieldError(attribute.name, msg)
+    if not value.isprintable():
+        _refuse_invisible(attribute.name, value, _PROSE_SPACE)
+
+
+def _optional_nonblank_line(
+    inst: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None:
+        _nonblank_line(inst, attribute, value)
+
+
+def _optional_nonblank_prose(
+    inst: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None:
+        _nonblank_prose(inst, attribute, value)
+
+
 def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """
     The field transformer of every record and value class (``attrs.frozen(...,
@@ -409,12 +441,25 @@ def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribu
         changes: dict[str, Any] = {"converter": _type_check(spec, module, field.name)}
         extra = _value_check(field, spec)
         if extra is not None:
-            changes["validator"] = (
-                extra if field.validator is None else attrs.validators.and_(field.validator, extra)
-            )
+            # One call, not two, where the field says something too: reading pays per call.
+            combined = _COMBINED.get((field.validator, extra))
+            if combined is not None:
+                changes["validator"] = combined
+            elif field.validator is None:
+                changes["validator"] = extra
+            else:
+                changes["validator"] = attrs.validators.and_(field.validator, extra)
         found.append(field.evolve(**changes))
     return found
 
+
+_COMBINED: dict[tuple[Any, Any], Any] = {
+    (nonblank, _line): _nonblank_line,
+    (nonblank, _prose): _nonblank_prose,
+    (optional_nonblank, _line): _optional_nonblank_line,
+    (optional_nonblank, _prose): _optional_nonblank_prose,
+}
+"""A field's own text validator and the one `checked` adds → both in one function."""
 
 _Spec = tuple[str, Any]  # ("optional" | "tuple" | "frozenset", inner) or ("name", "Decimal")
 
