@@ -215,9 +215,11 @@ class TestErrors:
     def test_id_must_be_a_slug(self) -> None:
         doc = minimal()
         doc["predictions"]["records"][0]["id"] = "Nvidia Cloud"
-        assert problems(doc) == [
-            "predictions.json: predictions[0].id: 'Nvidia Cloud' is not a lower-case slug"
-        ]
+        # The class refuses it now (issue 23, M15); the integrity check still says so too.
+        assert problems(doc)[0] == (
+            "predictions.json: predictions[0].id (Nvidia Cloud): id must be an id "
+            "(a lower-case slug), not 'Nvidia Cloud'"
+        )
 
     def test_wrong_type(self) -> None:
         doc = minimal()

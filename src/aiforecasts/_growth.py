@@ -16,9 +16,11 @@ import attrs
 
 from aiforecasts._values import (
     DECIMAL_EXPONENTS,
+    FieldError,
     Money,
     Quantity,
     check_decimal,
+    checked,
     described,
     doc,
     number_text,
@@ -28,7 +30,7 @@ from aiforecasts._vocab import GrowthKind, Qualifier
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["Growth", "Rate", "RateComparison"]
+__all__ = ["MAX_OOMS_PER_YEAR", "Growth", "Rate", "RateComparison"]
 
 _LN2 = math.log(2)
 _LN10 = math.log(10)
@@ -233,9 +235,22 @@ def _optional_finite(
 
 _MONTHS_A_YEAR = 12
 
+MAX_OOMS_PER_YEAR = DECIMAL_EXPONENTS[-1] - 1
+"""
+The most orders of magnitude a year a growth may imply, either way (29): a factor per year
+from 10^-29 to 10^29, a doubling time of at least 12·log10(2)/29 ≈ 0.125 months.
+
+Derived from the range of figures (`DECIMAL_EXPONENTS`, below 10^31): the CAGR in percent,
+100·(factor − 1), is the largest derived form, and a factor of at most 10^29 keeps it below
+10^31 — a figure the types accept — and far from the largest float (about 10^308), so the
+factor, the CAGR and the doubling time are finite floats, as the tables and frames write
+them; the bound is kept the same for declines (a factor of at least 10^-29, which no float
+rounds to 0).  The fastest growth the documents state is about 10x a year.
+"""
+
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Growth:
     """
     A growth claim as stated, with normalised forms computed from it.
@@ -356,6 +371,31 @@ class Growth:
         if self.high is not None and self.value is not None and self.high < self.value:
             msg = f"high ({self.high}) is below value ({self.value})"
             raise ValueError(msg)
+        self._check_rates()
+
+    def _check_rates(self) -> None:
+        """
+        Refuse a growth whose rate (or either end of its range) leaves
+        `MAX_OOMS_PER_YEAR`: its derived forms would overflow.
+        """
+        if self.kind is GrowthKind.LEVEL:
+            return
+        if self.kind is GrowthKind.CHANGE:
+            ends = [("period_months", self.rate)]
+        else:
+            assert self.value is not None
+            ends = [("value", self._stated_rate(self.value))]
+            if self.high is not None:
+                ends.append(("high", self._stated_rate(self.high)))
+        for name, rate in ends:
+            assert rate is not None
+            if abs(rate.ooms_per_year) > MAX_OOMS_PER_YEAR:
+                msg = (
+                    f"a growth of {rate.ooms_per_year:.3g} orders of magnitude a year is out of "
+                    f"range (at most {MAX_OOMS_PER_YEAR} either way: a doubling time of at least "
+                    f"{_LN2 * _MONTHS_A_YEAR / (MAX_OOMS_PER_YEAR * _LN10):.4f} months)"
+                )
+                raise FieldError(name, msg)
 
     def _check_start(self) -> None:
         if self.from_level is not None and self.from_money is not None:

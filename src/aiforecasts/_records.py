@@ -26,6 +26,7 @@ from aiforecasts._values import (
     Repair,
     Target,
     TimeSpan,
+    checked,
     described,
     doc,
     figure_of,
@@ -126,7 +127,7 @@ def _country(_inst: object, attribute: attrs.Attribute[str | None], value: str |
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Source:
     """
     One source document.
@@ -216,7 +217,7 @@ class Source:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Company:
     """
     A company or other organisation: lab, investor, university, government
@@ -279,7 +280,7 @@ class Company:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Role:
     """
     A role a document gives a person: title and organisation.
@@ -310,7 +311,7 @@ class Role:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Person:
     """
     A person the documents name.
@@ -372,7 +373,7 @@ def _names(*parts: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Prediction:
     """
     A forecast a document makes or reports.
@@ -529,7 +530,7 @@ class Prediction:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Investment:
     """
     One investor in a `FundingRound`.
@@ -556,7 +557,7 @@ class Investment:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class FundingRound:
     """
     A funding round or investment, with or without an amount.
@@ -617,7 +618,7 @@ class FundingRound:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class ComputeTrend:
     """
     A growth-rate, capacity or cost-trend claim about compute.
@@ -701,7 +702,7 @@ class ComputeTrend:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Position:
     """
     One speaker's position in a `Debate`.
@@ -756,7 +757,7 @@ class Position:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Debate:
     """
     A contested question and the positions taken on it.
@@ -792,7 +793,7 @@ class Debate:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Statistic:
     """
     A quantitative statement that is none of the other kinds: a price, a
@@ -865,7 +866,7 @@ class Statistic:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Resolution:
     """
     How a prediction turned out, as judged on *as_of*: a verdict, the reasons
@@ -1034,7 +1035,7 @@ class Resolution:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Tombstone:
     """
     An id no longer in use: a record removed from the dataset, or merged

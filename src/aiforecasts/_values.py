@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import enum
 import re
+import sys
+import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,6 +40,8 @@ else:
 __all__ = [
     "DECIMAL_DIGITS",
     "DECIMAL_EXPONENTS",
+    "PROSE",
+    "SLUG",
     "VERSION",
     "Criterion",
     "Evidence",
@@ -51,6 +56,7 @@ __all__ = [
     "TimeSpan",
     "any_lacking",
     "check_decimal",
+    "checked",
     "described",
     "description",
     "doc",
@@ -66,6 +72,7 @@ __all__ = [
     "required",
     "schema_of",
     "shown",
+    "verbatim",
     "version",
     "wrap",
 ]
@@ -254,19 +261,332 @@ def _optional_non_negative(
 
 
 def nonblank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """A validator: text that says something (not empty, not only spaces, no NUL)."""
+    """
+    A validator: text that says something (not empty, not only spaces, no NUL
+    and no lone surrogate, which no file can hold).
+    """
     if not value.strip():
         msg = f"{attribute.name} must not be empty"
         raise FieldError(attribute.name, msg)
-    if "\x00" in value:
-        msg = f"{attribute.name} must not contain NUL"
+    if not value.isprintable() and _UNWRITABLE_RE.search(value):
+        msg = f"{attribute.name} must not contain NUL or a lone surrogate"
         raise FieldError(attribute.name, msg)
+
+
+_UNWRITABLE_RE = re.compile("[\x00\ud800-\udfff]")
 
 
 def optional_nonblank(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Like `nonblank`, for a text that may be ``None`` (absent), never empty."""
     if value is not None:
         nonblank(_inst, attribute, value)
+
+
+# -- what every field holds, however a record is built -----------------------
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""What an id is: a lower-case slug (``openai-microsoft-10b-2023``); the loader's integrity
+check holds ids to it too (`_integrity.SLUG`)."""
+_SLUG_RE = re.compile(SLUG)
+
+_TEXT = "text"
+_VERBATIM = "verbatim"
+
+
+def verbatim(metadata: dict[str, object]) -> dict[str, object]:
+    """
+    Field metadata: text copied verbatim from a document or a page, whose
+    characters are kept whatever they are (only NUL and lone surrogates, which
+    no file can hold, are refused: see `nonblank`).
+    """
+    return {**metadata, _TEXT: _VERBATIM}
+
+
+PROSE = frozenset(
+    (
+        "statement",
+        "rationale",
+        "reason",
+        "note",
+        "parts_held",
+        "summary",
+        "came_true",
+        "did_not",
+        "partly",
+        "condition",
+        "unsettleable",
+        "translation_of",
+    )
+)
+"""The fields, by name in any class, that hold sentences the curators wrote, which may run
+over several lines: tab, line feed and carriage return are allowed there, and other control
+and format characters refused, as in every other text field."""
+
+
+_REFUSED_CATEGORIES = frozenset(("Cc", "Cf", "Cs"))
+_PROSE_SPACE = frozenset("\t\n\r")
+
+
+def _refuse_invisible(name: str, value: str, allowed: frozenset[str]) -> None:
+    """
+    Refuse a control (Cc) or format (Cf) character, or a lone surrogate (Cs),
+    in *value*: they are invisible or act on the terminal (U+200B, ESC, bidi
+    overrides), so two names that look alike could differ by one.  Called only
+    when ``str.isprintable`` found something to look at (a space other than
+    U+0020 is printable here, though not to ``isprintable``).
+    """
+    for index, char in enumerate(value):
+        if char not in allowed and unicodedata.category(char) in _REFUSED_CATEGORIES:
+            msg = (
+                f"{name} must not contain the control or format character "
+                f"U+{ord(char):04X} (at {index})"
+            )
+            raise FieldError(name, msg)
+
+
+def _line(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A validator: one line of text, without control or format characters."""
+    if value is not None and not value.isprintable():
+        _refuse_invisible(attribute.name, value, frozenset())
+
+
+def _prose(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A validator: text that may run over lines, without other control or format characters."""
+    if value is not None and not value.isprintable():
+        _refuse_invisible(attribute.name, value, _PROSE_SPACE)
+
+
+def _lines(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """A validator: texts (names, aliases) each of one line."""
+    for item in value:
+        if not item.isprintable():
+            _refuse_invisible(attribute.name, item, frozenset())
+
+
+def _slug(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A validator: an id (`SLUG`), or ``None``."""
+    if value is not None and not _SLUG_RE.fullmatch(value):
+        msg = f"{attribute.name} must be an id (a lower-case slug), not {quote(value)}"
+        raise FieldError(attribute.name, msg)
+
+
+def _slugs(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """A validator: ids (`SLUG`)."""
+    for item in value:
+        if not _SLUG_RE.fullmatch(item):
+            msg = f"{attribute.name} must hold ids (lower-case slugs), not {quote(item)}"
+            raise FieldError(attribute.name, msg)
+
+
+def _nonblank_line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """`nonblank` and `_line` in one call."""
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise FieldError(attribute.name, msg)
+    if not value.isprintable():
+        _refuse_invisible(attribute.name, value, frozenset())
+
+
+def _nonblank_prose(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """`nonblank` and `_prose` in one call."""
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise FieldError(attribute.name, msg)
+    if not value.isprintable():
+        _refuse_invisible(attribute.name, value, _PROSE_SPACE)
+
+
+def _optional_nonblank_line(
+    inst: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None:
+        _nonblank_line(inst, attribute, value)
+
+
+def _optional_nonblank_prose(
+    inst: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None:
+        _nonblank_prose(inst, attribute, value)
+
+
+def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """
+    The field transformer of every record and value class (``attrs.frozen(...,
+    field_transformer=checked)``): each field checks what the loader would
+    refuse, so that `attrs.evolve` and direct construction build only records
+    that `write` can save and the readers take back.
+
+    Two kinds of check are added, from the field's annotation and metadata:
+
+    - its type (a converter): a `Decimal` where a decimal belongs (never a
+      float), a member of the enum (or the string of one, which becomes the
+      member), a tuple of what the tuple holds (a list becomes a tuple; a
+      string is refused), a `pendulum.Date` (a `datetime.date` becomes one), an
+      instance of the part's class.  Converters run in ``__init__`` and so in
+      `attrs.evolve`, but the fast decoder (msgspec) calls none: it checks the
+      same types itself while decoding, so reading pays nothing for them.
+    - its value (a validator, which the decoder runs too): ids and the ids a
+      field refers to are slugs; text holds no control or format characters
+      (`PROSE` may run over lines; `verbatim` text keeps what it quotes).
+    """
+    module = sys.modules[cls.__module__].__dict__
+    found = []
+    for field in fields:
+        annotation: object = field.type  # a string: the modules postpone their annotations
+        spec = _parse(annotation) if isinstance(annotation, str) else None
+        if spec is None:
+            found.append(field)
+            continue
+        changes: dict[str, Any] = {"converter": _type_check(spec, module, field.name)}
+        extra = _value_check(field, spec)
+        if extra is not None:
+            # One call, not two, where the field says something too: reading pays per call.
+            combined = _COMBINED.get((field.validator, extra))
+            if combined is not None:
+                changes["validator"] = combined
+            elif field.validator is None:
+                changes["validator"] = extra
+            else:
+                changes["validator"] = attrs.validators.and_(field.validator, extra)
+        found.append(field.evolve(**changes))
+    return found
+
+
+_COMBINED: dict[tuple[Any, Any], Any] = {
+    (nonblank, _line): _nonblank_line,
+    (nonblank, _prose): _nonblank_prose,
+    (optional_nonblank, _line): _optional_nonblank_line,
+    (optional_nonblank, _prose): _optional_nonblank_prose,
+}
+"""A field's own text validator and the one `checked` adds → both in one function."""
+
+_Spec = tuple[str, Any]  # ("optional" | "tuple" | "frozenset", inner) or ("name", "Decimal")
+
+
+def _parse(annotation: str) -> _Spec | None:
+    """The parts of a field annotation as the record classes write them (``tuple[str, ...]``)."""
+    annotation = annotation.strip()
+    if annotation.endswith(" | None"):
+        inner = _parse(annotation.removesuffix(" | None"))
+        return None if inner is None else ("optional", inner)
+    for outer, suffix in (("tuple[", ", ...]"), ("frozenset[", "]")):
+        if annotation.startswith(outer) and annotation.endswith(suffix):
+            inner = _parse(annotation[len(outer) : -len(suffix)])
+            return None if inner is None else (outer[:-1], inner)
+    if annotation.replace(".", "").isidentifier():
+        return ("name", annotation)
+    return None  # pragma: no cover - every annotation of the classes is of those forms
+
+
+def _value_check(field: attrs.Attribute[Any], spec: _Spec) -> Any:
+    """The validator *field* needs besides its own, or ``None``."""
+    kind, inner = spec
+    base = inner if kind == "optional" else spec
+    if base == ("name", "str"):
+        if field.name == "id" or refers_to(field):
+            return _slug
+        if field.validator is version:  # a version's pattern admits no such characters
+            return None
+        if field.metadata.get(_TEXT) == _VERBATIM:
+            return None
+        return _prose if field.name in PROSE else _line
+    if kind == "tuple" and inner == ("name", "str"):
+        return _slugs if refers_to(field) else _lines
+    return None
+
+
+def _type_check(spec: _Spec, module: dict[str, Any], name: str) -> Any:
+    """
+    A converter that returns a value of the type *spec* describes, or raises
+    TypeError (ValueError for a string that names no member of an enum).  The
+    classes it names are looked up on first use: a field may hold a class
+    defined further down its module.
+    """
+    resolved: list[Any] = []
+
+    def convert(value: Any) -> Any:
+        if not resolved:
+            resolved.append(_converter(spec, module, name))
+        result, ok = resolved[0](value)
+        if not ok:
+            wanted = _described_type(spec)
+            msg = f"{name} must be {wanted}, not {type(value).__name__} {quote(value)}"
+            raise TypeError(msg)
+        return result
+
+    return convert
+
+
+def _converter(spec: _Spec, module: dict[str, Any], name: str) -> Any:
+    """For *spec*, a function: value → (the value, or what it converts to; whether it fits)."""
+    kind, inner = spec
+    if kind == "optional":
+        item = _converter(inner, module, name)
+        return lambda value: (None, True) if value is None else item(value)
+    if kind in ("tuple", "frozenset"):
+        item = _converter(inner, module, name)
+        container = tuple if kind == "tuple" else frozenset
+        takes = (tuple, list) if kind == "tuple" else (frozenset, set)
+
+        def many(value: Any) -> tuple[Any, bool]:
+            if type(value) not in takes:
+                return value, False
+            items = [item(each) for each in value]
+            if not all(ok for _, ok in items):
+                return value, False
+            if type(value) is container and all(
+                new is old for (new, _), old in zip(items, value, strict=True)
+            ):
+                return value, True
+            return container(each for each, _ in items), True
+
+        return many
+    if inner == "pendulum.Date":
+        import datetime  # noqa: PLC0415
+
+        def day(value: Any) -> tuple[Any, bool]:
+            if type(value) is pendulum.Date:
+                return value, True
+            if type(value) is datetime.date:
+                return pendulum.Date(value.year, value.month, value.day), True
+            return value, False
+
+        return day
+    cls = _BUILTINS.get(inner) or module[inner]
+    if isinstance(cls, type) and issubclass(cls, enum.Enum):
+
+        def member(value: Any) -> tuple[Any, bool]:
+            if type(value) is cls:
+                return value, True
+            if type(value) is str:
+                try:
+                    return cls(value), True
+                except ValueError:
+                    members = ", ".join(each.value for each in cls)
+                    msg = (
+                        f"{name}: {quote(value)} is not a valid {cls.__name__} (one of: {members})"
+                    )
+                    raise ValueError(msg) from None
+            return value, False
+
+        return member
+    return lambda value: (value, type(value) is cls)
+
+
+_BUILTINS: dict[str, type] = {"str": str, "int": int, "float": float, "Decimal": Decimal}
+
+
+def _described_type(spec: _Spec) -> str:
+    kind, inner = spec
+    if kind == "optional":
+        return f"{_described_type(inner)} or None"
+    if kind in ("tuple", "frozenset"):
+        return f"a {kind} of {inner[1]}"  # the items of a tuple or set are of one named type
+    return _ARTICLES.get(inner, f"a {inner}")
+
+
+_ARTICLES = {"int": "an int", "pendulum.Date": "a pendulum.Date"}
 
 
 # -- fields a newer layout requires ----------------------------------------------
@@ -347,7 +667,7 @@ def _check_range(qualifier: Qualifier, low: Decimal, high: Decimal | None) -> No
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Money:
     """
     An amount of money as a document states it.
@@ -403,7 +723,7 @@ class Money:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Quantity:
     """
     A number with a unit and a qualifier: "超过 9000 万人次", "30.7 EFLOPS".
@@ -491,7 +811,7 @@ def _describe(
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class TimeSpan:
     """
     A span of days with the precision and certainty it is known to.
@@ -637,7 +957,7 @@ def figure_of(value: Quantity | None, money: Money | None, owner: str) -> Quanti
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Target:
     """
     The measurable figure a prediction states, in a form a program can check:
@@ -758,7 +1078,7 @@ class Target:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Excerpt:
     """
     A verbatim slice of a source document.
@@ -782,13 +1102,15 @@ class Excerpt:
     )
     text: str = attrs.field(
         validator=nonblank,
-        metadata=doc("The passage verbatim, the document's artefacts included."),
+        metadata=verbatim(doc("The passage verbatim, the document's artefacts included.")),
     )
     display: str = attrs.field(
         validator=nonblank,
-        metadata=doc(
-            "The passage with the document's artefacts cleaned, for reading: "
-            "``clean_text(text, source.repairs)``."
+        metadata=verbatim(
+            doc(
+                "The passage with the document's artefacts cleaned, for reading: "
+                "``clean_text(text, source.repairs)``."
+            )
         ),
     )
 
@@ -805,7 +1127,7 @@ class Excerpt:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class External:
     """
     Information from outside the source documents, and the public source it
@@ -840,7 +1162,7 @@ def _https(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Evidence:
     """
     A public web page that shows how a forecast turned out: outside the
@@ -866,9 +1188,11 @@ class Evidence:
     )
     quote: str = attrs.field(
         validator=attrs.validators.and_(nonblank, attrs.validators.max_len(600)),
-        metadata=doc(
-            "A short passage copied verbatim from the page, in its own language "
-            "(600 characters at most)."
+        metadata=verbatim(
+            doc(
+                "A short passage copied verbatim from the page, in its own language "
+                "(600 characters at most)."
+            )
         ),
     )
     read: pendulum.Date = attrs.field(metadata=doc("The date the page was read."))
@@ -904,7 +1228,7 @@ class Evidence:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Criterion:
     """
     What would settle a prediction, written from its statement, condition and
@@ -964,7 +1288,7 @@ _JUDGE_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}\Z")
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Judgement:
     """
     One judge's verdict on a prediction, reached from its `Criterion` and the
@@ -1009,7 +1333,7 @@ class Judgement:
 
 
 @described
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=checked)
 class Repair:
     """
     A damaged fragment of a source document and the text it stands for.
@@ -1029,8 +1353,8 @@ class Repair:
 
     damaged: str = attrs.field(
         validator=attrs.validators.min_len(1),
-        metadata=doc("The fragment as it stands in the document (``?梢韵胂``)."),
+        metadata=verbatim(doc("The fragment as it stands in the document (``?梢韵胂``).")),
     )
     intended: str = attrs.field(
-        metadata=doc("What the surrounding sentence calls for in its place (可以想象).")
+        metadata=verbatim(doc("What the surrounding sentence calls for in its place (可以想象)."))
     )
