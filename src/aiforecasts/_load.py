@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aiforecasts import _codec
-from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
+from aiforecasts._codec import (
+    NOT_JSON,
+    REFUSED,
+    SCHEMA_VERSION,
+    Engine,
+    depth_problem,
+    read_json,
+    shallow,
+    too_deep,
+)
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._limits import MAX_BYTES
@@ -468,6 +477,10 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
     trusted: bool,
 ) -> list[Any] | None:
     """The records of one kind file, or None where its envelope could not be read."""
+    deep = too_deep(blob)
+    if deep is not None:
+        problems.append(depth_problem(deep, file))
+        return None
     try:
         head = msgspec.json.decode(blob, type=_KindFile)
     except REFUSED:
@@ -553,26 +566,53 @@ def _loads(
         blob = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError as exc:
         raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", file)]) from None
+    # Nesting is bounded before any parser sees the text: for JSON Lines, the lines of a
+    # file that may nest too deeply are each looked at (one line cut short would
+    # otherwise seem to deepen all that follow it).
+    checked = shallow(blob)
     if _JSONL_HEADER.match(blob) is not None:
-        return _loads_jsonl(blob, check_references=check_references, engine=engine, file=file)
+        return _loads_jsonl(
+            blob, check_references=check_references, engine=engine, file=file, checked=checked
+        )
     if _is_record_line(blob):
-        return _loads_lines(blob, check_references=check_references, engine=engine, file=file)
+        return _loads_lines(
+            blob, check_references=check_references, engine=engine, file=file, checked=checked
+        )
+    deep = None if checked else too_deep(blob)
+    if deep is not None:
+        raise DataError([depth_problem(deep, file)])
     return _loads_json(blob, check_references=check_references, engine=engine, file=file)
 
 
 def _is_record_line(blob: bytes) -> bool:
-    """Whether *blob* starts with a line of the JSON Lines layout (an object with a
-    ``kind`` and a ``record``): a JSON export is one object that holds ``records``."""
+    """Whether *blob* is in the JSON Lines layout: its first line an object with a ``kind``
+    and a ``record`` (a JSON export is one object that holds ``records``), or, where the
+    first line cannot be read at all, its second (a damaged first line is then diagnosed
+    as the line of JSON Lines it is, not as a JSON document cut short)."""
     start = len(blob) - len(blob.lstrip())
     end = blob.find(b"\n", start)
     first = blob[start : end if end >= 0 else len(blob)]
-    if not first.startswith(b"{") or end < 0:
+    if end < 0:
         return False
-    try:  # the keys only: the values are skipped, not built (a JSON export is one long line)
-        keys = _KEYS_ONLY.decode(first)
+    keys = _keys(first)
+    if keys is None:
+        rest = blob[end + 1 :]
+        start = len(rest) - len(rest.lstrip())
+        end = rest.find(b"\n", start)
+        keys = _keys(rest[start : end if end >= 0 else len(rest)])
+    return keys is not None and "kind" in keys and "record" in keys
+
+
+def _keys(line: bytes) -> dict[str, Any] | None:
+    """The keys of the JSON object *line*, its values skipped rather than built (a JSON
+    export is one long line); None if it is not one."""
+    if not line.startswith(b"{") or not shallow(line):
+        return None
+    try:
+        keys: dict[str, Any] = _KEYS_ONLY.decode(line)
     except REFUSED:
-        return False
-    return "kind" in keys and "record" in keys
+        return None
+    return keys
 
 
 _JSONL_HEADER = re.compile(rb'\s*\{\s*"aiforecasts"\s*:')
@@ -688,8 +728,11 @@ class _RecordLine(msgspec.Struct, forbid_unknown_fields=True):
 _LINE_KEYS = {"dataset_version", "id", "kind", "record", "records", "schema_version"}
 
 
-def _loads_lines(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
-    """JSON Lines of the current layout: a record per line, its kind, id and versions beside it."""
+def _loads_lines(
+    blob: bytes, *, check_references: bool, engine: Engine, file: str, checked: bool
+) -> Dataset:
+    """JSON Lines of the current layout: a record per line, its kind, id and versions beside
+    it; unless *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     versions: dict[str, str] = {}  # dataset version → the first line that gives it
@@ -704,6 +747,9 @@ def _loads_lines(blob: bytes, *, check_references: bool, engine: Engine, file: s
             break
         read += 1
         where = f"line {number}"
+        if not checked and _too_deep_line(line, where, file, problems):
+            whole = False
+            continue
         found = _record_line(line, where=where, file=file, problems=problems, engine=engine)
         if found is None:
             whole = False
@@ -809,12 +855,16 @@ def _same_id(
         problems.append(Problem(f"{where}.id", message, file))
 
 
-def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
+def _loads_jsonl(
+    blob: bytes, *, check_references: bool, engine: Engine, file: str, checked: bool
+) -> Dataset:
+    """JSON Lines of the earlier layout: a header line, then a record per line; unless
+    *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
     lines = blob.split(b"\n")
     first = next(index for index, line in enumerate(lines) if line.strip())  # the header
     where = f"line {first + 1}"
-    header = read_json(lines[first], file, problems, where)
+    header = read_json(lines[first], file, problems, where)  # read_json checks the nesting
     version: int | None = None
     dataset_version = ""
     count: object = None
@@ -848,6 +898,9 @@ def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: s
             problems.stopped = True
             break
         read += 1
+        if not checked and _too_deep_line(line, f"line {number}", file, problems):
+            whole = False
+            continue
         name, record = _line(
             line,
             version,
@@ -875,6 +928,14 @@ def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: s
         whole=whole,
         file=lambda _name: file,
     )
+
+
+def _too_deep_line(line: bytes, where: str, file: str, problems: list[Problem]) -> bool:
+    """Whether *line* nests too deeply to be read (after saying where)."""
+    deep = too_deep(line, where)
+    if deep is not None:
+        problems.append(depth_problem(deep, file))
+    return deep is not None
 
 
 def _is_count(value: object) -> bool:
