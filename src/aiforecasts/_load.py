@@ -44,10 +44,13 @@ from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
+    import json
     from collections.abc import Callable, Mapping
     from pathlib import Path
 
     from aiforecasts._kinds import Kind
+else:  # imported on first use: only to look for a key given twice
+    from aiforecasts._lazy import json
 
 __all__ = [
     "MAX_BYTES",
@@ -91,7 +94,8 @@ def load() -> Dataset:
     6
 
     Raises:
-        DataError: if the bundled files are damaged (every problem, with its path).
+        DataError: if the bundled files are damaged (every problem, with its
+            path), or one is missing or unreadable (naming it).
 
     .. versionadded:: 0.1.0
     """
@@ -188,7 +192,13 @@ def _package_files(names: list[str]) -> list[bytes]:
         def read(name: str) -> bytes:
             return (root / name).read_bytes()
 
-    blobs = [read(name) for name in names[:-1]]
+    blobs = []
+    for name in names[:-1]:
+        try:
+            blobs.append(read(name))
+        except OSError as error:  # a damaged installation: say which file, as for bad data
+            message = f"the bundled data file cannot be read ({error.strerror or error})"
+            raise DataError([Problem("$", message, name)]) from None
     try:  # without its sums (a folder put together by hand), the bundled data is checked in full
         blobs.append(read(names[-1]))
     except OSError:
@@ -553,6 +563,7 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
     Raises:
         DataError: listing every problem, each with its path; nothing is
             returned from input that has any.
+        TypeError: if *data* is neither text nor bytes.
 
     .. versionadded:: 0.1.0
     """
@@ -562,8 +573,11 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
 def _loads(
     data: bytes | str, *, check_references: bool, engine: Engine = "auto", file: str = _EXPORT
 ) -> Dataset:
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        message = f"loads() takes the text or bytes of an export, not {type(data).__name__}"
+        raise TypeError(message)
     try:
-        blob = data.encode("utf-8") if isinstance(data, str) else data
+        blob = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     except UnicodeEncodeError as exc:
         raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", file)]) from None
     # Nesting is bounded before any parser sees the text: for JSON Lines, the lines of a
@@ -639,6 +653,8 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
     found: dict[str, list[Any]] = {}
+    if head is not None and _may_repeat_keys(blob):
+        _refuse_repeated_keys(blob, file)
     if head is not None:
         version = _check_version(head.schema_version, file, problems, "schema_version")
         dataset_version = _dataset_version(head.dataset_version, file, problems, "dataset_version")
@@ -706,6 +722,35 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
         whole=whole,
         file=lambda _name: file,
     )
+
+
+_ENVELOPE_KEYS = (b'"dataset_version"', b'"records"', b'"schema_version"')
+
+
+def _may_repeat_keys(blob: bytes) -> bool:
+    """Whether the envelope of the JSON export *blob* may give a key twice (the fast engine,
+    like any JSON parser, would keep the last: ``"records": {}`` appended would empty the
+    dataset).  A few counts of the text: a key given twice is there twice, unless written
+    with escapes, which this package's exports never hold."""
+    return b"\\u" in blob or any(blob.count(key) > 1 for key in _ENVELOPE_KEYS)
+
+
+def _refuse_repeated_keys(blob: bytes, file: str) -> None:
+    """Raise `DataError` if any object of *blob* (nesting checked) gives a key twice."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(items)
+        if len(value) < len(items) and not repeated:
+            seen: set[str] = set()
+            repeated.extend(key for key, _ in items if key in seen or seen.add(key))
+        return value
+
+    with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later
+        json.loads(blob, object_pairs_hook=pairs)
+    if repeated:
+        message = f"the key {quote(repeated[0])} is given twice in one object (refused)"
+        raise DataError([Problem("$", message, file)])
 
 
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
