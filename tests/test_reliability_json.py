@@ -32,11 +32,9 @@ def _nest(depth: int) -> str:
 
 
 def _problems(data: str | bytes | Path, **options: Any) -> list[str]:
+    read = aiforecasts.load_path if isinstance(data, Path) else aiforecasts.loads
     with pytest.raises(DataError) as info:
-        if isinstance(data, Path):
-            aiforecasts.load_path(data, **options)
-        else:
-            aiforecasts.loads(data, **options)
+        read(data, **options)  # type: ignore[arg-type]
     return [str(problem) for problem in info.value.problems]
 
 
@@ -87,7 +85,7 @@ def test_deep_nesting_in_a_dataset_folder_is_refused_with_its_file(
     assert any("manifest.json: [0][0]" in p for p in found)
 
 
-def test_depth_is_exact_and_strings_do_not_count(export: dict[str, Any]) -> None:
+def test_depth_is_exact_and_strings_do_not_count() -> None:
     from aiforecasts._codec import too_deep  # noqa: PLC0415
 
     assert too_deep(_nest(MAX_DEPTH).encode()) is None
@@ -114,7 +112,9 @@ def test_a_million_items_in_one_list_give_one_prompt_problem(
     path = tmp_path / "big.json"
     path.write_text(json.dumps(document).replace('"HERE"', ",".join([item] * 1_000_000), 1))
     found = _problems(path)
-    assert found == [f"{path}: companies[0].aliases (nvidia): 1,000,000 items: at most 10,000 are read"]
+    assert found == [
+        f"{path}: companies[0].aliases (nvidia): 1,000,000 items: at most 10,000 are read"
+    ]
 
 
 def test_a_list_at_the_limit_is_read_and_one_past_it_refused(export: dict[str, Any]) -> None:
@@ -122,7 +122,7 @@ def test_a_list_at_the_limit_is_read_and_one_past_it_refused(export: dict[str, A
         document = json.loads(json.dumps(export))
         document["records"]["companies"][0]["aliases"] = [f"a{i}" for i in range(MAX_ITEMS + 1)]
         with pytest.raises(DataError, match=r"10,001 items|length <= 10000"):
-            _load._loads(json.dumps(document), check_references=True, engine=engine)  # noqa: SLF001
+            _load._loads(json.dumps(document), check_references=True, engine=engine)
 
 
 def test_problems_of_one_record_are_bounded(export: dict[str, Any]) -> None:
@@ -144,7 +144,7 @@ def test_a_missing_bundled_file_is_a_data_error_naming_it(monkeypatch: pytest.Mo
 
     monkeypatch.setattr(_load, "open", opener, raising=False)  # the module's own open
     with pytest.raises(DataError, match=r"manifest.json: \$: the bundled data file cannot be read"):
-        _load._package_files(["manifest.json", "SHA256SUMS"])  # noqa: SLF001
+        _load._package_files(["manifest.json", "SHA256SUMS"])
 
 
 def test_wrong_argument_types_are_type_errors() -> None:

@@ -67,8 +67,8 @@ __all__ = [
     "read_json",
     "shallow",
     "structure_many",
-    "too_deep",
     "to_builtins",
+    "too_deep",
 ]
 
 # -- versions ----------------------------------------------------------------
@@ -288,6 +288,7 @@ def _path_of(frames: list[list[Any]], where: str) -> str:
 
 def depth_problem(path: str, file: str) -> Problem:
     return Problem(path, f"nested deeper than {MAX_DEPTH} levels of arrays and objects", file)
+
 
 Engine = Literal["auto", "fast", "detailed"]
 """``auto``: fast, and detailed only to describe what the fast engine refused;

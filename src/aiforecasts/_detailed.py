@@ -169,7 +169,8 @@ def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     errors.append(exc)
                     if len(errors) == RECORD_PROBLEM_LIMIT and index + 1 < len(value):
                         # A record lists at most that many problems: the rest go unread.
-                        msg = f"items {index + 1}–{len(value) - 1} not read after {len(errors)} problems"
+                        rest = f"items {index + 1}–{len(value) - 1}"
+                        msg = f"{rest} not read after {len(errors)} problems"
                         errors.append(ValueError(msg))
                         break
             if errors:

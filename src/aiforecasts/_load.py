@@ -574,7 +574,7 @@ def _loads(
     data: bytes | str, *, check_references: bool, engine: Engine = "auto", file: str = _EXPORT
 ) -> Dataset:
     if not isinstance(data, str | bytes | bytearray | memoryview):
-        message = f"loads() takes the text or bytes of an export, not {type(data).__name__}"
+        message = f"loads() takes the text or bytes of an export, not {type(data).__name__}"  # type: ignore[unreachable]
         raise TypeError(message)
     try:
         blob = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -743,7 +743,10 @@ def _refuse_repeated_keys(blob: bytes, file: str) -> None:
         value = dict(items)
         if len(value) < len(items) and not repeated:
             seen: set[str] = set()
-            repeated.extend(key for key, _ in items if key in seen or seen.add(key))
+            for key, _ in items:
+                if key in seen:
+                    repeated.append(key)
+                seen.add(key)
         return value
 
     with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later

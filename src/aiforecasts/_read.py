@@ -51,7 +51,7 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
     .. versionadded:: 0.1.0
     """
     if not isinstance(path, str | os.PathLike):
-        message = f"load_path() takes a path (str or os.PathLike), not {type(path).__name__}"
+        message = f"load_path() takes a path (str or os.PathLike), not {type(path).__name__}"  # type: ignore[unreachable]
         raise TypeError(message)
     target = Path(path)
     if target.name == "datapackage.json" and target.is_file():
