@@ -411,7 +411,7 @@ class TestReviewFindings:
         assert list(back.companies) == [attrs.evolve(nvidia, note="aiforecasts")]
 
     def test_deep_nesting(self) -> None:
-        assert "nested too deeply" in problems_of(b"[" * 100_000)[0]
+        assert "nested deeper than 64 levels" in problems_of(b"[" * 100_000)[0]
 
     def test_jsonl_kind_that_is_not_a_string(self, exported: dict[str, str]) -> None:
         lines = exported["jsonl"].splitlines()

@@ -26,6 +26,7 @@ from cattrs.v import format_exception
 
 from aiforecasts._errors import Problem, Problems, Unread, json_type
 from aiforecasts._fields import parse_date, parse_decimal
+from aiforecasts._limits import MAX_ITEMS, RECORD_PROBLEM_LIMIT
 from aiforecasts._values import FieldError, quote
 
 if TYPE_CHECKING:
@@ -76,15 +77,31 @@ def structure_many(  # noqa: PLR0913 - keyword-like positional options
         try:
             records.append(converter.structure(item, cls))
         except Exception as exc:  # noqa: BLE001 - cattrs gathers every error in one group
-            for line in cattrs.transform_error(exc, path=path, format_exception=_describe):
+            lines = cattrs.transform_error(exc, path=path, format_exception=_describe)
+            for line in lines[:RECORD_PROBLEM_LIMIT]:
                 message, _, at = line.rpartition(" @ ")
                 at = at or path
                 if message.startswith(_FIELD):  # a rule of one field: name it in the path
                     field, _, message = message[1:].partition(_FIELD)
                     at = f"{at}.{field}"
                 problems.append(Problem(at, message or line, file, record=record))
-            records.append(Unread(item))
+            if len(lines) > RECORD_PROBLEM_LIMIT:  # counted, not described
+                _count_more(problems, len(lines) - RECORD_PROBLEM_LIMIT)
+            records.append(Unread(_trimmed(item)))
     return records
+
+
+def _count_more(problems: list[Problem], count: int) -> None:
+    if isinstance(problems, Problems):
+        problems.more += count
+
+
+def _trimmed(item: dict[str, Any]) -> dict[str, Any]:
+    """*item* for the integrity check, its lists of more than `MAX_ITEMS` items emptied (they
+    are refused already, and walking them would cost what the limit spares)."""
+    if not any(isinstance(v, list) and len(v) > MAX_ITEMS for v in item.values()):
+        return item
+    return {k: [] if isinstance(v, list) and len(v) > MAX_ITEMS else v for k, v in item.items()}
 
 
 _FIELD = "\x1f"
@@ -138,6 +155,9 @@ def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
             if not isinstance(value, list):
                 msg = f"expected a list, not {type(value).__name__} {quote(value)}"
                 raise TypeError(msg)
+            if len(value) > MAX_ITEMS:  # refused before any item is looked at
+                msg = f"{len(value):,} items: at most {MAX_ITEMS:,} are read"
+                raise ValueError(msg)
             items = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
@@ -147,6 +167,12 @@ def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     note = cattrs.IterableValidationNote(f"item {index}", index, item_type)
                     exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                     errors.append(exc)
+                    if len(errors) == RECORD_PROBLEM_LIMIT and index + 1 < len(value):
+                        # A record lists at most that many problems: the rest go unread.
+                        rest = f"items {index + 1}–{len(value) - 1}"
+                        msg = f"{rest} not read after {len(errors)} problems"
+                        errors.append(ValueError(msg))
+                        break
             if errors:
                 message = f"While structuring {type_!r}"
                 raise cattrs.IterableValidationError(message, errors, type_)

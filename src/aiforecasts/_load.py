@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aiforecasts import _codec
-from aiforecasts._codec import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json
+from aiforecasts._codec import (
+    NOT_JSON,
+    REFUSED,
+    SCHEMA_VERSION,
+    Engine,
+    depth_problem,
+    read_json,
+    shallow,
+    too_deep,
+)
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._limits import MAX_BYTES
@@ -35,10 +44,13 @@ from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
+    import json
     from collections.abc import Callable, Mapping
     from pathlib import Path
 
     from aiforecasts._kinds import Kind
+else:  # imported on first use: only to look for a key given twice
+    from aiforecasts._lazy import json
 
 __all__ = [
     "MAX_BYTES",
@@ -82,7 +94,8 @@ def load() -> Dataset:
     6
 
     Raises:
-        DataError: if the bundled files are damaged (every problem, with its path).
+        DataError: if the bundled files are damaged (every problem, with its
+            path), or one is missing or unreadable (naming it).
 
     .. versionadded:: 0.1.0
     """
@@ -179,7 +192,13 @@ def _package_files(names: list[str]) -> list[bytes]:
         def read(name: str) -> bytes:
             return (root / name).read_bytes()
 
-    blobs = [read(name) for name in names[:-1]]
+    blobs = []
+    for name in names[:-1]:
+        try:
+            blobs.append(read(name))
+        except OSError as error:  # a damaged installation: say which file, as for bad data
+            message = f"the bundled data file cannot be read ({error.strerror or error})"
+            raise DataError([Problem("$", message, name)]) from None
     try:  # without its sums (a folder put together by hand), the bundled data is checked in full
         blobs.append(read(names[-1]))
     except OSError:
@@ -468,6 +487,10 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
     trusted: bool,
 ) -> list[Any] | None:
     """The records of one kind file, or None where its envelope could not be read."""
+    deep = too_deep(blob)
+    if deep is not None:
+        problems.append(depth_problem(deep, file))
+        return None
     try:
         head = msgspec.json.decode(blob, type=_KindFile)
     except REFUSED:
@@ -540,6 +563,7 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
     Raises:
         DataError: listing every problem, each with its path; nothing is
             returned from input that has any.
+        TypeError: if *data* is neither text nor bytes.
 
     .. versionadded:: 0.1.0
     """
@@ -549,30 +573,60 @@ def loads(data: bytes | str, *, check_references: bool = True) -> Dataset:
 def _loads(
     data: bytes | str, *, check_references: bool, engine: Engine = "auto", file: str = _EXPORT
 ) -> Dataset:
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        message = f"loads() takes the text or bytes of an export, not {type(data).__name__}"  # type: ignore[unreachable]
+        raise TypeError(message)
     try:
-        blob = data.encode("utf-8") if isinstance(data, str) else data
+        blob = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     except UnicodeEncodeError as exc:
         raise DataError([Problem("$", f"not text: {exc.reason} at {exc.start}", file)]) from None
+    # Nesting is bounded before any parser sees the text: for JSON Lines, the lines of a
+    # file that may nest too deeply are each looked at (one line cut short would
+    # otherwise seem to deepen all that follow it).
+    checked = shallow(blob)
     if _JSONL_HEADER.match(blob) is not None:
-        return _loads_jsonl(blob, check_references=check_references, engine=engine, file=file)
+        return _loads_jsonl(
+            blob, check_references=check_references, engine=engine, file=file, checked=checked
+        )
     if _is_record_line(blob):
-        return _loads_lines(blob, check_references=check_references, engine=engine, file=file)
+        return _loads_lines(
+            blob, check_references=check_references, engine=engine, file=file, checked=checked
+        )
+    deep = None if checked else too_deep(blob)
+    if deep is not None:
+        raise DataError([depth_problem(deep, file)])
     return _loads_json(blob, check_references=check_references, engine=engine, file=file)
 
 
 def _is_record_line(blob: bytes) -> bool:
-    """Whether *blob* starts with a line of the JSON Lines layout (an object with a
-    ``kind`` and a ``record``): a JSON export is one object that holds ``records``."""
+    """Whether *blob* is in the JSON Lines layout: its first line an object with a ``kind``
+    and a ``record`` (a JSON export is one object that holds ``records``), or, where the
+    first line cannot be read at all, its second (a damaged first line is then diagnosed
+    as the line of JSON Lines it is, not as a JSON document cut short)."""
     start = len(blob) - len(blob.lstrip())
     end = blob.find(b"\n", start)
     first = blob[start : end if end >= 0 else len(blob)]
-    if not first.startswith(b"{") or end < 0:
+    if end < 0:
         return False
-    try:  # the keys only: the values are skipped, not built (a JSON export is one long line)
-        keys = _KEYS_ONLY.decode(first)
+    keys = _keys(first)
+    if keys is None:
+        rest = blob[end + 1 :]
+        start = len(rest) - len(rest.lstrip())
+        end = rest.find(b"\n", start)
+        keys = _keys(rest[start : end if end >= 0 else len(rest)])
+    return keys is not None and "kind" in keys and "record" in keys
+
+
+def _keys(line: bytes) -> dict[str, Any] | None:
+    """The keys of the JSON object *line*, its values skipped rather than built (a JSON
+    export is one long line); None if it is not one."""
+    if not line.startswith(b"{") or not shallow(line):
+        return None
+    try:
+        keys: dict[str, Any] = _KEYS_ONLY.decode(line)
     except REFUSED:
-        return False
-    return "kind" in keys and "record" in keys
+        return None
+    return keys
 
 
 _JSONL_HEADER = re.compile(rb'\s*\{\s*"aiforecasts"\s*:')
@@ -599,6 +653,8 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
     found: dict[str, list[Any]] = {}
+    if head is not None and _may_repeat_keys(blob):
+        _refuse_repeated_keys(blob, file)
     if head is not None:
         version = _check_version(head.schema_version, file, problems, "schema_version")
         dataset_version = _dataset_version(head.dataset_version, file, problems, "dataset_version")
@@ -668,6 +724,38 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     )
 
 
+_ENVELOPE_KEYS = (b'"dataset_version"', b'"records"', b'"schema_version"')
+
+
+def _may_repeat_keys(blob: bytes) -> bool:
+    """Whether the envelope of the JSON export *blob* may give a key twice (the fast engine,
+    like any JSON parser, would keep the last: ``"records": {}`` appended would empty the
+    dataset).  A few counts of the text: a key given twice is there twice, unless written
+    with escapes, which this package's exports never hold."""
+    return b"\\u" in blob or any(blob.count(key) > 1 for key in _ENVELOPE_KEYS)
+
+
+def _refuse_repeated_keys(blob: bytes, file: str) -> None:
+    """Raise `DataError` if any object of *blob* (nesting checked) gives a key twice."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(items)
+        if len(value) < len(items) and not repeated:
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    repeated.append(key)
+                seen.add(key)
+        return value
+
+    with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later
+        json.loads(blob, object_pairs_hook=pairs)
+    if repeated:
+        message = f"the key {quote(repeated[0])} is given twice in one object (refused)"
+        raise DataError([Problem("$", message, file)])
+
+
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
     kind: str
     record: msgspec.Raw
@@ -688,8 +776,11 @@ class _RecordLine(msgspec.Struct, forbid_unknown_fields=True):
 _LINE_KEYS = {"dataset_version", "id", "kind", "record", "records", "schema_version"}
 
 
-def _loads_lines(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
-    """JSON Lines of the current layout: a record per line, its kind, id and versions beside it."""
+def _loads_lines(
+    blob: bytes, *, check_references: bool, engine: Engine, file: str, checked: bool
+) -> Dataset:
+    """JSON Lines of the current layout: a record per line, its kind, id and versions beside
+    it; unless *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     versions: dict[str, str] = {}  # dataset version → the first line that gives it
@@ -704,6 +795,9 @@ def _loads_lines(blob: bytes, *, check_references: bool, engine: Engine, file: s
             break
         read += 1
         where = f"line {number}"
+        if not checked and _too_deep_line(line, where, file, problems):
+            whole = False
+            continue
         found = _record_line(line, where=where, file=file, problems=problems, engine=engine)
         if found is None:
             whole = False
@@ -809,12 +903,16 @@ def _same_id(
         problems.append(Problem(f"{where}.id", message, file))
 
 
-def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
+def _loads_jsonl(
+    blob: bytes, *, check_references: bool, engine: Engine, file: str, checked: bool
+) -> Dataset:
+    """JSON Lines of the earlier layout: a header line, then a record per line; unless
+    *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
     lines = blob.split(b"\n")
     first = next(index for index, line in enumerate(lines) if line.strip())  # the header
     where = f"line {first + 1}"
-    header = read_json(lines[first], file, problems, where)
+    header = read_json(lines[first], file, problems, where)  # read_json checks the nesting
     version: int | None = None
     dataset_version = ""
     count: object = None
@@ -848,6 +946,9 @@ def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: s
             problems.stopped = True
             break
         read += 1
+        if not checked and _too_deep_line(line, f"line {number}", file, problems):
+            whole = False
+            continue
         name, record = _line(
             line,
             version,
@@ -875,6 +976,14 @@ def _loads_jsonl(blob: bytes, *, check_references: bool, engine: Engine, file: s
         whole=whole,
         file=lambda _name: file,
     )
+
+
+def _too_deep_line(line: bytes, where: str, file: str, problems: list[Problem]) -> bool:
+    """Whether *line* nests too deeply to be read (after saying where)."""
+    deep = too_deep(line, where)
+    if deep is not None:
+        problems.append(depth_problem(deep, file))
+    return deep is not None
 
 
 def _is_count(value: object) -> bool:

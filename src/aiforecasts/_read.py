@@ -46,9 +46,13 @@ def load_path(path: str | os.PathLike[str], *, check_references: bool = True) ->
             for a path that is not a regular file or folder, or a file over
             1 GiB.
         OSError: if the path cannot be opened.
+        TypeError: if *path* is not a str or `os.PathLike`.
 
     .. versionadded:: 0.1.0
     """
+    if not isinstance(path, str | os.PathLike):
+        message = f"load_path() takes a path (str or os.PathLike), not {type(path).__name__}"  # type: ignore[unreachable]
+        raise TypeError(message)
     target = Path(path)
     if target.name == "datapackage.json" and target.is_file():
         return _tables(target.parent, check_references=check_references)

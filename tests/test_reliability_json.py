@@ -1,0 +1,161 @@
+"""The JSON and JSON Lines findings of issue 23's trial, kept as tests: one per finding."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aiforecasts
+from aiforecasts import DataError, _load
+from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS, RECORD_PROBLEM_LIMIT
+
+BUNDLED = Path(aiforecasts.__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def export() -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(aiforecasts.to_json(aiforecasts.load()))
+    return value
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return aiforecasts.to_jsonl(aiforecasts.load()).splitlines()
+
+
+def _nest(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def _problems(data: str | bytes | Path, **options: Any) -> list[str]:
+    read = aiforecasts.load_path if isinstance(data, Path) else aiforecasts.loads
+    with pytest.raises(DataError) as info:
+        read(data, **options)  # type: ignore[arg-type]
+    return [str(problem) for problem in info.value.problems]
+
+
+# M1 nesting -----------------------------------------------------------------------
+
+DEPTHS = [MAX_DEPTH + 1, 1_000, 100_000]
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_deep_nesting_in_a_json_record_is_refused_with_its_path(
+    export: dict[str, Any], depth: int
+) -> None:
+    document = json.loads(json.dumps(export))
+    document["records"]["companies"][0]["aliases"] = ["HERE"]
+    text = json.dumps(document).replace('"HERE"', _nest(depth), 1)
+    (found,) = _problems(text)
+    assert "records.companies[0].aliases[0][0]" in found
+    assert f"nested deeper than {MAX_DEPTH} levels" in found
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_deep_nesting_in_a_json_lines_line_is_refused_with_its_line(
+    lines: list[str], depth: int
+) -> None:
+    changed = list(lines)
+    changed[2] = changed[2].replace('"record":{', '"record":{"x":' + _nest(depth) + ",", 1)
+    found = _problems("\n".join(changed))
+    assert any(p.startswith("export: line 3.record.x[0]") and "nested deeper" in p for p in found)
+    changed[0] = _nest(depth)  # the first line too: still read as JSON Lines
+    found = _problems("\n".join(changed))
+    assert any(p.startswith("export: line 1[0]") and "nested deeper" in p for p in found)
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_deep_nesting_in_a_dataset_folder_is_refused_with_its_file(
+    tmp_path: Path, depth: int
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED, folder)
+    people = folder / "people.json"
+    text = people.read_text(encoding="utf-8")
+    at = text.index("[", text.index('"records"'))
+    people.write_text(text[: at + 1] + _nest(depth) + "," + text[at + 1 :], encoding="utf-8")
+    found = _problems(folder)
+    assert any("people.json: records[0][0]" in p and "nested deeper" in p for p in found)
+    (folder / "manifest.json").write_text(_nest(depth), encoding="utf-8")
+    found = _problems(folder)
+    assert any("manifest.json: [0][0]" in p for p in found)
+
+
+def test_depth_is_exact_and_strings_do_not_count() -> None:
+    from aiforecasts._codec import too_deep  # noqa: PLC0415
+
+    assert too_deep(_nest(MAX_DEPTH).encode()) is None
+    assert too_deep(_nest(MAX_DEPTH + 1).encode()) is not None
+    # Brackets in strings are text, escaped quotes too; a string of closers hides nothing.
+    text = "[" + '"]]]\\"[[", ' * 3 + _nest(MAX_DEPTH - 1) + "]"
+    assert json.loads(text)[0] == ']]]"[['
+    assert too_deep(text.encode()) is None
+    hidden = '[" ]"' * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    assert too_deep(hidden.encode()) is not None
+
+
+# M2 a million items in one record ---------------------------------------------------
+
+
+@pytest.mark.parametrize("item", ["{}", '"alias"'])
+def test_a_million_items_in_one_list_give_one_prompt_problem(
+    export: dict[str, Any], tmp_path: Path, item: str
+) -> None:
+    """Before: 133 s and 1.7 GB for the `{}` case (the trial: 112 s, 7.9 GB); the list is
+    now refused at its length, by both engines."""
+    document = json.loads(json.dumps(export))
+    document["records"]["companies"][0]["aliases"] = ["HERE"]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(document).replace('"HERE"', ",".join([item] * 1_000_000), 1))
+    found = _problems(path)
+    assert found == [
+        f"{path}: companies[0].aliases (nvidia): 1,000,000 items: at most 10,000 are read"
+    ]
+
+
+def test_a_list_at_the_limit_is_read_and_one_past_it_refused(export: dict[str, Any]) -> None:
+    for engine in ("fast", "detailed"):
+        document = json.loads(json.dumps(export))
+        document["records"]["companies"][0]["aliases"] = [f"a{i}" for i in range(MAX_ITEMS + 1)]
+        with pytest.raises(DataError, match=r"10,001 items|length <= 10000"):
+            _load._loads(json.dumps(document), check_references=True, engine=engine)
+
+
+def test_problems_of_one_record_are_bounded(export: dict[str, Any]) -> None:
+    document = json.loads(json.dumps(export))
+    document["records"]["companies"][0]["aliases"] = [1] * 5_000
+    with pytest.raises(DataError) as info:
+        aiforecasts.loads(json.dumps(document))
+    listed = [p for p in info.value.problems if p.record == "nvidia"]
+    assert len(listed) == RECORD_PROBLEM_LIMIT
+    assert info.value.more == 1  # the line that says the rest of the list went unread
+
+
+# minor: damaged installed copy, argument types, repeated keys -------------------------
+
+
+def test_a_missing_bundled_file_is_a_data_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    def opener(name: str, _mode: str = "r") -> Any:
+        raise FileNotFoundError(2, "No such file or directory", name)
+
+    monkeypatch.setattr(_load, "open", opener, raising=False)  # the module's own open
+    with pytest.raises(DataError, match=r"manifest.json: \$: the bundled data file cannot be read"):
+        _load._package_files(["manifest.json", "SHA256SUMS"])
+
+
+def test_wrong_argument_types_are_type_errors() -> None:
+    with pytest.raises(TypeError, match="not int"):
+        aiforecasts.loads(123)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not NoneType"):
+        aiforecasts.load_path(None)  # type: ignore[arg-type]
+
+
+def test_a_repeated_envelope_key_is_refused() -> None:
+    text = aiforecasts.to_json(aiforecasts.load()).rstrip()
+    assert text.endswith("}")
+    found = _problems(text[:-1] + ',"records":{}}')
+    assert found == ["export: $: the key 'records' is given twice in one object (refused)"]
