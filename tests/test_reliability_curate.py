@@ -93,6 +93,16 @@ def _link_to(target: str) -> Callable[[Path], None]:
     return lambda path: path.symlink_to(target)
 
 
+def _sparse(size: int) -> Callable[[Path], None]:
+    """A maker of a file of *size* zero bytes that takes no room on disk."""
+
+    def make(path: Path) -> None:
+        path.touch()
+        os.truncate(path, size)
+
+    return make
+
+
 def _first_source(document: dict[str, Any]) -> dict[str, Any]:
     record: dict[str, Any] = document["records"][0]
     return record
@@ -252,6 +262,12 @@ CASES: list[Hostile] = [
         lambda f, d, _r: _replace(d / _document_of(f), lambda p: p.mkdir()),
         "sources.json",
         "not a regular file but a folder",
+    ),
+    (
+        "document of more than 16 MiB",
+        lambda f, d, _r: _replace(d / _document_of(f), _sparse((16 << 20) + 1)),
+        "sources.json",
+        "larger than 16,777,216 bytes",
     ),
     (
         "documents folder missing",

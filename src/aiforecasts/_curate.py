@@ -42,6 +42,7 @@ from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
 from aiforecasts._dataset import KINDS, Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._fields import Shape, walk_json
+from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._text import clean_text
 from aiforecasts._values import VERSION, Excerpt, Repair, quote
@@ -245,8 +246,14 @@ def _read(path: Path, problems: list[Problem]) -> Any:
     return read_json(blob, path.name, problems)
 
 
-def _bytes(
-    path: Path, file: str, problems: list[Problem], where: str = "$", label: str = ""
+def _bytes(  # noqa: PLR0913 - where a problem is reported, and the bound
+    path: Path,
+    file: str,
+    problems: list[Problem],
+    where: str = "$",
+    label: str = "",
+    *,
+    limit: int = MAX_BYTES,
 ) -> bytes | None:
     """
     The bytes of the regular file *path*, or None after noting why not (as a
@@ -256,7 +263,7 @@ def _bytes(
     exhaust memory.
     """
     try:
-        return _load.read_bounded(path)
+        return _load.read_bounded(path, limit)
     except DataError as error:
         prefix = f"{label}: " if label else ""
         problems.extend(Problem(where, prefix + p.message, file) for p in error.problems)
@@ -296,6 +303,11 @@ def _records_of(root: Path, name: str, version: str, problems: list[Problem]) ->
     return migrated
 
 
+_MAX_DOCUMENT = 16 << 20
+"""The largest source document read, in bytes (16 MiB; the largest seed holds 20 KB): locating
+excerpts by their display form keeps two integers per character of a document."""
+
+
 def _documents(
     sources: list[Any], library: Path, problems: list[Problem], changes: list[str]
 ) -> dict[str, _Document]:
@@ -310,7 +322,12 @@ def _documents(
             problems.append(Problem(f"{where}.file", "expected a bare file name", "sources.json"))
             continue
         blob = _bytes(
-            library / name, "sources.json", problems, f"{where}.file", f"{name} in {library}"
+            library / name,
+            "sources.json",
+            problems,
+            f"{where}.file",
+            f"{name} in {library}",
+            limit=_MAX_DOCUMENT,
         )
         if blob is None:
             continue
@@ -370,7 +387,7 @@ class _Document:
         """
         if self._cleaned is None:
             text = self.text
-            starts, ends = array("q", range(len(text))), array("q", range(1, len(text) + 1))
+            starts, ends = array("i", range(len(text))), array("i", range(1, len(text) + 1))
             # The steps of clean_text, in its order and with its own patterns, so that the
             # two cannot drift apart.
             if self.repairs:
@@ -400,7 +417,7 @@ def _substitute(
     reading, its Han character).
     """
     parts: list[str] = []
-    new_starts, new_ends = array("q"), array("q")
+    new_starts, new_ends = array("i"), array("i")
     at = 0
     for match in pattern.finditer(text):
         begin, end = match.span()
@@ -410,8 +427,8 @@ def _substitute(
         replacement = replace(match)
         if replacement:
             parts.append(replacement)
-            new_starts.extend(array("q", [starts[begin]]) * len(replacement))
-            new_ends.extend(array("q", [ends[end - 1]]) * len(replacement))
+            new_starts.extend(array("i", [starts[begin]]) * len(replacement))
+            new_ends.extend(array("i", [ends[end - 1]]) * len(replacement))
         elif new_ends:
             new_ends[-1] = ends[end - 1]
         at = end
