@@ -29,23 +29,26 @@ import os
 import pathlib
 import re
 import secrets
+import stat
+from array import array
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiforecasts import _codec, _integrity, _load
+from aiforecasts import _codec, _integrity, _load, _text
 from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
 from aiforecasts._dataset import KINDS, Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._fields import Shape, walk_json
+from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._text import clean_text
-from aiforecasts._values import Excerpt, Repair, quote
+from aiforecasts._values import VERSION, Excerpt, Repair, quote
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator
 
 __all__ = ["CurationReport", "curate", "default_documents", "release_file"]
 
@@ -215,31 +218,75 @@ def _manifest(root: Path) -> tuple[dict[str, Any], str]:
         if manifest is not _codec.NOT_JSON:
             problems.append(Problem("$", "expected a JSON object", _MANIFEST))
         raise DataError(problems)
-    version = manifest.get("dataset_version")
-    if not isinstance(version, str) or not version:
-        raise DataError([Problem("dataset_version", "expected a non-empty string", _MANIFEST)])
+    version = _version(manifest.get("dataset_version"), "dataset_version", _MANIFEST, problems)
+    if version is None:
+        raise DataError(problems)
     return manifest, version
 
 
+_MAX_VERSION = 64
+"""The longest dataset version, in characters (``2026.4`` has 6): a version's numbers are
+compared as integers, and a number of thousands of digits is refused by `int` itself."""
+_VERSION = re.compile(rf"{VERSION}\Z")
+
+
+def _version(value: object, where: str, file: str, problems: list[Problem]) -> str | None:
+    """*value* if it is a dataset version, else None after noting why not."""
+    if isinstance(value, str) and len(value) <= _MAX_VERSION and _VERSION.match(value):
+        return value
+    message = f"expected a version such as 2026.1 of at most {_MAX_VERSION} characters"
+    problems.append(Problem(where, f"{message}, not {quote(value)}", file))
+    return None
+
+
 def _read(path: Path, problems: list[Problem]) -> Any:
-    try:
-        blob = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem("$", f"cannot read: {error.strerror}", path.name))
+    blob = _bytes(path, path.name, problems)
+    if blob is None:
         return _codec.NOT_JSON
     return read_json(blob, path.name, problems)
+
+
+def _bytes(  # noqa: PLR0913 - where a problem is reported, and the bound
+    path: Path,
+    file: str,
+    problems: list[Problem],
+    where: str = "$",
+    label: str = "",
+    *,
+    limit: int = MAX_BYTES,
+) -> bytes | None:
+    """
+    The bytes of the regular file *path*, or None after noting why not (as a
+    problem of *file* at *where*, naming the file read as *label* where that
+    is another).  Every file the tool reads comes through here: a pipe would
+    block it, a device such as /dev/zero never end, and a file of gigabytes
+    exhaust memory.
+    """
+    try:
+        return _load.read_bounded(path, limit)
+    except DataError as error:
+        prefix = f"{label}: " if label else ""
+        problems.extend(Problem(where, prefix + p.message, file) for p in error.problems)
+    except OSError as error:
+        which = f" {label}" if label else ""
+        problems.append(Problem(where, f"cannot read{which}: {error.strerror or error}", file))
+    return None
 
 
 def _records_of(root: Path, name: str, version: str, problems: list[Problem]) -> list[Any]:
     """The records of one kind file as JSON values, in the current layout; none if absent."""
     path = root / f"{name}.json"
-    if not path.exists():
+    if not os.path.lexists(path):
         return []
     document = _read(path, problems)
     if document is _codec.NOT_JSON:
         return []
     if not isinstance(document, dict) or not isinstance(document.get("records"), list):
         problems.append(Problem("$", "expected an object with a list of 'records'", path.name))
+        return []
+    if document.get("kind", name) != name:
+        message = f"the file of {name} holds records of another kind: {quote(document['kind'])}"
+        problems.append(Problem("kind", message, path.name))
         return []
     schema = document.get("schema_version", SCHEMA_VERSION)
     if not isinstance(schema, int) or not 1 <= schema <= SCHEMA_VERSION:
@@ -256,10 +303,15 @@ def _records_of(root: Path, name: str, version: str, problems: list[Problem]) ->
     return migrated
 
 
+_MAX_DOCUMENT = 16 << 20
+"""The largest source document read, in bytes (16 MiB; the largest seed holds 20 KB): locating
+excerpts by their display form keeps two integers per character of a document."""
+
+
 def _documents(
     sources: list[Any], library: Path, problems: list[Problem], changes: list[str]
-) -> dict[str, tuple[str, tuple[Repair, ...]]]:
-    """Source id → (the document's text, its repairs); each source's SHA-256 filled in."""
+) -> dict[str, _Document]:
+    """Source id → its document (text and repairs); each source's SHA-256 filled in."""
     found = {}
     for index, source in enumerate(sources):
         where = f"sources[{index}]"
@@ -269,11 +321,15 @@ def _documents(
         if not isinstance(name, str) or not name or Path(name).name != name:
             problems.append(Problem(f"{where}.file", "expected a bare file name", "sources.json"))
             continue
-        try:
-            blob = (library / name).read_bytes()
-        except OSError as error:
-            message = f"cannot read {name} in {library}: {error.strerror}"
-            problems.append(Problem(f"{where}.file", message, "sources.json"))
+        blob = _bytes(
+            library / name,
+            "sources.json",
+            problems,
+            f"{where}.file",
+            f"{name} in {library}",
+            limit=_MAX_DOCUMENT,
+        )
+        if blob is None:
             continue
         try:
             text = blob.decode("utf-8")
@@ -286,13 +342,12 @@ def _documents(
             changes.append(f"sources.json: {source['id']}: sha256 of {name} filled in ({digest})")
             source["sha256"] = digest
         before = len(problems)
-        read = _codec.structure_many(
+        repairs = _codec.structure_many(
             Repair, source.get("repairs", []), f"{where}.repairs", "sources.json", problems
         )
-        if len(problems) > before or read is None:
+        if len(problems) > before or repairs is None:
             continue
-        table = tuple(read)
-        found[source["id"]] = (text, table)
+        found[source["id"]] = _Document(text, tuple(repairs))
     return found
 
 
@@ -305,41 +360,95 @@ def _excerpts(cls: type, value: Any, path: str) -> Iterator[tuple[str, dict[str,
 
 # -- locating excerpts -------------------------------------------------------------
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_READING = rf"(?:\([a-zü{_TONED}]{{1,6}}\))?"
-_PUNCTUATION = ",、。;:?!"
+
+class _Document:
+    """
+    A source document, and the same text cleaned as `clean_text` cleans it,
+    with where in the document each cleaned character stands.
+
+    An excerpt's display form is found in the cleaned text (a plain search,
+    linear in the document), then mapped back to the verbatim passage.  A
+    regular expression built from the display form (each Han character with an
+    optional reading, each mark with the run it may end) did the same, but
+    compiling it took a third of a millisecond per character: seconds for one
+    long excerpt, and a recursion per repair occurrence.
+    """
+
+    def __init__(self, text: str, repairs: tuple[Repair, ...]) -> None:
+        self.text = text
+        self.repairs = repairs
+        self._cleaned: tuple[str, array[int], array[int]] | None = None
+
+    def cleaned(self) -> tuple[str, array[int], array[int]]:
+        """
+        The cleaned text, and for each of its characters the start and end of
+        the verbatim text it stands for (built on first use: most excerpts
+        give their verbatim text and offsets).
+        """
+        if self._cleaned is None:
+            text = self.text
+            starts, ends = array("i", range(len(text))), array("i", range(1, len(text) + 1))
+            # The steps of clean_text, in its order and with its own patterns, so that the
+            # two cannot drift apart.
+            if self.repairs:
+                pattern, replacements = _text._repairs(self.repairs)  # noqa: SLF001 - see above
+                text, starts, ends = _substitute(
+                    text, starts, ends, pattern, lambda m: replacements[m.group()]
+                )
+            pinyin = _text._pinyin_re()  # noqa: SLF001 - as clean_text
+            text, starts, ends = _substitute(text, starts, ends, pinyin, lambda _: "")
+            marks = _text._PUNCT_RUN_RE  # noqa: SLF001 - as clean_text
+            text, starts, ends = _substitute(text, starts, ends, marks, lambda m: m.group()[-1])
+            self._cleaned = (text, starts, ends)
+        return self._cleaned
 
 
-def _pattern(display: str, repairs: Sequence[Repair]) -> str:
+def _substitute(
+    text: str,
+    starts: array[int],
+    ends: array[int],
+    pattern: re.Pattern[str],
+    replace: Callable[[re.Match[str]], str],
+) -> tuple[str, array[int], array[int]]:
     """
-    A pattern for the verbatim text whose cleaned form is *display*: a Han
-    character may carry its pinyin reading, a mark may follow a run of marks,
-    and a repaired fragment stands damaged in the document.
+    *text* with each match of *pattern* replaced, and the spans of its
+    characters carried along: each character put in a match's place stands for
+    the whole match; a match removed joins the character before it (a pinyin
+    reading, its Han character).
     """
-    for repair in repairs:
-        if repair.intended and repair.intended in display:
-            before, _, after = display.partition(repair.intended)
-            return (
-                _pattern(before, repairs)
-                + f"(?:{re.escape(repair.damaged)}|{_pattern(repair.intended, ())})"
-                + _pattern(after, repairs)
-            )
-    parts = []
-    for char in display:
-        if char in _PUNCTUATION:
-            # The marks of a run before its last, taken without backtracking: a run of marks
-            # cleans to its last one.
-            parts.append(f"(?:[{_PUNCTUATION}](?=[{_PUNCTUATION}]))*+{re.escape(char)}")
-        elif "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
-            parts.append(re.escape(char) + _READING)
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
+    parts: list[str] = []
+    new_starts, new_ends = array("i"), array("i")
+    at = 0
+    for match in pattern.finditer(text):
+        begin, end = match.span()
+        parts.append(text[at:begin])
+        new_starts.extend(starts[at:begin])
+        new_ends.extend(ends[at:begin])
+        replacement = replace(match)
+        if replacement:
+            parts.append(replacement)
+            new_starts.extend(array("i", [starts[begin]]) * len(replacement))
+            new_ends.extend(array("i", [ends[end - 1]]) * len(replacement))
+        elif new_ends:
+            new_ends[-1] = ends[end - 1]
+        at = end
+    parts.append(text[at:])
+    new_starts.extend(starts[at:])
+    new_ends.extend(ends[at:])
+    return "".join(parts), new_starts, new_ends
+
+
+def _occurrences(needle: str, haystack: str) -> Iterator[int]:
+    """Where *needle* starts in *haystack*, left to right, without overlapping."""
+    at = haystack.find(needle)
+    while at >= 0:
+        yield at
+        at = haystack.find(needle, at + len(needle))
 
 
 def _locate(  # noqa: PLR0913 - one excerpt in its context
     excerpt: dict[str, Any],
-    documents: dict[str, tuple[str, tuple[Repair, ...]]],
+    documents: dict[str, _Document],
     *,
     path: str,
     file: str,
@@ -352,49 +461,54 @@ def _locate(  # noqa: PLR0913 - one excerpt in its context
         message = f"no source {quote(source)}" if isinstance(source, str) else "not a source id"
         problems.append(Problem(f"{path}.source", message, file))
         return
-    document, repairs = documents[source]
+    document = documents[source]
     start, end, text = excerpt.get("start"), excerpt.get("end"), excerpt.get("text")
     found: tuple[int, int] | None = None
     if (
         isinstance(start, int)
         and isinstance(end, int)
         and isinstance(text, str)
-        and document[start:end] == text
+        and document.text[start:end] == text
         and text
     ):
         found = (start, end)
     else:
-        found = _find(excerpt, document, repairs, where=path, file=file, problems=problems)
+        found = _find(excerpt, document, where=path, file=file, problems=problems)
         if found is None:
             return
         changes.append(f"{file}: {path} located at {found[0]}–{found[1]}")
     start, end = found
-    text = document[start:end]
-    display = clean_text(text, repairs)
+    text = document.text[start:end]
+    display = clean_text(text, document.repairs)
     if excerpt.get("display") not in (None, display):
         changes.append(f"{file}: {path}.display is the text cleaned: {display!r}")
     excerpt.update(start=start, end=end, text=text, display=display)
 
 
-def _find(  # noqa: PLR0913 - one excerpt in its context
+def _find(
     excerpt: dict[str, Any],
-    document: str,
-    repairs: tuple[Repair, ...],
+    document: _Document,
     *,
     where: str,
     file: str,
     problems: list[Problem],
 ) -> tuple[int, int] | None:
+    """
+    Where *excerpt* stands in *document*: found by its verbatim text, or else
+    by its display form in the cleaned document.
+    """
     path = where
     text, display = excerpt.get("text"), excerpt.get("display")
     if isinstance(text, str) and text:
-        pattern, quoted = re.escape(text), text
+        quoted = text
+        hits = [(at, at + len(text)) for at in _occurrences(text, document.text)]
     elif isinstance(display, str) and display.strip():
-        pattern, quoted = _pattern(display, repairs), display
+        quoted = display
+        cleaned, starts, ends = document.cleaned()
+        hits = [(starts[at], ends[at + len(display) - 1]) for at in _occurrences(display, cleaned)]
     else:
         problems.append(Problem(path, "an excerpt needs the text it quotes ('display')", file))
         return None
-    hits = [(m.start(), m.end()) for m in re.finditer(pattern, document)]
     if not hits:
         problems.append(Problem(path, f"not found in its document: {_short(quoted)!r}", file))
         return None
@@ -482,25 +596,42 @@ def _release(
     if previous is None:
         return None
     path = Path(previous)
-    value = _read(path, problems)
+    file = str(path)  # outside the folder: named as given
+    found: list[Problem] = []
+    blob = _bytes(path, file, found)
+    value = _codec.NOT_JSON if blob is None else read_json(blob, file, found)
     records = value.get("records") if isinstance(value, dict) else None
     version = value.get("dataset_version") if isinstance(value, dict) else None
-    if (
-        not isinstance(version, str)
-        or not isinstance(records, dict)
-        or not all(
-            isinstance(entry, dict) and {"added_in", "changed_in", "sha256"} <= entry.keys()
-            for entry in records.values()
-        )
+    if value is not _codec.NOT_JSON and (
+        not isinstance(records, dict) or not all(map(_is_entry, records.values()))
     ):
-        if value is not _codec.NOT_JSON:
-            message = (
-                "expected a release file: {'dataset_version', "
-                "'records': {id: {added_in, changed_in, sha256}}}"
-            )
-            problems.append(Problem("$", message, path.name))
+        message = (
+            "expected a release file: {'dataset_version', "
+            "'records': {id: {added_in, changed_in, sha256}}} (versions and digests strings)"
+        )
+        found.append(Problem("$", message, file))
+    elif value is not _codec.NOT_JSON:
+        _version(version, "dataset_version", file, found)
+        # Only the first bad entry is named: a hostile file may hold millions.
+        for name, entry in records.items() if isinstance(records, dict) else ():
+            if not all(
+                _version(entry[key], f"records.{name}.{key}", file, found) for key in _VERSIONS
+            ):
+                break
+    problems.extend(found)
+    if found or not isinstance(version, str) or not isinstance(records, dict):
         return None
     return version, records
+
+
+def _is_entry(entry: object) -> bool:
+    """Whether *entry* has the shape of a release file's record."""
+    return (
+        isinstance(entry, dict)
+        and {"added_in", "changed_in", "sha256"} <= entry.keys()
+        and all(isinstance(entry[key], str) for key in ("added_in", "changed_in", "sha256"))
+        and isinstance(entry.get("kind", ""), str)
+    )
 
 
 def _stamp(
@@ -568,8 +699,14 @@ def _released_as(entry: dict[str, str] | None, kind: str) -> dict[str, str] | No
 
 def _order(version: str) -> tuple[int, ...] | None:
     """A version of dotted numbers as numbers (``2026.10`` after ``2026.9``); else None."""
-    parts = version.split(".")
-    return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else None
+    # ASCII digits only: "²".isdigit() holds, and int() refuses it.  A version is at most
+    # _MAX_VERSION characters, so no part is too long for int() either.
+    if not _DOTTED.match(version):
+        return None
+    return tuple(int(part) for part in version.split("."))
+
+
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*\Z")
 
 
 def _dumps(value: Any) -> str:
@@ -577,27 +714,93 @@ def _dumps(value: Any) -> str:
 
 
 def _on_disk(path: Path) -> str | None:
-    """The text of *path* as its bytes are (line ends too: a file with CRLF is not as written)."""
+    """
+    The text of *path* as its bytes are (line ends too: a file with CRLF is
+    not as written), or None where it is not a regular file of UTF-8 text
+    (read within the same bounds as the rest).
+    """
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        return _load.read_bounded(path).decode("utf-8")
+    except (DataError, OSError, UnicodeDecodeError):
         return None
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
     """
     Replace the *files* of *root*: each is written whole beside its place
-    first, then all are renamed over the old ones (nothing is replaced when a
-    file cannot be written).
+    first, then all are renamed over the old ones; nothing is replaced when a
+    file cannot be written, and the ones already replaced are put back when a
+    rename fails.
+
+    Only regular files are replaced: a symlink, folder, pipe or device in a
+    file's place is refused before anything is written (renaming over a
+    symlink would not write through it, but would silently turn the user's
+    link into a file).
+
+    Raises:
+        DataError: a file's place holds something other than a regular file.
+        OSError: a file could not be written; the folder is as it was.
     """
-    staged: list[tuple[Path, Path]] = []
+    problems = [
+        Problem("$", "not a regular file (a symlink, folder, pipe or device): not replaced", name)
+        for name in files
+        if _occupied_by_other(root / name)
+    ]
+    if problems:
+        raise DataError(problems)
+    staged: list[tuple[Path, Path, bytes | None]] = []
+    done: list[tuple[Path, bytes | None]] = []
     try:
         for name, text in files.items():
+            target = root / name
             temporary = root / f".{name}.{secrets.token_hex(6)}.curating"
-            staged.append((temporary, root / name))
-            temporary.write_text(text, encoding="utf-8", newline="\n")  # as digested
-        for temporary, target in staged:
+            old = _load.read_bounded(target) if target.exists() else None
+            staged.append((temporary, target, old))
+            _create(temporary, text.encode("utf-8"))  # as digested: "\n" line ends
+        for temporary, target, old in staged:
             temporary.replace(target)
+            done.append((target, old))
+    except BaseException:
+        _restore(done)
+        raise
     finally:
-        for temporary, _target in staged:
+        for temporary, _target, _old in staged:
             temporary.unlink(missing_ok=True)
+
+
+def _occupied_by_other(path: Path) -> bool:
+    """Whether something other than a regular file (a symlink among them) is at *path*."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    return not stat.S_ISREG(mode)
+
+
+def _create(path: Path, blob: bytes) -> None:
+    """Write *blob* to the new file *path*: never through a file or link already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(path, flags, 0o666)  # less the umask, as any file the user writes
+    try:
+        view = memoryview(blob)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
+def _restore(done: list[tuple[Path, bytes | None]]) -> None:
+    """Put back the files a failed `_write` had already replaced (best effort: it is failing)."""
+    for target, old in reversed(done):
+        try:
+            if old is None:
+                target.unlink(missing_ok=True)
+                continue
+            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.restoring")
+            try:
+                _create(temporary, old)
+                temporary.replace(target)
+            finally:
+                temporary.unlink(missing_ok=True)
+        except OSError:
+            continue  # the error that made `_write` fail is the one to report
