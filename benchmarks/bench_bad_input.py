@@ -111,11 +111,11 @@ def files(folder: Path) -> dict[str, tuple[Path, str]]:
     chain = folder / "parent-chain-3000.json"
     export = _export()
     first = export["records"]["companies"][0]
-    companies = []
-    for n in range(3000):
-        company = dict(first, id=f"chain-{n}", name=f"Chain {n}", aliases=[])
-        company["parent"] = f"chain-{n + 1}" if n < 2999 else None
-        companies.append(company)
+    companies: list[dict[str, Any]] = [
+        dict(first, id=f"chain-{n}", name=f"Chain {n}", aliases=[], parent=f"chain-{n + 1}")
+        for n in range(3000)
+    ]
+    companies[-1]["parent"] = None
     export["records"]["companies"] += companies
     chain.write_text(json.dumps(export))
     found["a chain of 3,000 parent companies"] = (chain, "json")

@@ -177,13 +177,13 @@ CASES: list[Hostile] = [
         "manifest nested too deeply",
         lambda f, _d, _r: (f / "manifest.json").write_text(_DEEP),
         "manifest.json",
-        "nested too deeply",
+        "nested deeper than 64 levels",
     ),
     (
         "kind file nested too deeply",
         lambda f, _d, _r: (f / "debates.json").write_text(_DEEP),
         "debates.json",
-        "nested too deeply",
+        "nested deeper than 64 levels",
     ),
     (
         "kind file with a number of 5,000 digits",
