@@ -366,7 +366,11 @@ def _json_value(shape: Shape, value: Any, problems: list[Problem], file: str, wh
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        # normalize() rounds to the context's precision (28 digits by default); a
+        # decimal128 column holds up to 38, and every one of them is kept.
+        with localcontext() as context:
+            context.prec = _PRECISION
+            return format(value.normalize(), "f")
     if isinstance(value, str) and _scalar(shape).kind in ("list", "set"):
         found = read_json(value, file, problems, where)  # JSON text of objects: strict
         return value if found is NOT_JSON else found
