@@ -349,14 +349,11 @@ def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, 
 def _parquet_table(path: Path, kind: str, problems: list[Problem]) -> Any:
     """
     The Arrow table of the Parquet file of *kind* at *path*, or None after
-    noting why not.  Its footer is checked before any page is read — bounds,
-    then columns and types — and the pages are read with their checksums
-    verified and every text column as a dictionary, so a text repeated in a
-    million rows is held once until its expanded size has been measured.
+    noting why not: pyarrow's own exceptions (its documented classes, and the
+    `UnicodeDecodeError` it raises for a footer name not in UTF-8) become a
+    problem of the file here.
     """
     pa = _pyarrow()
-    import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra
-
     file = str(path)
     try:
         blob = read_bounded(path)  # regular files only, at most MAX_BYTES of them
@@ -367,33 +364,50 @@ def _parquet_table(path: Path, kind: str, problems: list[Problem]) -> Any:
         problems.append(Problem("$", f"cannot read: {error}", file))
         return None
     try:
-        parquet = pq.ParquetFile(pa.BufferReader(blob))
-        metadata, schema = parquet.metadata, parquet.schema_arrow
-        if not _within_bounds(metadata, file, problems) or not _typed(kind, schema, file, problems):
-            return None
-        texts = [column.path for column in parquet.schema if column.physical_type == "BYTE_ARRAY"]
-        parquet = pq.ParquetFile(
-            pa.BufferReader(blob), read_dictionary=texts, page_checksum_verification=True
-        )
-        # Row group by row group: pyarrow reads a list of dictionary texts from one only.
-        parts, size = [], 0
-        for group in range(metadata.num_row_groups):
-            part = parquet.read_row_group(group, use_threads=False)
-            part.validate(full=True)  # offsets, dictionary indices, UTF-8: before any is used
-            size += _expanded_size(part)
-            if size > MAX_BYTES:
-                message = (
-                    f"its texts, copied into each row, expand to more than {MAX_BYTES:,} bytes "
-                    "(a Parquet file may expand to no more); not read"
-                )
-                problems.append(Problem("$", message, file))
-                return None
-            parts.append(part)
-        table = pa.concat_tables(parts) if parts else parquet.read(use_threads=False)
+        table = _decoded(blob, kind, file, problems)
     except (OSError, pa.ArrowException) as error:
         problems.append(Problem("$", f"not a readable Parquet file: {error}", file))
         return None
-    return table if _dates_in_range(table, file, problems) else None
+    except UnicodeDecodeError:  # pyarrow decodes the footer's names as it opens the file
+        problems.append(Problem("$", "not a readable Parquet file: a name not in UTF-8", file))
+        return None
+    return table if table is not None and _dates_in_range(table, file, problems) else None
+
+
+def _decoded(blob: bytes, kind: str, file: str, problems: list[Problem]) -> Any:
+    """
+    The table of the Parquet file *blob*, or None after noting why not.  Its
+    footer is checked before any page is read — bounds, then columns and
+    types — and the pages are read with their checksums verified and every
+    text column as a dictionary, so a text repeated in a million rows is held
+    once until its expanded size has been measured.
+    """
+    pa = _pyarrow()
+    import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra
+
+    parquet = pq.ParquetFile(pa.BufferReader(blob))
+    metadata, schema = parquet.metadata, parquet.schema_arrow
+    if not _within_bounds(metadata, file, problems) or not _typed(kind, schema, file, problems):
+        return None
+    texts = [column.path for column in parquet.schema if column.physical_type == "BYTE_ARRAY"]
+    parquet = pq.ParquetFile(
+        pa.BufferReader(blob), read_dictionary=texts, page_checksum_verification=True
+    )
+    # Row group by row group: pyarrow reads a list of dictionary texts from one only.
+    parts, size = [], 0
+    for group in range(metadata.num_row_groups):
+        part = parquet.read_row_group(group, use_threads=False)
+        part.validate(full=True)  # offsets, dictionary indices, UTF-8: before any is used
+        size += _expanded_size(part)
+        if size > MAX_BYTES:
+            message = (
+                f"its texts, copied into each row, expand to more than {MAX_BYTES:,} bytes "
+                "(a Parquet file may expand to no more); not read"
+            )
+            problems.append(Problem("$", message, file))
+            return None
+        parts.append(part)
+    return pa.concat_tables(parts) if parts else parquet.read(use_threads=False)
 
 
 def _within_bounds(metadata: Any, file: str, problems: list[Problem]) -> bool:
