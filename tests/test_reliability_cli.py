@@ -444,12 +444,13 @@ def test_main_refuses_arguments_of_the_wrong_type(argv: Any) -> None:
         main(argv)
 
 
-def test_counts_must_be_whole_numbers(capsys: pytest.CaptureFixture[str]) -> None:
-    for limit in ("x", "1.5", "9" * 5000):
-        status, _out, err = in_process(["list", "people", "--limit", limit], capsys)
+@pytest.mark.parametrize("option", ["--limit", "--year"])
+def test_numbers_must_be_whole_numbers(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for number in ("x", "1.5", "9" * 5000):
+        status, _out, err = in_process(["list", "predictions", option, number], capsys)
         assert status == 2
         assert "not a whole number" in err
-        assert len(err) < 1000
+        assert len(err) < 1000  # 5,000 digits are not echoed back
 
 
 def test_an_overlong_name_has_no_close_matches() -> None:

@@ -537,7 +537,7 @@ def _data_release(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"\n{plural(len(error.problems) + error.more, 'problem')}; nothing written\n")
         return FAILURE
     except OSError as error:
-        complain("data release", str(error))
+        complain("data release", _os_error(error, target))
         return FAILURE
     records = plural(sum(dataset.counts().values()), "record")
     out.write(f"wrote {one_line(str(target))}: {records} of dataset {dataset.dataset_version}\n")
@@ -558,7 +558,7 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"\n{plural(count, 'problem')}; nothing written\n")
         return FAILURE
     except OSError as error:
-        complain(f"data {args.action}", str(error))
+        complain(f"data {args.action}", _os_error(error, args.folder))
         return FAILURE
     out.write(f"{report}\n")
     return 0 if report or args.action == "fix" else FAILURE
@@ -784,7 +784,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("kind", choices=list(KIND_NAMED), help="the kind of record")
     listing.add_argument("--company", help="about or by this organisation (any name or script)")
     listing.add_argument("--person", help="made, claimed or argued by this person")
-    listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")
+    listing.add_argument("--year", type=_whole, help="whose time overlaps this calendar year")
     listing.add_argument("--source", help="quoting this source (id, title or file name)")
     listing.add_argument(
         "--topic", help="with this topic (e.g. open_source, chips; see: aiforecasts topics)"
