@@ -219,10 +219,17 @@ class TestValidate:
         path = tmp_path / "bad.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         out = run("validate", path, check=1).stdout
-        assert "predictions[0].hedge: 'perhaps' is not a valid Hedge" in out
-        assert "companies[1].kind: 'bank' is not a valid OrgKind" in out
+        prediction = document["records"]["predictions"][0]["id"]
+        company = document["records"]["companies"][1]["id"]
+        # Each with its file and record, as docs/cli.md says.
+        assert f"{path}: predictions[0].hedge ({prediction}): 'perhaps' is not a valid Hedge" in out
+        assert f"{path}: companies[1].kind ({company}): 'bank' is not a valid OrgKind" in out
         problems = json.loads(run("validate", path, "--json", check=1).stdout)
         assert len(problems) == 2
+        assert {(p["file"], p["record"]) for p in problems} == {
+            (str(path), prediction),
+            (str(path), company),
+        }
 
     def test_missing_file(self, tmp_path: Path) -> None:
         run("validate", tmp_path / "nothing.json", check=2)

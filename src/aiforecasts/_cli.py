@@ -9,23 +9,28 @@ shape (``--json``) or by one renderer for people.
 from __future__ import annotations
 
 import argparse
+import codecs
+import collections.abc
+import contextlib
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import aiforecasts
 from aiforecasts._codec import to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
+from aiforecasts._limits import MAX_INDENT, MAX_QUERY
 from aiforecasts._render import display_name, render, width
 from aiforecasts._text import plural
 from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from typing import TextIO
 
 __all__ = ["main"]
@@ -35,6 +40,108 @@ FAILURE = 1
 
 
 # -- terminal text ----------------------------------------------------------
+
+# What a terminal would act on rather than show: C0 controls (ESC starts the sequences that
+# move the cursor, recolour, retitle the window or write the clipboard), DEL, C1 controls
+# (U+009B is a one-character escape sequence), the bidirectional marks, embeddings, overrides
+# and isolates that reorder what follows (U+202E shows "exe.txt" as "txt.exe"), and the line
+# and paragraph separators.  A newline is kept where the command writes one itself.
+_UNSAFE = "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_IN_LINE = re.compile(f"[{_UNSAFE}\n]")
+
+
+def _escaped(char: str) -> str:
+    """*char* as ``\\uXXXX`` (a pair of them beyond the first 65,536): the escape a JSON
+    string reads back as the same character, so that ``--json`` output stays valid JSON
+    of the same value."""
+    code = ord(char)
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler ``aiforecasts.escape``: what a stream cannot encode
+    (Chinese on an ASCII terminal, a surrogate from an undecodable file name) is escaped."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(map(_escaped, error.object[error.start : error.end])), error.end
+
+
+codecs.register_error("aiforecasts.escape", _escape_unencodable)
+
+
+def one_line(text: str) -> str:
+    """*text* from data or a file, safe to print within one line: every control character,
+    newlines included, escaped.
+
+    >>> one_line("key\\x1b[2J\\nforged line\\u202e")
+    'key\\\\u001b[2J\\\\u000aforged line\\\\u202e'
+    """
+    return _UNSAFE_IN_LINE.sub(lambda match: _escaped(match.group()), text)
+
+
+class OutputError(Exception):
+    """Writing to standard output or standard error failed (a full disk, a closed pipe):
+    not an error in the data or the files the command reads, so kept apart from those."""
+
+    def __init__(self, stream: TextIO, error: OSError) -> None:
+        super().__init__(str(error))
+        self.stream = stream
+        self.error = error
+
+
+class Terminal:
+    """
+    What the command writes to: a text stream around standard output or standard error
+    that escapes every control character but the newline (see `one_line`), and escapes
+    what the stream's encoding cannot hold rather than fail (an ASCII-only terminal, or
+    ``LC_ALL=C``).  All the command prints goes through here — tables, records, problems,
+    argparse's usage and help — so no text from a file reaches a terminal raw.  A failed
+    write raises `OutputError`.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.encoding: str | None = getattr(stream, "encoding", None)
+
+    def write(self, text: str) -> int:
+        safe = _UNSAFE_IN_TEXT.sub(lambda match: _escaped(match.group()), text)
+        if self.encoding:
+            safe = safe.encode(self.encoding, "aiforecasts.escape").decode(self.encoding)
+        try:
+            return self.stream.write(safe)
+        except OSError as error:
+            raise OutputError(self.stream, error) from error
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise OutputError(self.stream, error) from error
+
+    def isatty(self) -> bool:
+        isatty = getattr(self.stream, "isatty", None)
+        return bool(isatty is not None and isatty())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def complain(command: str | None, message: str) -> None:
+    """
+    Say on standard error, in one line, why *command* stopped: ``aiforecasts COMMAND:
+    message``.  Whatever *message* quotes from a file or the command line (a path, a key,
+    a value) cannot start another line.
+    """
+    prefix = "aiforecasts" if command is None else f"aiforecasts {command}"
+    sys.stderr.write(f"{prefix}: {one_line(message)}\n")
 
 
 def fit(text: str, columns: int) -> str:
@@ -64,6 +171,15 @@ def columns_for(out: TextIO) -> int | None:
     return None
 
 
+def _can_encode(out: TextIO, text: str) -> bool:
+    encoding = getattr(out, "encoding", None)
+    try:
+        text.encode(encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> None:
     """
     Aligned columns, width-true for Chinese text.  The first column (the ids) is never cut;
@@ -83,11 +199,22 @@ def table(rows: Sequence[Sequence[str]], header: Sequence[str], out: TextIO) -> 
             widest = max(middle, key=lambda i: widths[i])
             widths[widest] -= 1
         widths[-1] = max(1, min(widths[-1], total - sum(widths[:-1]) - gaps))
-    rule = ["─" * w for w in widths]
-    rule[-1] = "─" * min(widths[-1], max(width(header[-1]), 40))  # the last column runs on
+    line = "─" if _can_encode(out, "─") else "-"  # an ASCII-only terminal: hyphens
+    rule = [line * w for w in widths]
+    rule[-1] = line * min(widths[-1], max(width(header[-1]), 40))  # the last column runs on
     for row in [header, rule, *rows]:
         out.write("  ".join(fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
         out.write("\n")
+
+
+def print_problems(error: aiforecasts.DataError, out: TextIO) -> None:
+    """Each problem of *error* on a line of its own — file, path, record id, what is
+    wrong — then how many more there are, or that the reading stopped looking."""
+    out.writelines(f"{one_line(str(problem))}\n" for problem in error.problems)
+    if error.more:
+        out.write(f"… and {error.more:,} more\n")
+    if error.stopped:
+        out.write(f"(stopped looking after the first {len(error.problems)})\n")
 
 
 def dump_json(value: Any, out: TextIO) -> None:
@@ -95,8 +222,12 @@ def dump_json(value: Any, out: TextIO) -> None:
 
 
 def close_matches(wanted: str, names: Sequence[str], limit: int = 5) -> list[str]:
+    """The ids most like *wanted*; none for a text longer than a lookup compares
+    approximately (comparing is quadratic in its length)."""
     import difflib  # noqa: PLC0415 - only for an unknown id
 
+    if len(wanted) > MAX_QUERY:
+        return []
     return difflib.get_close_matches(wanted, names, n=limit, cutoff=0.5)
 
 
@@ -175,12 +306,12 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         if facet is not None and not kind.has(facet):
             having = ", ".join(k.name for k in KINDS if k.has(facet))
             flag = option.replace("_", "-")
-            sys.stderr.write(f"aiforecasts list: --{flag} applies to {having}, not {kind.name}\n")
+            complain("list", f"--{flag} applies to {having}, not {kind.name}")
             return USAGE_ERROR
         try:
             collection = getattr(collection, method)(wanted)
         except (LookupError, TypeError, ValueError) as error:
-            sys.stderr.write(f"aiforecasts list: {error}\n")
+            complain("list", str(error))
             return USAGE_ERROR
     records = list(collection)[: args.limit] if args.limit else list(collection)
     if args.json:
@@ -225,11 +356,11 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     found = _named(dataset, args.id)
     if len(found) > 1:
         ids = ", ".join(f"{r.id} ({_kind_of(r)})" for r in found)
-        sys.stderr.write(f"aiforecasts show: {args.id!r} names more than one record: {ids}\n")
+        complain("show", f"{args.id!r} names more than one record: {ids}")
         return USAGE_ERROR
     record = found[0] if found else None
     if record is None:
-        sys.stderr.write(f"aiforecasts show: no record with id or name {args.id!r}\n")
+        complain("show", f"no record with id or name {args.id!r}")
         matches = close_matches(args.id, [r.id for r in dataset.records()])
         if matches:
             sys.stderr.write("close matches: " + ", ".join(matches) + "\n")
@@ -313,11 +444,12 @@ def cmd_funding(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.indent is not None and args.format != "json":
-        sys.stderr.write("aiforecasts export: --indent applies to --format json\n")
+        complain("export", "--indent applies to --format json")
         return USAGE_ERROR
+    dataset = aiforecasts.load()  # a damaged copy is no failure to write: main reports it
     try:
         written = aiforecasts.write(
-            aiforecasts.load(),
+            dataset,
             args.output,
             format=args.format,
             overwrite=args.force,
@@ -325,15 +457,18 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     except FileExistsError as error:
         hint = "" if args.force else " (use --force)"
-        sys.stderr.write(f"aiforecasts export: {error}{hint}\n")
+        complain("export", f"{error}{hint}")
         return FAILURE
     except OSError as error:
-        sys.stderr.write(f"aiforecasts export: cannot write {args.output}: {error.strerror}\n")
+        complain("export", f"cannot write {args.output}: {error.strerror}")
         return USAGE_ERROR
     except ImportError as error:  # parquet without the arrow extra
-        sys.stderr.write(f"aiforecasts export: {error}\n")
+        complain("export", str(error))
         return FAILURE
-    out.write(f"wrote {written}\n")
+    except ValueError as error:  # records the current layout cannot hold
+        complain("export", str(error))
+        return USAGE_ERROR
+    out.write(f"wrote {one_line(str(written))}\n")
     return 0
 
 
@@ -341,28 +476,35 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         dataset = aiforecasts.load_path(args.file, check_references=not args.partial)
     except OSError as error:
-        sys.stderr.write(f"aiforecasts validate: {error}\n")
+        complain("validate", _os_error(error, args.file))
         return USAGE_ERROR
     except aiforecasts.DataError as error:
         if args.json:
-            dump_json([{"path": p.path, "message": p.message} for p in error.problems], out)
+            dump_json(
+                [
+                    {"file": p.file, "message": p.message, "path": p.path, "record": p.record}
+                    for p in error.problems
+                ],
+                out,
+            )
         else:
-            out.writelines(f"{problem.path}: {problem.message}\n" for problem in error.problems)
-            count = len(error.problems)
-            out.write(f"\n{plural(count, 'problem')} in {args.file}\n")
+            print_problems(error, out)
+            count = plural(len(error.problems) + error.more, "problem")
+            out.write(f"\n{count} in {one_line(args.file)}\n")
         return FAILURE
     total = sum(dataset.counts().values())
     if args.json:
         dump_json([], out)
     else:
         records = plural(total, "record")
-        out.write(f"{args.file}: valid, {records}, dataset version {dataset.dataset_version}\n")
+        version = dataset.dataset_version
+        out.write(f"{one_line(args.file)}: valid, {records}, dataset version {version}\n")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     if not Path(args.directory).is_dir():
-        sys.stderr.write(f"aiforecasts verify-sources: {args.directory} is not a folder\n")
+        complain("verify-sources", f"{args.directory} is not a folder")
         return USAGE_ERROR
     report = aiforecasts.verify_sources(args.directory)
     if args.json:
@@ -380,7 +522,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 def _data_release(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
-        sys.stderr.write("aiforecasts data release: --output is required\n")
+        complain("data release", "--output is required")
         return USAGE_ERROR
     target = Path(args.output)
     try:
@@ -388,16 +530,17 @@ def _data_release(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(release_file(dataset), ensure_ascii=False, indent=2, sort_keys=True)
         write_file(target, (text + "\n").encode("utf-8"), overwrite=args.force)
     except FileExistsError:
-        sys.stderr.write(f"aiforecasts data release: {target} exists (use --force)\n")
+        complain("data release", f"{target} exists (use --force)")
         return FAILURE
     except aiforecasts.DataError as error:
-        sys.stderr.write(f"aiforecasts data release: {error}\n")
+        print_problems(error, out)
+        out.write(f"\n{plural(len(error.problems) + error.more, 'problem')}; nothing written\n")
         return FAILURE
     except OSError as error:
-        sys.stderr.write(f"aiforecasts data release: {error}\n")
+        complain("data release", _os_error(error, target))
         return FAILURE
-    records = sum(dataset.counts().values())
-    out.write(f"wrote {target}: {plural(records, 'record')} of dataset {dataset.dataset_version}\n")
+    records = plural(sum(dataset.counts().values()), "record")
+    out.write(f"wrote {one_line(str(target))}: {records} of dataset {dataset.dataset_version}\n")
     return 0
 
 
@@ -410,12 +553,12 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
             args.folder, args.documents, previous=args.previous, write=args.action == "fix"
         )
     except aiforecasts.DataError as error:
-        out.writelines(f"{problem}\n" for problem in error.problems)
+        print_problems(error, out)
         count = len(error.problems) + error.more
         out.write(f"\n{plural(count, 'problem')}; nothing written\n")
         return FAILURE
     except OSError as error:
-        sys.stderr.write(f"aiforecasts data {args.action}: {error}\n")
+        complain(f"data {args.action}", _os_error(error, args.folder))
         return FAILURE
     out.write(f"{report}\n")
     return 0 if report or args.action == "fix" else FAILURE
@@ -434,7 +577,7 @@ def cmd_outcomes(args: argparse.Namespace, out: TextIO) -> int:
         if args.company is not None:
             predictions = predictions.mentioning(args.company)
     except (LookupError, ValueError) as error:
-        sys.stderr.write(f"aiforecasts outcomes: {error}\n")
+        complain("outcomes", str(error))
         return USAGE_ERROR
     pairs = [(p, dataset.resolution_of(p)) for p in predictions]
     if args.json:
@@ -477,7 +620,7 @@ def cmd_scores(args: argparse.Namespace, out: TextIO) -> int:
             framed=not args.own_horizons,
         )
     except (TypeError, ValueError) as error:
-        sys.stderr.write(f"aiforecasts scores: {error}\n")
+        complain("scores", str(error))
         return USAGE_ERROR
     if args.json:
         dump_json({key: card.row() for key, card in cards.items()}, out)
@@ -519,14 +662,34 @@ def _sub(
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, command=name)
     return parser
 
 
+def _whole(text: str) -> int:
+    """*text* as a whole number; an argparse error for anything else (a number of more
+    digits than a count needs included: Python refuses to read one of 4,300)."""
+    digits = text.strip().removeprefix("-").removeprefix("+")
+    if not digits.isdecimal() or len(digits) > 100:  # far past any count
+        msg = f"not a whole number: {text[:40]!r}{'…' if len(text) > 40 else ''}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
 def _count(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if value < 0:
         msg = f"must not be negative: {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _indent(text: str) -> int:
+    """An ``--indent``: from 0 to `MAX_INDENT` spaces (a wider one only multiplies the
+    size of the export: a million spaces once filled 22 GB of memory)."""
+    value = _whole(text)
+    if not 0 <= value <= MAX_INDENT:
+        msg = f"must be from 0 to {MAX_INDENT} spaces, not {text}"
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -621,7 +784,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("kind", choices=list(KIND_NAMED), help="the kind of record")
     listing.add_argument("--company", help="about or by this organisation (any name or script)")
     listing.add_argument("--person", help="made, claimed or argued by this person")
-    listing.add_argument("--year", type=int, help="whose time overlaps this calendar year")
+    listing.add_argument("--year", type=_whole, help="whose time overlaps this calendar year")
     listing.add_argument("--source", help="quoting this source (id, title or file name)")
     listing.add_argument(
         "--topic", help="with this topic (e.g. open_source, chips; see: aiforecasts topics)"
@@ -674,7 +837,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True, help="a file (json, jsonl) or a folder")
     export.add_argument("--force", action="store_true", help="overwrite what is there")
     export.add_argument(
-        "--indent", type=_count, help="json: indent by this many spaces, for people to read"
+        "--indent",
+        type=_indent,
+        help=f"json: indent by this many spaces (0 to {MAX_INDENT}), for people to read",
     )
 
     topics = _sub(
@@ -759,20 +924,109 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``aiforecasts`` command; the exit status is returned."""
+    """
+    Run the ``aiforecasts`` command with *argv* (by default the process's arguments);
+    the exit status is returned: 0 all is well, 1 a problem was found, 2 a usage error
+    or a failure to read or write.  A usage error raises `SystemExit` with status 2, as
+    argparse does.
+
+    Nothing the command meets ends in a traceback: a file or dataset that cannot be read,
+    output that cannot be written, or (a bug) any other exception is one line on standard
+    error and status 2.  ``python -X dev -m aiforecasts ...`` shows a bug's traceback.
+
+    Raises:
+        TypeError: if *argv* is not a sequence of strings (a string on its own included).
+    """
+    given: object = argv  # as called, whatever the annotation says
+    if given is not None:
+        if not isinstance(given, collections.abc.Iterable) or isinstance(given, (str, bytes)):
+            msg = f"argv must be a list of strings, not {type(given).__name__}"
+            raise TypeError(msg)
+        argv = list(given)
+        if not all(isinstance(arg, str) for arg in argv):
+            msg = f"argv must be a list of strings, not {argv!r:.80}"
+            raise TypeError(msg)
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # started with that stream closed: write nowhere
             setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
     if sys.stdout.closed:
         return FAILURE
-    args = build_parser().parse_args(argv)
+    saved = sys.stdout, sys.stderr
+    out, err = Terminal(sys.stdout), Terminal(sys.stderr)
+    # argparse and every subcommand write to sys.stdout and sys.stderr: both escape.
+    sys.stdout, sys.stderr = cast("TextIO", out), cast("TextIO", err)
     try:
-        status: int = args.run(args, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (``| head``): point stdout at devnull so that the
-        # interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return FAILURE
+        return _main(argv, out, err)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None, out: Terminal, err: Terminal) -> int:
+    command: str | None = None
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        finally:
+            out.flush()  # --help's text, before argparse exits
+        command = getattr(args, "command", None)
+        if command == "data":
+            command = f"data {args.action}"
+        status: int = args.run(args, cast("TextIO", out))
+        out.flush()
+    except OutputError as error:
+        return _unwritable(error, command, err)
+    except aiforecasts.DataError as error:
+        complain(command, f"the dataset cannot be read: {_first_problem(error)}")
+        return USAGE_ERROR
+    except OSError as error:
+        complain(command, _os_error(error))
+        return USAGE_ERROR
+    except Exception as error:
+        if sys.flags.dev_mode:
+            raise
+        complain(
+            command,
+            f"unexpected {type(error).__name__}: {error} — a bug in aiforecasts; please "
+            "report it with the command (python -X dev -m aiforecasts ... shows where)",
+        )
+        return USAGE_ERROR
     return status
+
+
+def _first_problem(error: aiforecasts.DataError) -> str:
+    """The first problem of *error*, and how many more there are, for one line."""
+    if not error.problems:
+        return str(error)
+    others = len(error.problems) - 1 + error.more
+    more = f" (and {plural(others, 'more problem')})" if others else ""
+    return f"{error.problems[0]}{more}"
+
+
+def _os_error(error: OSError, path: object = None) -> str:
+    """*error* as ``path: what went wrong``, without the ``[Errno 2]``; *path* where the
+    error names none."""
+    what = error.strerror or str(error)
+    path = error.filename if error.filename is not None else path
+    return f"{path}: {what}" if path is not None else what
+
+
+def _unwritable(error: OutputError, command: str | None, err: Terminal) -> int:
+    """
+    The status for output that could not be written: 1 for a reader that went away
+    (``| head``), said nowhere; otherwise (a full disk) 2, said on standard error when
+    that is the stream still working.  The failed stream is then pointed at the null
+    device, so that the interpreter's last flush does not fail again (that would print
+    a traceback-like warning and exit 120).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, error.stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stream with no descriptor (in tests): nothing to flush
+        pass
+    if isinstance(error.error, BrokenPipeError):
+        return FAILURE
+    if error.stream is not err.stream:
+        with contextlib.suppress(OutputError):  # standard error is full too: say nothing
+            complain(command, f"cannot write the output: {error.error.strerror or error.error}")
+    return USAGE_ERROR

@@ -16,6 +16,7 @@ import msgspec
 from aiforecasts import _codec
 from aiforecasts._codec import SCHEMA_VERSION
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
+from aiforecasts._limits import MAX_INDENT
 from aiforecasts._load import load
 from aiforecasts._query import Collection
 from aiforecasts._records import Record, Source
@@ -24,7 +25,7 @@ from aiforecasts._values import any_lacking
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Exportable", "json_bytes", "parts", "sources_of", "to_json", "to_jsonl"]
+__all__ = ["Exportable", "check_indent", "json_bytes", "parts", "sources_of", "to_json", "to_jsonl"]
 
 Exportable = typing.Union[Dataset, Collection[Any], Record, "Iterable[Record]"]
 """What can be exported: the dataset, a collection, one record, or records."""
@@ -142,6 +143,11 @@ def to_json(
     >>> aiforecasts.to_json(ds) == aiforecasts.to_json(ds)
     True
 
+    Raises:
+        TypeError: if *indent* is not a whole number (or ``None``).
+        ValueError: if *indent* is negative or above 16 spaces: a wider indent only
+            multiplies the size of the text (a million spaces once took 22 GB).
+
     .. versionadded:: 0.1.0
     """
     return json_bytes(obj, dataset_version=dataset_version, indent=indent).decode("utf-8")
@@ -150,13 +156,41 @@ def to_json(
 def json_bytes(
     obj: Exportable, *, dataset_version: str | None = None, indent: int | None = None
 ) -> bytes:
-    """`to_json`'s document as UTF-8 bytes (what files get, without a detour through text)."""
+    """`to_json`'s document as UTF-8 bytes (what files get, without a detour through text).
+
+    Raises:
+        TypeError, ValueError: for an *indent* `to_json` refuses, before any work is done.
+    """
+    check_indent(indent)
     found, version = parts(obj, dataset_version)
     document = {"dataset_version": version, "records": found, "schema_version": SCHEMA_VERSION}
     encoded = _codec.encode(document)
     if indent is not None:
         encoded = msgspec.json.format(encoded, indent=indent)
     return encoded + b"\n"
+
+
+def check_indent(indent: object) -> None:
+    """
+    Refuse an *indent* that is not ``None`` or a whole number from 0 to ``MAX_INDENT``.
+
+    Checked here, where every indented export is encoded (`to_json`, and `write` through
+    it), so that no caller can ask for an output of unbounded size.
+
+    >>> check_indent(17)
+    Traceback (most recent call last):
+    ...
+    ValueError: indent must be a whole number of spaces from 0 to 16, not 17
+    """
+    if indent is None:
+        return
+    if isinstance(indent, bool) or not isinstance(indent, int):
+        msg = f"indent must be a whole number of spaces or None, not {type(indent).__name__}"
+        raise TypeError(msg)
+    if not 0 <= indent <= MAX_INDENT:
+        shown = indent if indent.bit_length() < 64 else "a number that large"
+        msg = f"indent must be a whole number of spaces from 0 to {MAX_INDENT}, not {shown}"
+        raise ValueError(msg)
 
 
 def to_jsonl(obj: Exportable, *, dataset_version: str | None = None) -> str:

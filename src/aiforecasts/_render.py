@@ -128,7 +128,9 @@ class _Page:
         self.columns = columns
 
     def line(self, text: str = "") -> None:
-        self.out.write(text.rstrip() + "\n")
+        """One line: a line break inside *text* (a name read from a file) is a space, as
+        it is in wrapped text, so that data never starts a line of its own."""
+        self.out.write(" ".join(text.rstrip().split("\n")) + "\n")
 
     def paragraph(self, text: str, indent: int = 0, hang: int | None = None) -> None:
         """*text* wrapped, its first line indented by *indent*, the others by *hang*."""
