@@ -260,8 +260,28 @@ def test_names_from_the_installed_data_are_escaped(tmp_path: Path) -> None:
         result = cli(*args, env=env)
         assert "Traceback" not in result.stderr
         assert_safe(result.stdout, result.stderr)
-        # Shown escaped, or refused by the reader in one escaped line: never raw.
-        assert "\\u001b[2J" in result.stdout + result.stderr
+        # A name holding control characters is refused by the reader, in one line that
+        # names the character rather than printing it.
+        assert result.returncode == 2
+        assert "U+001B" in result.stderr
+
+
+def test_quotes_from_the_installed_data_are_escaped(tmp_path: Path) -> None:
+    # A verbatim quote keeps what its document holds, control characters included: the
+    # command line prints it escaped.
+    data = _copy_package(tmp_path)
+    companies = json.loads((data / "companies.json").read_text("utf-8"))
+    records = companies["records"] if isinstance(companies, dict) else companies
+    record = next(r for r in records if r["id"] == "nvidia")
+    record["excerpts"][0]["display"] += HOSTILE
+    (data / "companies.json").write_text(
+        json.dumps(companies, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
+    )
+    _resum(data)
+    result = cli("show", "nvidia", env=_copy_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert_safe(result.stdout, result.stderr)
+    assert "\\u001b[2J" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -38,8 +38,9 @@ EXTREME_FIGURES = [
     Decimal(0),
 ]
 # Text at its most awkward: long, astral and combining characters, right-to-left, line
-# and paragraph separators, a lone control character, quotes and backslashes.
-LONG_TEXT = ("预测 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 é\u0301 עברית \u2028\u2029\t\x1f \"'\\ " * 4000).strip()
+# and paragraph separators, the tab and line breaks a written field may hold, quotes and
+# backslashes.
+LONG_TEXT = ("预测 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 é\u0301 עברית \u2028\u2029\t\r\n \"'\\ " * 4000).strip()
 
 
 def _round_trip(dataset: aiforecasts.Dataset, folder: Path) -> aiforecasts.Dataset:
