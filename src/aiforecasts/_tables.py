@@ -697,6 +697,7 @@ def _records(
     expected = [c for c in csv_columns(name) if c not in derived or c in present]
     if not columns_match(header, expected, file, problems):
         return None
+    steps = _plan(KIND_NAMED[name].cls)
     records: list[Any] = []
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
@@ -720,38 +721,77 @@ def _records(
             problems.stopped = True  # enough to say what is wrong: read no further
             return None
         where = f"row {number}"
-        records.append(_unflatten(file, KIND_NAMED[name].cls, cells, "", problems, where))
+        records.append(_unflatten(file, steps, cells, problems, where))
     return records
 
 
-def _unflatten(  # noqa: PLR0913, PLR0917 - one row in its context
-    file: str, cls: type, cells: dict[str, str], prefix: str, problems: list[Problem], row: str
-) -> dict[str, Any]:
-    """The JSON object of a record of *cls* from its row's cells (dotted column names) in
-    the table *file*."""
-    value: dict[str, Any] = {}
+@attrs.frozen
+class _Step:
+    """How one field of a record is read from its row: from its column's cell, or (a nested
+    record) from the columns under its name."""
+
+    name: str
+    column: str
+    optional: bool
+    kind: str
+    """What the cell holds (``integer``, ``list``…: the shape of the value, optional or not)."""
+    inner: tuple[_Step, ...] | None = None
+    """The nested record's steps, for a field that is a record."""
+    columns: tuple[str, ...] = ()
+    """All the nested record's columns: all empty, an optional record is none."""
+
+
+def _plan(cls: type, prefix: str = "") -> tuple[_Step, ...]:
+    """The steps that read a record of *cls* from a row, worked out once per kind (not per
+    row: a table may have millions)."""
+    found = _PLANS.get((cls, prefix))
+    if found is None:
+        found = _PLANS[cls, prefix] = _steps(cls, prefix)
+    return found
+
+
+_PLANS: dict[tuple[type, str], tuple[_Step, ...]] = {}
+
+
+def _steps(cls: type, prefix: str) -> tuple[_Step, ...]:
+    steps = []
     for field in fields(cls):
         column = f"{prefix}{field.name}"
+        optional = field.shape.kind == "optional"
         nested = field.shape.record()
         if nested is None:
-            where = f"{row}.{column}"
-            value[field.name] = _cell_value(
-                field.shape, cells.get(column, ""), problems, where, file
-            )
-            continue
-        inner = _unflatten(file, nested, cells, f"{column}.", problems, row)
-        empty = all(cells.get(name, "") == "" for name, _f, _r in _columns(nested, f"{column}."))
-        value[field.name] = None if empty and field.shape.kind == "optional" else inner
+            steps.append(_Step(field.name, column, optional, _scalar(field.shape).kind))
+        else:
+            leaves = tuple(name for name, _f, _r in _columns(nested, f"{column}."))
+            inner = _plan(nested, f"{column}.")
+            steps.append(_Step(field.name, column, optional, "record", inner, leaves))
+    return tuple(steps)
+
+
+def _unflatten(
+    file: str, steps: tuple[_Step, ...], cells: dict[str, str], problems: list[Problem], row: str
+) -> dict[str, Any]:
+    """The JSON object of a record from its row's cells (dotted column names) in the table
+    *file*, read by the *steps* of its kind."""
+    value: dict[str, Any] = {}
+    for step in steps:
+        if step.inner is None:
+            cell = cells.get(step.column, "")
+            where = f"{row}.{step.column}"
+            value[step.name] = _cell_value(step, cell, problems, where, file)
+        elif step.optional and all(cells.get(name, "") == "" for name in step.columns):
+            value[step.name] = None
+        else:
+            value[step.name] = _unflatten(file, step.inner, cells, problems, row)
     return value
 
 
-def _cell_value(shape: Shape, cell: str, problems: list[Problem], where: str, file: str) -> Any:
-    """A cell's JSON value for a field of *shape*; a cell that is not of it is left as text,
-    for the detailed engine to name."""
-    if cell == "" and shape.kind == "optional":
+def _cell_value(step: _Step, cell: str, problems: list[Problem], where: str, file: str) -> Any:
+    """A cell's JSON value for the field *step* reads; a cell that is not of it is left as
+    text, for the detailed engine to name."""
+    if cell == "" and step.optional:
         return None
-    scalar = _scalar(shape)
-    if scalar.kind in ("list", "set"):
+    if step.kind in ("list", "set"):
         if not cell.lstrip().startswith("["):
             return cell
         value = read_json(cell, file, problems, where)  # strict, as for JSON
@@ -764,7 +804,7 @@ def _cell_value(shape: Shape, cell: str, problems: list[Problem], where: str, fi
         return value
     # Only an integer as `to_csv` writes it: '--1', '1_000', '٣', ' 1', '+1', '1e5', '007'
     # or '-0' stay text, which the detailed engine refuses as not an integer.
-    if scalar.kind == "integer" and _INTEGER.fullmatch(cell):
+    if step.kind == "integer" and _INTEGER.fullmatch(cell):
         return int(cell)
     return cell
 
