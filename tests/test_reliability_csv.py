@@ -287,6 +287,10 @@ def test_a_table_that_is_a_broken_link_says_so(tmp_path: Path) -> None:
     (folder / "debates.csv").symlink_to(tmp_path / "nowhere")
     with pytest.raises(DataError, match="not a regular file but a broken symbolic link"):
         aiforecasts.load_path(folder)
+    (folder / "debates.csv").unlink()
+    (folder / "debates.csv").symlink_to("debates.csv")  # a link to itself
+    with pytest.raises(DataError, match=r"debates.csv: \$: cannot read: "):
+        aiforecasts.load_path(folder)
 
 
 # Minor: a byte-order mark, as Excel writes ---------------------------------------------------

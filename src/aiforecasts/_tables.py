@@ -549,14 +549,14 @@ def read_tables(
                 whole = False
     for kind in KINDS:
         path = folder / f"{kind.name}.csv"
-        what = _file_kind(path)
-        if what is None:
+        wrong = _not_a_file(path)
+        if wrong is None:
             if kinds is not None and kind.name in kinds:
                 problems.append(Problem("$", "missing: the package lists it", str(path)))
                 whole = False
             continue
-        if what:
-            problems.append(Problem("$", f"not a regular file but {what}", str(path)))
+        if wrong:
+            problems.append(Problem("$", wrong, str(path)))
             whole = False
             continue
         records = _table(kind.name, path, problems, versions)
@@ -567,27 +567,29 @@ def read_tables(
     return one_version(versions, folder, problems), found, whole
 
 
-def _file_kind(path: Path) -> str | None:
+def _not_a_file(path: Path) -> str | None:
     """
     "" for a regular file (or a link to one), None where nothing is, else
-    what is there instead: a table that is a folder or a pipe is named as
-    such rather than reported missing (or, outside a data package, skipped).
+    what is wrong: a table that is a folder or a pipe is named as such,
+    rather than reported missing (or, outside a data package, skipped).
     """
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "a broken symbolic link" if path.is_symlink() else None
+        return "not a regular file but a broken symbolic link" if path.is_symlink() else None
     except OSError as error:
-        return f"something that cannot be examined ({error.strerror or error})"
+        return f"cannot read: {error.strerror or error}"
     if stat.S_ISREG(mode):
         return ""
     if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+        what = "a folder"
+    elif stat.S_ISFIFO(mode):
+        what = "a FIFO (named pipe)"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    else:
+        what = "a device"
+    return f"not a regular file but {what}"
 
 
 def columns_match(
