@@ -243,3 +243,20 @@ def test_catalog_rows_are_linkable_and_literal(dataset: aiforecasts.Dataset) -> 
     assert "     - \\1. Nvidia 将尝试推出 GPU 云服务" in page
     resolutions = catalog._page(kinds["resolutions"], dataset)
     assert "<predictions.html#nvidia-gpu-cloud-2024>`__" in resolutions
+
+
+def test_the_limits_page_gives_the_limits_the_code_keeps() -> None:
+    from aiforecasts import _errors, _limits  # noqa: PLC0415 - this test's subject
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "limits.md"
+    if not page.exists():
+        pytest.skip("docs/ is not here")
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", page.read_text("utf-8"), re.MULTILINE)
+    units = {"GiB": 1 << 30, "MiB": 1 << 20}
+    documented = {}
+    for name, text in rows:
+        number, _, unit = text.strip().partition(" ")
+        documented[name] = int(number.replace(",", "")) * units.get(unit, 1)
+    kept = {name: getattr(_limits, name) for name in _limits.__all__}
+    kept["PROBLEM_LIMIT"] = _errors.PROBLEM_LIMIT
+    assert documented == kept
