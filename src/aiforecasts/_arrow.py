@@ -4,9 +4,10 @@ real types, for DuckDB, polars, Spark and Hugging Face.
 
 A kind's Arrow table has the columns of its CSV table (`csv_columns`, in that
 order): dates as ``date32``, figures as ``decimal128(38, 9)`` (exact, and
-summed as numbers: it holds every figure the types accept), integers as ``int64``, choices as dictionary-encoded
-strings, lists of names as ``list<string>``, and nested lists of objects
-(excerpts, evidence, positions …) as JSON text, as in the CSV cells.  The
+summed as numbers; it holds every figure the types accept), integers as
+``int64``, choices as dictionary-encoded strings, lists of names as
+``list<string>``, and nested lists of objects (excerpts, evidence, positions …)
+as JSON text, as in the CSV cells.  The
 schema's metadata carries the kind, the dataset and schema versions and each
 source's SHA-256; a Parquet file written here adds a SHA-256 of its values
 (`content_digest`) and a CRC-32 of every page.  Reading a Parquet file back goes

@@ -238,9 +238,9 @@ enough for FLOPs (10^26 is the largest count in the data) and fractions of a cen
 enough that sums and conversions never overflow."""
 DECIMAL_DIGITS = 38
 """The most digits a decimal figure may be written with, trailing zeros included, and the
-most places its point may stand from its last digit, either way: a figure written with zeros to spare
-(``Decimal("1.500000000000")``) is taken, and every figure is written in a form the reader
-takes back (`_fields.DECIMAL`)."""
+most places its point may stand from its last digit, either way: a figure written with
+zeros to spare (``Decimal("1.500000000000")``) is taken, and every figure is written in a
+form the reader takes back (`_fields.DECIMAL`)."""
 _INTEGER_DIGITS = DECIMAL_EXPONENTS[-1] + 1
 
 
@@ -252,10 +252,10 @@ def check_decimal(name: str, value: Decimal) -> None:
 
     >>> check_decimal("amount", Decimal("99999999999999999999999999999.999999999"))
     >>> check_decimal("amount", Decimal("1.500000000000"))
-    >>> check_decimal("amount", Decimal("0.0000000015"))
+    >>> check_decimal("amount", Decimal("0.0000000015"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    aiforecasts._values.FieldError: amount is out of range (at most 9 digits after the point): 1.5E-9
+    aiforecasts._values.FieldError: amount is out of range (at most 9 digits ...): 1.5E-9
     """
     if not value.is_finite():
         msg = f"{name} must be finite, not {value}"
