@@ -7,15 +7,17 @@ extremes of every value type are written and read back exactly.
 from __future__ import annotations
 
 import datetime
+import decimal
 import importlib.util
 import math
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import aiforecasts
@@ -31,6 +33,8 @@ from aiforecasts import (
     TimeSpan,
     _growth,
 )
+from aiforecasts._fields import DECIMAL
+from aiforecasts._values import DECIMAL_DIGITS, check_decimal
 
 MAX_OOMS_PER_YEAR = getattr(_growth, "MAX_OOMS_PER_YEAR", 29)
 
@@ -347,3 +351,45 @@ def test_a_figure_beyond_the_bound_in_a_json_export_is_refused_with_its_path(
     assert reason in str(problem)
     if engine != "fast":
         assert problem.path == "statistics[0].money.amount"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.tuples(st.integers(0, 1), st.lists(st.integers(0, 9), min_size=1, max_size=45)),
+    st.integers(-50, 45),
+)
+@example((0, [9] * 38), -9)  # the largest
+@example((0, [1] + [0] * 28), 0)  # 10^29
+@example((1, [1]), -9)  # the smallest step, negative
+@example((0, [1, 5] + [0] * 36), -37)  # zeros to spare, 38 digits
+@example((0, [1, 5] + [0] * 37), -38)  # 39 digits
+def test_a_figure_is_accepted_exactly_when_every_format_holds_it(
+    sign_digits: tuple[int, list[int]], exponent: int
+) -> None:
+    """Whatever its digits and exponent, a decimal is accepted by the types exactly when it is
+    below 10^29 either way, has no digit below the billionth, and is written with at most 38
+    digits and places; and then it is written in the reader's form and held exactly by a
+    decimal128(38, 9) column."""
+    sign, digits = sign_digits
+    value = Decimal((sign, tuple(digits), exponent))
+    written = value.as_tuple()
+    assert isinstance(written.exponent, int)
+    too_large = bool(value) and value.copy_abs() >= Decimal("1E+29")
+    too_fine = value != value.quantize(STEP, context=_WIDE)
+    too_long = len(written.digits) > DECIMAL_DIGITS or abs(written.exponent) > DECIMAL_DIGITS
+    try:
+        check_decimal("x", value)
+    except ValueError:
+        assert too_large or too_fine or too_long
+        return
+    assert not too_large
+    assert not too_fine
+    assert not too_long
+    assert re.fullmatch(DECIMAL, str(value))
+    fixed = value.quantize(STEP, context=_WIDE)
+    assert len(fixed.as_tuple().digits) <= 38
+    assert Decimal(str(value)) == value
+
+
+_WIDE = decimal.Context(prec=200)
+"""Room for any figure drawn here: arithmetic in the default context rounds to 28 digits."""

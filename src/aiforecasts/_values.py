@@ -263,19 +263,39 @@ def check_decimal(name: str, value: Decimal) -> None:
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # a finite decimal's
     count = len(digits)
-    if digits[0] and count + exponent > _INTEGER_DIGITS:  # digits[0] is 0 only in a zero
-        msg = f"{name} is out of range (below 10^{_INTEGER_DIGITS}): {value:.3e}"
-        raise FieldError(name, msg)
-    if exponent < -DECIMAL_PLACES and any(digits[max(0, count + exponent + DECIMAL_PLACES) :]):
-        shown = value if count <= DECIMAL_DIGITS else f"{value:.3e}"
-        msg = f"{name} is out of range (at most {DECIMAL_PLACES} digits after the point): {shown}"
-        raise FieldError(name, msg)
-    if count > DECIMAL_DIGITS or not -DECIMAL_DIGITS <= exponent <= DECIMAL_DIGITS:
-        msg = (
-            f"{name} is written too long (at most {DECIMAL_DIGITS} digits, trailing zeros "
-            f"included, its point at most {DECIMAL_DIGITS} places from the last): {value:.3e}"
-        )
-        raise FieldError(name, msg)
+    # Most figures pass both tests below at once: no digit below the billionth, none at 10^29.
+    if count + exponent > _INTEGER_DIGITS:
+        if digits[0]:  # 0 only in a zero, whose exponent alone is long
+            msg = f"{name} is out of range (below 10^{_INTEGER_DIGITS}): {value:.3e}"
+            raise FieldError(name, msg)
+        if exponent > DECIMAL_DIGITS:
+            _written_too_long(name, value)
+    elif exponent < -DECIMAL_PLACES:
+        if any(digits[max(0, count + exponent + DECIMAL_PLACES) :]):
+            msg = (
+                f"{name} is out of range (at most {DECIMAL_PLACES} digits after the point): "
+                f"{_shown_figure(value)}"
+            )
+            raise FieldError(name, msg)
+        if count > DECIMAL_DIGITS or exponent < -DECIMAL_DIGITS:
+            _written_too_long(name, value)
+    # Else at most 38 digits: 29 before the point (the first test) and 9 after (the second).
+
+
+def _written_too_long(name: str, value: Decimal) -> None:
+    """Refuse a figure in bounds but written with more zeros than the reader's form takes."""
+    msg = (
+        f"{name} is written too long (at most {DECIMAL_DIGITS} digits, trailing zeros "
+        f"included, its point at most {DECIMAL_DIGITS} places from the last): "
+        f"{_shown_figure(value)}"
+    )
+    raise FieldError(name, msg)
+
+
+def _shown_figure(value: Decimal) -> str:
+    """*value* as written, cut for a message (a figure built by hand may be any length)."""
+    text = str(value)
+    return text if len(text) <= 50 else f"{text[:49]}…"
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
