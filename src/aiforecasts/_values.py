@@ -227,15 +227,16 @@ def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
 # -- validators shared by the value types and the records --------------------
 
 DECIMAL_PLACES = 9
-"""The most digits a decimal figure may have after the point, trailing zeros aside (a
-billionth: fractions of a cent, of a FLOP count's unit): the scale of the Parquet column."""
+"""The most digits a decimal figure may have after the point, trailing zeros aside (down to a
+billionth; the data's figures have at most two): the scale of the Parquet column."""
 DECIMAL_EXPONENTS = range(-DECIMAL_PLACES, 29)
 """The orders of magnitude a nonzero decimal figure may have (10^-9 to 10^28: below 10^29).
 With `DECIMAL_PLACES`, a figure has at most 38 digits once its trailing zeros are dropped, so
 every figure the types accept is held exactly by each export: the JSON and CSV text, and the
 ``decimal128(38, 9)`` column of Arrow and Parquet (29 digits before the point, 9 after).  Wide
-enough for FLOPs (10^26 is the largest count in the data) and fractions of a cent, narrow
-enough that sums and conversions never overflow."""
+enough for FLOPs (the largest count in the data is about 2·10^25), narrow enough that
+conversions to float never overflow.  (Sums of figures of more than 28 digits round in
+Python's default decimal context: add them in a wider one.)"""
 DECIMAL_DIGITS = 38
 """The most digits a decimal figure may be written with, trailing zeros included, and the
 most places its point may stand from its last digit, either way: a figure written with
