@@ -45,7 +45,9 @@ def test_figures_an_exact_column_cannot_hold_are_refused(dataset: aiforecasts.Da
 
     statistic = next(s for s in dataset.statistics if s.value is not None)
     assert statistic.value is not None
-    huge = attrs.evolve(statistic, value=attrs.evolve(statistic.value, value=Decimal("1E+30")))
+    with attrs.validators.disabled():  # the types refuse such a figure; the writer too
+        value = attrs.evolve(statistic.value, value=Decimal("1E+30"))
+    huge = attrs.evolve(statistic, value=value)
     with pytest.raises(ValueError, match="decimal128"):
         aiforecasts.to_arrow([huge])
 

@@ -107,4 +107,18 @@ def test_projection_keeps_bounds() -> None:
         Decimal(2), "x", Qualifier.RANGE, Decimal(10)
     )
     with pytest.raises(OverflowError):
-        Rate.from_factor(1e300).project(Quantity(Decimal("1e30"), "x"), start, end)
+        Rate.from_factor(1e300).project(Quantity(Decimal("1e28"), "x"), start, end)
+
+
+def test_projection_stays_within_the_figures() -> None:
+    """A projection is a figure the types accept: rounded to the billionth, the finest a
+    figure holds, and refused with OverflowError where it leaves the range (10^29 and more,
+    or less than half a billionth)."""
+    start, end = pendulum.Date(2024, 1, 1), pendulum.Date(2025, 1, 1)
+    small = Rate.from_factor(1.234e-7).project(Quantity(Decimal(1), "x"), start, end)
+    assert small.value == Decimal("1.23E-7")
+    big = Rate.from_factor(1.5).project(Quantity(Decimal("5e28"), "x"), start, end)
+    assert big.value == Decimal("7.5E+28")
+    for factor, figure in ((1e-12, "1"), (3, "5e28")):
+        with pytest.raises(OverflowError, match="leaves the range of figures"):
+            Rate.from_factor(factor).project(Quantity(Decimal(figure), "x"), start, end)

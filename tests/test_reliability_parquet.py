@@ -19,6 +19,7 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError, _arrow
 from aiforecasts._limits import MAX_COLUMNS, MAX_ROWS
+from aiforecasts._values import DECIMAL_EXPONENTS, DECIMAL_PLACES
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -26,15 +27,18 @@ pq = pytest.importorskip("pyarrow.parquet")
 if TYPE_CHECKING:
     from pathlib import Path
 
-# The extremes a decimal128(38, 9) column holds among the figures the types accept
-# (at most 30 significant digits): the largest, the longest with a fraction, the
-# smallest step, and the figure the trial saw rounded to 28 digits.
+# The extremes of the figures the types accept, which is what a decimal128(38, 9) column
+# holds (below 10^29, at most 9 digits after the point): the largest, the longest with a
+# fraction, the smallest step, a figure written with zeros to spare, and the figure the trial
+# saw rounded to 28 digits.
 EXTREME_FIGURES = [
-    Decimal("99999999999999999999999999999.9"),
+    Decimal("99999999999999999999999999999.999999999"),
     Decimal(12345678901234567890123456789),
+    Decimal("12345678901234567890123456789.123456789"),
     Decimal("123456789012345678901.123456789"),
     Decimal("0.000000001"),
     Decimal("0.123456789"),
+    Decimal("1.500000000000"),
     Decimal(0),
 ]
 # Text at its most awkward: long, astral and combining characters, right-to-left, line
@@ -152,19 +156,32 @@ def test_the_extremes_of_every_typed_value_come_back_identical(
     assert any(r.note == LONG_TEXT for r in back.funding_rounds)
 
 
+def test_the_column_holds_exactly_the_figures_the_types_accept() -> None:
+    """One bound: decimal128(precision, scale) holds precision - scale digits before the point
+    and scale after, which is what `check_decimal` lets through."""
+    assert _arrow._SCALE == DECIMAL_PLACES
+    assert DECIMAL_EXPONENTS[-1] + 1 == _arrow._PRECISION - _arrow._SCALE
+
+
 def test_figures_beyond_the_column_are_refused_when_written(
     dataset: aiforecasts.Dataset, tmp_path: Path
 ) -> None:
-    """A figure the types accept but decimal128(38, 9) cannot hold (10^30, 10^-30) is refused
-    by the writer, never rounded."""
+    """A figure decimal128(38, 9) cannot hold (10^29, 10^-10; once 10^30 and 10^-30, which
+    the types then accepted) is refused by the types, and by the writer too if a record holds
+    one all the same (built with its validators disabled): never rounded."""
     rounds = list(dataset.funding_rounds)
     index, first = next((i, r) for i, r in enumerate(rounds) if r.amount is not None)
     assert first.amount is not None
-    for figure in (Decimal("1E+30"), Decimal("1E-30")):
-        rounds[index] = attrs.evolve(first, amount=attrs.evolve(first.amount, amount=figure))
+    for figure in (Decimal("1E+29"), Decimal("1E-10"), Decimal("1E+30"), Decimal("1E-30")):
+        with pytest.raises(ValueError, match=r"^amount is out of range"):
+            attrs.evolve(first.amount, amount=figure)
+        with attrs.validators.disabled():
+            amount = attrs.evolve(first.amount, amount=figure)
+        rounds[index] = attrs.evolve(first, amount=amount)
         changed = attrs.evolve(dataset, funding_rounds=aiforecasts.Collection(rounds))
         with pytest.raises(ValueError, match="decimal128"):
             aiforecasts.write(changed, tmp_path / str(figure), format="parquet")
+        assert not (tmp_path / str(figure)).exists()
 
 
 # -- M3: bounds from the footer, before reading ------------------------------------

@@ -7,14 +7,17 @@ extremes of every value type are written and read back exactly.
 from __future__ import annotations
 
 import datetime
+import decimal
+import importlib.util
 import math
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import aiforecasts
@@ -30,12 +33,17 @@ from aiforecasts import (
     TimeSpan,
     _growth,
 )
+from aiforecasts._fields import DECIMAL
+from aiforecasts._values import DECIMAL_DIGITS, check_decimal
 
 MAX_OOMS_PER_YEAR = getattr(_growth, "MAX_OOMS_PER_YEAR", 29)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from aiforecasts._codec import Engine
+    from aiforecasts._write import Format
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +162,8 @@ def test_a_growth_is_refused_or_every_derived_form_works(
         == trend
     )
     aiforecasts.to_dataframes([trend], dataset_version="2026.1")
+    if importlib.util.find_spec("pyarrow") is not None:
+        aiforecasts.to_arrow([trend], dataset_version="2026.1")
 
 
 def test_the_doubling_time_of_the_finding_is_refused_with_its_field() -> None:
@@ -211,9 +221,24 @@ def test_verbatim_quotes_keep_what_the_document_holds(ds: aiforecasts.Dataset) -
 
 # Exact or refused: the extremes of each value type read back from every format ------
 
-BIG = Decimal("9.99999999999999999999999999999E+30")  # 30 digits, the largest exponent
-SMALL = Decimal("1.23456789012345678901234567890E-30")  # 30 digits, the smallest exponent
-TINY = Decimal("1E-30")
+# The bound the types hold figures to is what a Parquet decimal128(38, 9) column holds: below
+# 10^29, at most 9 digits after the point (trailing zeros aside).  No figure may be negative
+# (amounts, quantities and growths are not), so the extremes are the largest, the smallest
+# step, the longest with a fraction, zero, and a figure written with zeros to spare.
+LARGEST = Decimal("99999999999999999999999999999.999999999")  # 29 nines, 9 decimals
+STEP = Decimal("1E-9")
+LONGEST = Decimal("12345678901234567890123456789.123456789")  # 38 digits
+SPARE_ZEROS = Decimal("1.500000000000")
+ZERO = Decimal(0)
+BEYOND = {
+    "10^29": Decimal("1E+29"),
+    "29 nines and a tenth of a billionth": Decimal("99999999999999999999999999999.9999999999"),
+    "a tenth of the step": Decimal("1E-10"),
+    "a tenth of the step with zeros to spare": Decimal("0.00000000010000"),
+    "39 digits": Decimal("123456789012345678901234567890.123456789"),
+    "written with 39 digits": Decimal("1." + "0" * 38),
+}
+FORMATS: list[Format] = ["json", "jsonl", "csv", "datapackage", "parquet"]
 
 
 def _extremes(ds: aiforecasts.Dataset) -> list[Any]:
@@ -223,12 +248,21 @@ def _extremes(ds: aiforecasts.Dataset) -> list[Any]:
         statistic,
         id="extreme-statistic",
         statement=long_text,
-        money=Money(TINY, Currency.USD, Qualifier.RANGE, BIG),
-        equivalents=(Quantity(SMALL, "x"), Quantity(BIG, "y", Qualifier.ABOUT)),
+        money=Money(STEP, Currency.USD, Qualifier.RANGE, LARGEST),
+        equivalents=(
+            Quantity(LONGEST, "x"),
+            Quantity(ZERO, "y", Qualifier.ABOUT),
+            Quantity(SPARE_ZEROS, "z", Qualifier.RANGE, LARGEST),
+        ),
         date=TimeSpan(pendulum.Date(1, 1, 1), pendulum.Date(9999, 12, 31), Precision.DAY, "all"),
     )
     trend = _first(ds.compute_trends)
-    fastest = Growth(GrowthKind.FACTOR, Decimal(10) ** MAX_OOMS_PER_YEAR, period_months=Decimal(12))
+    fastest = Growth(
+        GrowthKind.FACTOR,
+        Decimal(10) ** MAX_OOMS_PER_YEAR,
+        period_months=Decimal(12),
+        level=Quantity(LARGEST, "FLOP"),
+    )
     trend = attrs.evolve(trend, id="extreme-trend", growth=fastest, equivalents=())
     return [statistic, trend]
 
@@ -244,15 +278,118 @@ def test_the_extremes_of_each_type_read_back_from_json_and_jsonl(ds: aiforecasts
     _same(records, aiforecasts.loads(aiforecasts.to_jsonl(records), check_references=False))
 
 
-def test_the_extremes_of_each_type_read_back_from_csv(
-    ds: aiforecasts.Dataset, tmp_path: Path
+@pytest.mark.parametrize("form", FORMATS)
+def test_the_extremes_of_each_type_are_written_and_read_back_in_every_format(
+    ds: aiforecasts.Dataset, tmp_path: Path, form: Format
 ) -> None:
+    """Every figure the types accept is written by every format and read back identical:
+    none refused by a writer (the Parquet column once refused 10^29 and 10^-30, which the
+    types accepted), none rounded by a reader."""
+    if form == "parquet":
+        pytest.importorskip("pyarrow")
     records = _extremes(ds)
-    folder = aiforecasts.write(records, tmp_path / "tables", format="csv")
-    _same(records, aiforecasts.load_path(folder, check_references=False))
+    written = aiforecasts.write(records, tmp_path / f"extremes.{form}", format=form)
+    back = aiforecasts.load_path(written, check_references=False)
+    _same(records, back)
+    statistic = _first(back.statistics)
+    assert statistic.money.high == LARGEST
+    assert statistic.money.amount == STEP
+    assert [q.value for q in statistic.equivalents] == [LONGEST, ZERO, SPARE_ZEROS]
 
 
-def test_beyond_the_extremes_is_refused_at_construction() -> None:
-    for amount in (Decimal("1E+31"), Decimal("1E-31"), Decimal("1.234567890123456789012345678901")):
-        with pytest.raises(ValueError, match="amount"):
-            Money(amount, Currency.USD)
+@pytest.mark.parametrize("figure", list(BEYOND.values()), ids=list(BEYOND))
+def test_one_step_beyond_the_extremes_is_refused_at_construction_naming_the_field(
+    figure: Decimal,
+) -> None:
+    builds: list[tuple[str, Callable[[], object]]] = [
+        ("amount", lambda: Money(figure, Currency.USD)),
+        ("high", lambda: Money(Decimal(0), Currency.USD, Qualifier.RANGE, figure)),
+        ("value", lambda: Quantity(figure, "x")),
+        ("period_months", lambda: Growth(GrowthKind.FACTOR, Decimal(2), period_months=figure)),
+    ]
+    for field, build in builds:
+        with pytest.raises(ValueError, match=f"^{field} ") as info:
+            build()
+        assert getattr(info.value, "field", None) == field
+
+
+def test_a_negative_figure_is_refused_everywhere() -> None:
+    """The bound is symmetric (check_decimal), but no figure of the records may be negative."""
+    with pytest.raises(ValueError, match="amount must not be negative"):
+        Money(STEP.copy_negate(), Currency.USD)
+    with pytest.raises(ValueError, match="value must not be negative"):
+        Quantity(LARGEST.copy_negate(), "x")  # not -LARGEST: that rounds to 28 digits
+    with pytest.raises(ValueError, match="positive"):
+        Growth(GrowthKind.CAGR, STEP.copy_negate())
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("100000000000000000000000000000", "below 10^29"),
+        ("1E+29", "below 10^29"),
+        ("99999999999999999999999999999.9999999999", "at most 9 digits after the point"),
+        ("0.0000000001", "at most 9 digits after the point"),
+        ("1E-10", "at most 9 digits after the point"),
+    ],
+)
+@pytest.mark.parametrize("engine", ["fast", "detailed", "auto"])
+def test_a_figure_beyond_the_bound_in_a_json_export_is_refused_with_its_path(
+    ds: aiforecasts.Dataset, text: str, reason: str, engine: Engine
+) -> None:
+    from aiforecasts import _load  # noqa: PLC0415 - the engines are chosen there
+
+    statistic = attrs.evolve(_extremes(ds)[0], money=Money(LONGEST, Currency.USD), equivalents=())
+    exported = aiforecasts.to_json([statistic])
+    assert exported.count(f'"{LONGEST}"') == 1
+    broken = exported.replace(f'"{LONGEST}"', f'"{text}"')
+    with pytest.raises(aiforecasts.DataError) as info:
+        _load._loads(broken, check_references=False, engine=engine)
+    (problem,) = info.value.problems
+    assert problem.path.startswith("statistics[0].money")  # the fast engine stops at the value
+    assert "amount is out of range" in str(problem)
+    assert reason in str(problem)
+    if engine != "fast":
+        assert problem.path == "statistics[0].money.amount"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.tuples(st.integers(0, 1), st.lists(st.integers(0, 9), min_size=1, max_size=45)),
+    st.integers(-50, 45),
+)
+@example((0, [9] * 38), -9)  # the largest
+@example((0, [1] + [0] * 28), 0)  # 10^29
+@example((1, [1]), -9)  # the smallest step, negative
+@example((0, [1, 5] + [0] * 36), -37)  # zeros to spare, 38 digits
+@example((0, [1, 5] + [0] * 37), -38)  # 39 digits
+def test_a_figure_is_accepted_exactly_when_every_format_holds_it(
+    sign_digits: tuple[int, list[int]], exponent: int
+) -> None:
+    """Whatever its digits and exponent, a decimal is accepted by the types exactly when it is
+    below 10^29 either way, has no digit below the billionth, and is written with at most 38
+    digits and places; and then it is written in the reader's form and held exactly by a
+    decimal128(38, 9) column."""
+    sign, digits = sign_digits
+    value = Decimal((sign, tuple(digits), exponent))
+    written = value.as_tuple()
+    assert isinstance(written.exponent, int)
+    too_large = bool(value) and value.copy_abs() >= Decimal("1E+29")
+    too_fine = value != value.quantize(STEP, context=_WIDE)
+    too_long = len(written.digits) > DECIMAL_DIGITS or abs(written.exponent) > DECIMAL_DIGITS
+    try:
+        check_decimal("x", value)
+    except ValueError:
+        assert too_large or too_fine or too_long
+        return
+    assert not too_large
+    assert not too_fine
+    assert not too_long
+    assert re.fullmatch(DECIMAL, str(value))
+    fixed = value.quantize(STEP, context=_WIDE)
+    assert len(fixed.as_tuple().digits) <= 38
+    assert Decimal(str(value)) == value
+
+
+_WIDE = decimal.Context(prec=200)
+"""Room for any figure drawn here: arithmetic in the default context rounds to 28 digits."""

@@ -4,9 +4,10 @@ real types, for DuckDB, polars, Spark and Hugging Face.
 
 A kind's Arrow table has the columns of its CSV table (`csv_columns`, in that
 order): dates as ``date32``, figures as ``decimal128(38, 9)`` (exact, and
-summed as numbers), integers as ``int64``, choices as dictionary-encoded
-strings, lists of names as ``list<string>``, and nested lists of objects
-(excerpts, evidence, positions …) as JSON text, as in the CSV cells.  The
+summed as numbers; it holds every figure the types accept), integers as
+``int64``, choices as dictionary-encoded strings, lists of names as
+``list<string>``, and nested lists of objects (excerpts, evidence, positions …)
+as JSON text, as in the CSV cells.  The
 schema's metadata carries the kind, the dataset and schema versions and each
 source's SHA-256; a Parquet file written here adds a SHA-256 of its values
 (`content_digest`) and a CRC-32 of every page.  Reading a Parquet file back goes
@@ -25,7 +26,7 @@ import functools
 import hashlib
 import io
 import json
-from decimal import Decimal, localcontext
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any, cast
 
 from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
@@ -70,6 +71,9 @@ __all__ = [
 
 PARQUET_SUFFIX = ".parquet"
 _PRECISION, _SCALE = 38, 9
+"""The figures' column type, ``decimal128(38, 9)``: 29 digits before the point and 9 after,
+the bound the types hold figures to (`_values.DECIMAL_EXPONENTS`, `_values.DECIMAL_PLACES`),
+so that every figure is written exactly and read back as it was."""
 _QUANTUM = Decimal(1).scaleb(-_SCALE)
 _META = "aiforecasts"
 _DIGEST = f"{_META}.sha256"
@@ -147,11 +151,17 @@ def _value(shape: Shape, value: Any, where: str) -> Any:
         exact = Decimal(value)
         with localcontext() as context:
             context.prec = 2 * _PRECISION  # room for every figure the records allow
-            fixed = exact.quantize(_QUANTUM)
-        if fixed != exact or len(fixed.as_tuple().digits) > _PRECISION:
+            try:
+                fixed = exact.quantize(_QUANTUM)
+            except InvalidOperation:  # more digits than even that room
+                fixed = None
+        if fixed is None or fixed != exact or len(fixed.as_tuple().digits) > _PRECISION:
+            # Only a record built with its validators disabled holds such a figure: the
+            # types refuse it (`_values.check_decimal`).  Refused here all the same, never
+            # rounded.
             msg = (
                 f"{where}: {value} does not fit an exact decimal128({_PRECISION}, {_SCALE}) "
-                "column; export it as JSON or CSV"
+                "column: a figure is below 10^29 with at most 9 digits after the point"
             )
             raise ValueError(msg)
         return fixed
@@ -184,7 +194,8 @@ def to_arrow(
     Raises:
         ImportError: if pyarrow is not installed.
         ValueError: if *obj* holds more than one kind of record, or a figure
-            that an exact ``decimal128(38, 9)`` cannot hold.
+            that an exact ``decimal128(38, 9)`` cannot hold (which the types
+            refuse: only a record built with its validators disabled has one).
 
     .. versionadded:: 0.1.0
     """

@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._values import (
+    DECIMAL_DIGITS,
+    DECIMAL_EXPONENTS,
+    DECIMAL_PLACES,
     Excerpt,
     description,
     is_mutual,
@@ -41,6 +44,7 @@ else:
 __all__ = [
     "DATE",
     "DECIMAL",
+    "DECIMAL_BOUND",
     "Field",
     "Shape",
     "docs",
@@ -104,7 +108,16 @@ class Shape:
 
 DECIMAL = r"-?(0|[1-9][0-9]{0,39})(\.[0-9]{1,40})?([eE][+-]?[0-9]{1,3})?"
 """How a decimal is written: a JSON string of a plain decimal number (at most 40 digits
-before and after the point, a three-digit exponent; the types bound its magnitude)."""
+before and after the point, a three-digit exponent).  A form, wider than the figures: the
+types bound the figure itself (`DECIMAL_BOUND`), so a figure of the right form but out of
+range is refused with a message that says so, not as "invalid"."""
+DECIMAL_BOUND = (
+    f"A figure: below 10^{DECIMAL_EXPONENTS[-1] + 1} either way, with at most {DECIMAL_PLACES} "
+    f"digits after the point (trailing zeros aside), written with at most {DECIMAL_DIGITS} "
+    "digits (trailing zeros included): what a Parquet decimal128(38, 9) column holds."
+)
+"""The bound the types hold every figure to (`_values.check_decimal`), in words: the JSON
+Schema states it beside the decimal's form, which a pattern cannot bound by value."""
 _DECIMAL_RE = re.compile(DECIMAL + r"\Z")
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 """How a date is written: an ISO ``YYYY-MM-DD`` string."""

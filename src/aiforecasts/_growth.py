@@ -16,6 +16,7 @@ import attrs
 
 from aiforecasts._values import (
     DECIMAL_EXPONENTS,
+    DECIMAL_PLACES,
     FieldError,
     Money,
     Quantity,
@@ -147,7 +148,8 @@ class Rate:
         The result keeps the unit or currency and the qualifier ("up to" stays
         "up to", both ends of a range grow); an exact figure becomes "about" —
         a projection, not a figure.  Values are rounded to four significant
-        figures.
+        figures, and to the billionth (the finest a figure holds); a value
+        that leaves the range of figures raises `OverflowError`.
 
         Gui'an's installed 30.7 EFLOPS (May 2024), grown for two years at the
         20 % a year CCID Consulting forecasts for China:
@@ -237,15 +239,17 @@ _MONTHS_A_YEAR = 12
 
 MAX_OOMS_PER_YEAR = DECIMAL_EXPONENTS[-1] - 1
 """
-The most orders of magnitude a year a growth may imply, either way (29): a factor per year
-from 10^-29 to 10^29, a doubling time of at least 12·log10(2)/29 ≈ 0.125 months.
+The most orders of magnitude a year a growth may imply, either way (27): a factor per year
+from 10^-27 to 10^27, a doubling time of at least 12·log10(2)/27 ≈ 0.134 months.
 
-Derived from the range of figures (`DECIMAL_EXPONENTS`, below 10^31): the CAGR in percent,
-100·(factor − 1), is the largest derived form, and a factor of at most 10^29 keeps it below
-10^31 — a figure the types accept — and far from the largest float (about 10^308), so the
-factor, the CAGR and the doubling time are finite floats, as the tables and frames write
-them; the bound is kept the same for declines (a factor of at least 10^-29, which no float
-rounds to 0).  The fastest growth the documents state is about 10x a year.
+Derived from the range of figures (`DECIMAL_EXPONENTS`: below 10^29), so that the two bounds
+agree: the CAGR in percent, 100·(factor − 1), is the largest derived form, and a factor of at
+most 10^27 keeps it below 10^29 — a size the types accept, so the growth can be restated as a
+CAGR figure — while every CAGR figure (below 10^29) is a factor below 10^27 + 1.  It is far
+from the largest float (about 10^308), so the factor, the CAGR and the doubling time are
+finite floats, as the tables and frames write them; the bound is kept the same for declines
+(a factor of at least 10^-27, which no float rounds to 0).  The fastest growth the documents
+state is about 10x a year.
 """
 
 
@@ -531,14 +535,23 @@ def _grow(value: Decimal | None, factor: float) -> Decimal | None:
     if value is None:
         return None
     grown = float(value) * factor
-    if not math.isfinite(grown) or (
-        grown and math.floor(math.log10(abs(grown))) not in DECIMAL_EXPONENTS
-    ):
+    if not math.isfinite(grown):
         msg = f"projecting {value} by a factor of {factor} leaves the range of figures"
         raise OverflowError(msg)
     rounded = Decimal(f"{grown:.4g}")
+    exponent = rounded.as_tuple().exponent  # an int: *grown* is finite
+    if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
+        # Finer than a figure holds (a billionth): to the nearest billionth, which has at
+        # most three digits here (four significant ones reach 10^-6 at least).
+        rounded = rounded.quantize(_BILLIONTH)
+    if (grown and not rounded) or (rounded and rounded.adjusted() not in DECIMAL_EXPONENTS):
+        msg = f"projecting {value} by a factor of {factor} leaves the range of figures"
+        raise OverflowError(msg)
     # Plain notation for whole numbers ("100000000000", not "1E+11").
     return Decimal(int(rounded)) if rounded == rounded.to_integral_value() else rounded
+
+
+_BILLIONTH = Decimal(1).scaleb(-DECIMAL_PLACES)
 
 
 def _months_between(start: pendulum.Date, end: pendulum.Date) -> float:

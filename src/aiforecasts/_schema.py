@@ -9,7 +9,7 @@ from typing import Any
 
 from aiforecasts._codec import SCHEMA_VERSION
 from aiforecasts._dataset import KIND_NAMED, KINDS
-from aiforecasts._fields import DATE, DECIMAL, Shape, docs, fields
+from aiforecasts._fields import DATE, DECIMAL, DECIMAL_BOUND, Shape, docs, fields
 from aiforecasts._integrity import SLUG
 
 __all__ = ["json_schema"]
@@ -108,7 +108,8 @@ def _type(shape: Shape, definitions: dict[str, Any]) -> dict[str, Any]:
     if kind == "number":
         return {"type": "number"}
     if kind == "decimal":
-        return {"type": "string", "pattern": f"^{DECIMAL}$"}
+        # The pattern is the form; the bound, by value, is the readers' check (and stated).
+        return {"type": "string", "pattern": f"^{DECIMAL}$", "$comment": DECIMAL_BOUND}
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": f"^{DATE}$"}
     if kind in ("list", "set"):  # a set: repeats are allowed on input and written once

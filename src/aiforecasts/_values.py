@@ -40,6 +40,7 @@ else:
 __all__ = [
     "DECIMAL_DIGITS",
     "DECIMAL_EXPONENTS",
+    "DECIMAL_PLACES",
     "PROSE",
     "SLUG",
     "VERSION",
@@ -225,25 +226,77 @@ def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
 
 # -- validators shared by the value types and the records --------------------
 
-DECIMAL_EXPONENTS = range(-30, 31)
-"""The orders of magnitude a decimal figure may have (10^-30 to 10^30): wide enough for
-FLOPs and fractions of a cent, narrow enough that sums and conversions never overflow."""
-DECIMAL_DIGITS = 30
-"""The most significant digits a decimal figure may have.  With `DECIMAL_EXPONENTS`, every
-figure is written in a form the reader takes back (`_fields.DECIMAL`)."""
+DECIMAL_PLACES = 9
+"""The most digits a decimal figure may have after the point, trailing zeros aside (down to a
+billionth; the data's figures have at most two): the scale of the Parquet column."""
+DECIMAL_EXPONENTS = range(-DECIMAL_PLACES, 29)
+"""The orders of magnitude a nonzero decimal figure may have (10^-9 to 10^28: below 10^29).
+With `DECIMAL_PLACES`, a figure has at most 38 digits once its trailing zeros are dropped, so
+every figure the types accept is held exactly by each export: the JSON and CSV text, and the
+``decimal128(38, 9)`` column of Arrow and Parquet (29 digits before the point, 9 after).  Wide
+enough for FLOPs (the largest count in the data is about 2·10^25), narrow enough that
+conversions to float never overflow.  (Sums of figures of more than 28 digits round in
+Python's default decimal context: add them in a wider one.)"""
+DECIMAL_DIGITS = 38
+"""The most digits a decimal figure may be written with, trailing zeros included, and the
+most places its point may stand from its last digit, either way: a figure written with
+zeros to spare (``Decimal("1.500000000000")``) is taken, and every figure is written in a
+form the reader takes back (`_fields.DECIMAL`)."""
+_INTEGER_DIGITS = DECIMAL_EXPONENTS[-1] + 1
 
 
 def check_decimal(name: str, value: Decimal) -> None:
-    """Refuse a decimal that is not finite, too large or too small, or too long to be a figure."""
+    """
+    Refuse a decimal that is not finite, 10^29 or more either way, with more than 9 digits
+    after the point (trailing zeros aside), or written too long to be a figure.  It runs for
+    every figure built or read, so it looks only at the digits of ``as_tuple()``.
+
+    >>> check_decimal("amount", Decimal("99999999999999999999999999999.999999999"))
+    >>> check_decimal("amount", Decimal("1.500000000000"))
+    >>> check_decimal("amount", Decimal("0.0000000015"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aiforecasts._values.FieldError: amount is out of range (at most 9 digits ...): 1.5E-9
+    """
     if not value.is_finite():
         msg = f"{name} must be finite, not {value}"
-        raise ValueError(msg)
-    if value and value.adjusted() not in DECIMAL_EXPONENTS:
-        msg = f"{name} is out of range (10^-30 to 10^30): {value:.3e}"
-        raise ValueError(msg)
-    if len(value.as_tuple().digits) > DECIMAL_DIGITS:
-        msg = f"{name} has more than {DECIMAL_DIGITS} significant digits: {value:.3e}"
-        raise ValueError(msg)
+        raise FieldError(name, msg)
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # a finite decimal's
+    count = len(digits)
+    # Most figures pass both tests below at once: no digit below the billionth, none at 10^29.
+    if count + exponent > _INTEGER_DIGITS:
+        if digits[0]:  # 0 only in a zero, whose exponent alone is long
+            msg = f"{name} is out of range (below 10^{_INTEGER_DIGITS}): {value:.3e}"
+            raise FieldError(name, msg)
+        if exponent > DECIMAL_DIGITS:
+            _written_too_long(name, value)
+    elif exponent < -DECIMAL_PLACES:
+        if any(digits[max(0, count + exponent + DECIMAL_PLACES) :]):
+            msg = (
+                f"{name} is out of range (at most {DECIMAL_PLACES} digits after the point): "
+                f"{_shown_figure(value)}"
+            )
+            raise FieldError(name, msg)
+        if count > DECIMAL_DIGITS or exponent < -DECIMAL_DIGITS:
+            _written_too_long(name, value)
+    # Else at most 38 digits: 29 before the point (the first test) and 9 after (the second).
+
+
+def _written_too_long(name: str, value: Decimal) -> None:
+    """Refuse a figure in bounds but written with more zeros than the reader's form takes."""
+    msg = (
+        f"{name} is written too long (at most {DECIMAL_DIGITS} digits, trailing zeros "
+        f"included, its point at most {DECIMAL_DIGITS} places from the last): "
+        f"{_shown_figure(value)}"
+    )
+    raise FieldError(name, msg)
+
+
+def _shown_figure(value: Decimal) -> str:
+    """*value* as written, cut for a message (a figure built by hand may be any length)."""
+    text = str(value)
+    return text if len(text) <= 50 else f"{text[:49]}…"
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
