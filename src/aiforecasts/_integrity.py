@@ -237,23 +237,56 @@ def _cycles(
         for field in fields(classes[name]):
             if field.refers_to != (name,) or field.shape.kind not in ("text", "optional"):
                 continue
-            up = {
-                record.id: getattr(record, field.name)
-                for record in records
-                if not isinstance(record, Unread)
-            }
-            reported: set[str] = set()
+            up: dict[str, str | None] = {}
+            position: dict[str, int] = {}
             for index, record in enumerate(records):
-                if isinstance(record, Unread) or record.id in reported:
-                    continue
-                seen = [record.id]
-                current = up.get(record.id)
-                while current is not None and current not in seen and current in up:
-                    seen.append(current)
-                    current = up[current]
-                if current == record.id:
-                    reported.update(seen)
-                    chain_text = " → ".join([*seen, record.id])
-                    message = f"a cycle of {field.name}s: {chain_text}"
-                    path = f"{name}[{index}].{field.name}"
-                    yield Problem(path, message, file(name), record=record.id)
+                if not isinstance(record, Unread):
+                    up[record.id] = getattr(record, field.name)
+                    position.setdefault(record.id, index)
+            found = sorted(
+                (position[cycle[0]], cycle) for cycle in _cycles_in(up, position.__getitem__)
+            )
+            for index, cycle in found:
+                message = f"a cycle of {field.name}s: {_chain_text([*cycle, cycle[0]])}"
+                path = f"{name}[{index}].{field.name}"
+                yield Problem(path, message, file(name), record=cycle[0])
+
+
+def _cycles_in(up: Mapping[str, str | None], order: Callable[[str], int]) -> Iterator[list[str]]:
+    """
+    Each cycle of the links *up* (id → the id it names, or ``None``), once, beginning at its
+    first id by *order*.
+
+    Every id is walked once (three colours: not yet seen, on the walk under way, done), so
+    the check is linear in the number of records however long the chains, and iterative, so
+    a chain of a million records needs no deep stack.  A walk that meets an id done before
+    ends there: whatever lies above it has been checked.
+    """
+    done: set[str] = set()
+    for start in up:
+        if start in done:
+            continue
+        walk: dict[str, int] = {}  # the ids of the walk under way → their place in it
+        current: str | None = start
+        while current is not None and current in up and current not in done:
+            if current in walk:  # back on this walk: the ids from there on form a cycle
+                cycle = list(walk)[walk[current] :]
+                first = min(range(len(cycle)), key=lambda i: order(cycle[i]))
+                yield cycle[first:] + cycle[:first]
+                break
+            walk[current] = len(walk)
+            current = up[current]
+        done.update(walk)
+
+
+_CHAIN_SHOWN = 8
+"""The most ids a cycle's message lists; a longer cycle is shortened in the middle."""
+
+
+def _chain_text(chain: list[str]) -> str:
+    """The ids of a chain joined by arrows, a long chain shortened to its ends and its length."""
+    if len(chain) <= _CHAIN_SHOWN:
+        return " → ".join(chain)
+    half = _CHAIN_SHOWN // 2
+    hidden = len(chain) - 2 * half
+    return " → ".join([*chain[:half], f"… ({hidden} more)", *chain[-half:]])

@@ -555,10 +555,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
         companies = self._facet("companies", "mentioning")
         names = self._names("mentioning")
         ids = {names.id_of("companies", company)}
-        if include_units:
-            units = names.stores["companies"].records
-            while grown := {c.id for c in units if c.parent in ids} - ids:
-                ids |= grown  # units of units, down to the last level
+        if include_units:  # units of units, down to the last level, each looked at once
+            units = names.stores["companies"].index("parent", lambda c: (c.parent,))
+            todo = list(ids)
+            while todo:
+                for unit in units.get(todo.pop(), ()):
+                    if unit.id not in ids:
+                        ids.add(unit.id)
+                        todo.append(unit.id)
 
         def keys(record: Any) -> frozenset[str]:
             return frozenset(filter(None, companies(record)))
