@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, by_prediction
+from aiforecasts._query import Collection, _as_date, _Resolver, _text, by_prediction
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -362,7 +362,10 @@ class Dataset:
         >>> ds.resolution_of("humane-ai-pin-delivery-march-2024").verdict.value
         'partly'
         """
-        wanted = prediction if isinstance(prediction, str) else prediction.id
+        if isinstance(prediction, Prediction):
+            wanted = prediction.id
+        else:
+            wanted = _text(prediction, "resolution_of", "prediction or its id")
         found = by_prediction(self.resolutions._store).get(wanted)  # noqa: SLF001 - its own
         return found[0] if found else None
 
@@ -512,7 +515,7 @@ class Dataset:
         >>> "microsoft-openai-rift-2024" in ds.predictions_about("微軟")
         True
         """
-        return self.predictions.mentioning(company)
+        return self.predictions.mentioning(_text(company, "predictions_about"))
 
     def funding_of(self, company: str) -> Collection[FundingRound]:
         """
@@ -522,7 +525,7 @@ class Dataset:
         >>> [r.id for r in aiforecasts.load().funding_of("Stability AI")][:2]
         ['stability-ai-100m-round-2022', 'stability-ai-4b-valuation-attempt-2023']
         """
-        wanted = self.companies.lookup(company).id
+        wanted = self.companies.lookup(_text(company, "funding_of")).id
         return self.funding_rounds.where(lambda round_: round_.company == wanted)
 
     def funding_by(self, investor: str) -> Collection[FundingRound]:
@@ -533,7 +536,7 @@ class Dataset:
         >>> sorted(r.company for r in aiforecasts.load().funding_by("Microsoft"))
         ['inflection-ai', 'openai', 'openai']
         """
-        return self.funding_rounds.backed_by(investor)
+        return self.funding_rounds.backed_by(_text(investor, "funding_by"))
 
     def positions_of(self, person: str) -> list[tuple[Debate, Position]]:
         """
@@ -543,7 +546,7 @@ class Dataset:
         >>> [(d.id, p.stance.value) for d, p in aiforecasts.load().positions_of("Robin Li")]
         [('open-source-iq-tax', 'yes'), ('race-on-ai-applications', 'mixed')]
         """
-        wanted = self.people.lookup(person).id
+        wanted = self.people.lookup(_text(person, "positions_of")).id
         return [
             (debate, position)
             for debate in self.debates
@@ -559,7 +562,7 @@ class Dataset:
         >>> len(aiforecasts.load().citing("004_3cedf37b46dd57ca.txt")) > 50
         True
         """
-        wanted = self.sources.lookup(source).id
+        wanted = self.sources.lookup(_text(source, "citing")).id
         return [
             record
             for kind in KINDS
@@ -587,7 +590,7 @@ class Dataset:
         """
         from aiforecasts._search import Found, Hit, fields_of, snippet  # noqa: PLC0415 - on first search
 
-        query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
+        query = Found(_text(text, "search", "query"), self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
         if not query:
             return []
         rows = (  # best first: most points, then kind order, then the record's position
