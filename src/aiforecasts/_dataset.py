@@ -9,6 +9,7 @@ layer.
 
 from __future__ import annotations
 
+import copyreg
 import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, _text, by_prediction
+from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -320,6 +321,12 @@ class Dataset:
 
     def __copy__(self) -> Dataset:
         return self  # immutable
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its versions and records: the indexes, caches and locks built on
+        # first use are left behind, and built again by the copy when it needs them.
+        records = {kind.name: getattr(self, kind.name)._records for kind in KINDS}  # noqa: SLF001
+        return _dataset_of, (self.dataset_version, self.schema_version, records)
 
     def __deepcopy__(self, _memo: dict[int, object]) -> Dataset:
         return self  # immutable
@@ -692,3 +699,43 @@ KIND_NAMED: dict[str, Kind[Any]] = {kind.name: kind for kind in KINDS}
 """Collection name → kind."""
 KIND_OF: dict[type, Kind[Any]] = {kind.cls: kind for kind in KINDS}
 """Record class → kind."""
+
+
+def _dataset_of(
+    dataset_version: str, schema_version: int, records: Mapping[str, Sequence[Record]]
+) -> Dataset:
+    """A dataset made again from its versions and records (as unpickled)."""
+    given: dict[str, Any] = {name: Collection(found) for name, found in records.items()}
+    return Dataset(dataset_version=dataset_version, schema_version=schema_version, **given)
+
+
+def _reduce_collection(collection: Collection[Any]) -> tuple[Any, ...]:
+    """How a collection pickles: its records, with its kind (by name) and, when it belongs
+    to a dataset, the records of the dataset it resolves names in, so that the copy still
+    resolves them; indexes and locks are left behind and built again on first use."""
+    kind, resolver = collection._kind, collection._resolver  # noqa: SLF001
+    records = collection._records  # noqa: SLF001
+    if kind is None or resolver is None:  # a collection on its own
+        return Collection, (records,)
+    stores = {name: store.records for name, store in resolver.stores.items()}
+    root = collection._root  # noqa: SLF001
+    return _collection_of, (kind.name, records, root, resolver.dataset_version, stores)
+
+
+def _collection_of(
+    kind: str,
+    records: Sequence[Record],
+    root: bool,
+    dataset_version: str,
+    stores: Mapping[str, Sequence[Record]],
+) -> Collection[Any]:
+    """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
+    own = {name: _Store(tuple(found)) for name, found in stores.items()}
+    resolver = _Resolver(dataset_version, KIND_NAMED, own)
+    whole = Collection._adopted(own[kind], KIND_NAMED[kind], resolver)  # noqa: SLF001
+    return whole if root else whole._derive(records)  # noqa: SLF001
+
+
+# Collections pickle through this module, which knows the kinds by name (the kinds'
+# functions, lambdas, do not pickle).
+copyreg.pickle(Collection, _reduce_collection)
