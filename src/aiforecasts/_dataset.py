@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from aiforecasts._integrity import names_once
 from aiforecasts._kinds import Kind, declare, kinds_of
 from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
 from aiforecasts._records import (
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._funding import FundingTotal
+    from aiforecasts._kinds import Check
     from aiforecasts._scores import By, Scorecard
     from aiforecasts._search import Hit
     from aiforecasts._values import TimeSpan
@@ -74,6 +76,19 @@ def _resolution_rules(
         if prediction is None:
             continue  # a dangling id is reported as such
         yield from ((index, *problem) for problem in _fits(resolution, prediction))
+
+
+def _names_once(name: str) -> Check:
+    """The rule that no name of a record of the kind *name* folds to another's name (see
+    `names_once`): each name must find one record."""
+
+    def rule(
+        records: Sequence[Any], _collections: Mapping[str, Sequence[Any]]
+    ) -> Iterator[tuple[int, str, str]]:
+        kind = KIND_NAMED[name]
+        return names_once(records, kind.cls, kind.names)
+
+    return rule
 
 
 def _fits(resolution: Resolution, prediction: Prediction) -> Iterator[tuple[str, str]]:
@@ -149,6 +164,7 @@ class Dataset:
             companies=lambda r: (r.outlet,),
             people=lambda r: (r.author,),
             span=lambda r: r.published,
+            check=_names_once("sources"),
         )
     )
     """The source documents."""
@@ -160,6 +176,7 @@ class Dataset:
             names=lambda r: (r.id, *r.names),
             texts=lambda r: (r.note,),
             companies=lambda r: (r.id, r.parent),
+            check=_names_once("companies"),
         )
     )
     """Companies, labs, investors, universities, governments and other organisations."""
@@ -175,6 +192,7 @@ class Dataset:
             ),
             companies=lambda r: (role.organization for role in r.roles),
             people=lambda r: (r.id,),
+            check=_names_once("people"),
         )
     )
     """The people the documents name."""
@@ -232,6 +250,7 @@ class Dataset:
             people=lambda r: (p.speaker for p in r.positions),
             topics=lambda r: r.topics,
             stances=lambda r: (p.stance for p in r.positions),
+            check=_names_once("debates"),
         )
     )
     """Contested questions and the positions taken on them."""
