@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiforecasts._integrity import names_once
 from aiforecasts._kinds import Kind, declare, kinds_of
 from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
 from aiforecasts._records import (
@@ -85,6 +84,8 @@ def _names_once(name: str) -> Check:
     def rule(
         records: Sequence[Any], _collections: Mapping[str, Sequence[Any]]
     ) -> Iterator[tuple[int, str, str]]:
+        from aiforecasts._integrity import names_once  # noqa: PLC0415 - only files read are checked
+
         kind = KIND_NAMED[name]
         return names_once(records, kind.cls, kind.names)
 
