@@ -112,29 +112,31 @@ def datasets(draw: st.DrawFn) -> aiforecasts.Dataset:
         draw(some),
         **VERSIONS,
     )
+    # the names of two records of a kind never fold alike (a lookup would be ambiguous): each
+    # record's end in its own number
     companies = [
         Company(
             next(ids),
-            draw(text),
+            f"{draw(text)} #{i}",
             draw(st.sampled_from(OrgKind)),
             draw(some),
-            name_hans=draw(st.none() | chinese),
-            aliases=tuple(draw(st.lists(text, max_size=2))),
+            name_hans=draw(st.none() | chinese.map(f"{{}} #{i}".format)),
+            aliases=tuple(f"{alias} #{i}" for alias in draw(st.lists(text, max_size=2))),
             **VERSIONS,
         )
-        for _ in range(draw(st.integers(1, 3)))
+        for i in range(draw(st.integers(1, 3)))
     ]
     company_ids = [c.id for c in companies]
     people = [
         Person(
             next(ids),
-            draw(chinese),
-            draw(text),
+            f"{draw(chinese)} #{i}",
+            f"{draw(text)} #{i}",
             draw(some),
             roles=(Role(draw(text), source_id, organization=draw(st.sampled_from(company_ids))),),
             **VERSIONS,
         )
-        for _ in range(draw(st.integers(1, 2)))
+        for i in range(draw(st.integers(1, 2)))
     ]
     person_ids = [p.id for p in people]
     predictions = []

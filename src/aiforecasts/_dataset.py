@@ -9,6 +9,7 @@ layer.
 
 from __future__ import annotations
 
+import copyreg
 import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, by_prediction
+from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
 from aiforecasts._records import (
     CLAIMS,
     Company,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._funding import FundingTotal
+    from aiforecasts._kinds import Check
     from aiforecasts._scores import By, Scorecard
     from aiforecasts._search import Hit
     from aiforecasts._values import TimeSpan
@@ -73,6 +75,21 @@ def _resolution_rules(
         if prediction is None:
             continue  # a dangling id is reported as such
         yield from ((index, *problem) for problem in _fits(resolution, prediction))
+
+
+def _names_once(name: str) -> Check:
+    """The rule that no name of a record of the kind *name* folds to another's name (see
+    `names_once`): each name must find one record."""
+
+    def rule(
+        records: Sequence[Any], _collections: Mapping[str, Sequence[Any]]
+    ) -> Iterator[tuple[int, str, str]]:
+        from aiforecasts._integrity import names_once  # noqa: PLC0415 - only files read are checked
+
+        kind = KIND_NAMED[name]
+        return names_once(records, kind.cls, kind.names)
+
+    return rule
 
 
 def _fits(resolution: Resolution, prediction: Prediction) -> Iterator[tuple[str, str]]:
@@ -148,6 +165,7 @@ class Dataset:
             companies=lambda r: (r.outlet,),
             people=lambda r: (r.author,),
             span=lambda r: r.published,
+            check=_names_once("sources"),
         )
     )
     """The source documents."""
@@ -159,6 +177,7 @@ class Dataset:
             names=lambda r: (r.id, *r.names),
             texts=lambda r: (r.note,),
             companies=lambda r: (r.id, r.parent),
+            check=_names_once("companies"),
         )
     )
     """Companies, labs, investors, universities, governments and other organisations."""
@@ -174,6 +193,7 @@ class Dataset:
             ),
             companies=lambda r: (role.organization for role in r.roles),
             people=lambda r: (r.id,),
+            check=_names_once("people"),
         )
     )
     """The people the documents name."""
@@ -231,6 +251,7 @@ class Dataset:
             people=lambda r: (p.speaker for p in r.positions),
             topics=lambda r: r.topics,
             stances=lambda r: (p.stance for p in r.positions),
+            check=_names_once("debates"),
         )
     )
     """Contested questions and the positions taken on them."""
@@ -321,6 +342,12 @@ class Dataset:
     def __copy__(self) -> Dataset:
         return self  # immutable
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its versions and records: the indexes, caches and locks built on
+        # first use are left behind, and built again by the copy when it needs them.
+        records = {kind.name: getattr(self, kind.name)._records for kind in KINDS}  # noqa: SLF001
+        return _dataset_of, (self.dataset_version, self.schema_version, records)
+
     def __deepcopy__(self, _memo: dict[int, object]) -> Dataset:
         return self  # immutable
 
@@ -362,7 +389,10 @@ class Dataset:
         >>> ds.resolution_of("humane-ai-pin-delivery-march-2024").verdict.value
         'partly'
         """
-        wanted = prediction if isinstance(prediction, str) else prediction.id
+        if isinstance(prediction, Prediction):
+            wanted = prediction.id
+        else:
+            wanted = _text(prediction, "resolution_of", "prediction or its id")
         found = by_prediction(self.resolutions._store).get(wanted)  # noqa: SLF001 - its own
         return found[0] if found else None
 
@@ -512,7 +542,7 @@ class Dataset:
         >>> "microsoft-openai-rift-2024" in ds.predictions_about("微軟")
         True
         """
-        return self.predictions.mentioning(company)
+        return self.predictions.mentioning(_text(company, "predictions_about"))
 
     def funding_of(self, company: str) -> Collection[FundingRound]:
         """
@@ -522,7 +552,7 @@ class Dataset:
         >>> [r.id for r in aiforecasts.load().funding_of("Stability AI")][:2]
         ['stability-ai-100m-round-2022', 'stability-ai-4b-valuation-attempt-2023']
         """
-        wanted = self.companies.lookup(company).id
+        wanted = self.companies.lookup(_text(company, "funding_of")).id
         return self.funding_rounds.where(lambda round_: round_.company == wanted)
 
     def funding_by(self, investor: str) -> Collection[FundingRound]:
@@ -533,7 +563,7 @@ class Dataset:
         >>> sorted(r.company for r in aiforecasts.load().funding_by("Microsoft"))
         ['inflection-ai', 'openai', 'openai']
         """
-        return self.funding_rounds.backed_by(investor)
+        return self.funding_rounds.backed_by(_text(investor, "funding_by"))
 
     def positions_of(self, person: str) -> list[tuple[Debate, Position]]:
         """
@@ -543,7 +573,7 @@ class Dataset:
         >>> [(d.id, p.stance.value) for d, p in aiforecasts.load().positions_of("Robin Li")]
         [('open-source-iq-tax', 'yes'), ('race-on-ai-applications', 'mixed')]
         """
-        wanted = self.people.lookup(person).id
+        wanted = self.people.lookup(_text(person, "positions_of")).id
         return [
             (debate, position)
             for debate in self.debates
@@ -559,7 +589,7 @@ class Dataset:
         >>> len(aiforecasts.load().citing("004_3cedf37b46dd57ca.txt")) > 50
         True
         """
-        wanted = self.sources.lookup(source).id
+        wanted = self.sources.lookup(_text(source, "citing")).id
         return [
             record
             for kind in KINDS
@@ -587,7 +617,7 @@ class Dataset:
         """
         from aiforecasts._search import Found, Hit, fields_of, snippet  # noqa: PLC0415 - on first search
 
-        query = Found(text, self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
+        query = Found(_text(text, "search", "query"), self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
         if not query:
             return []
         rows = (  # best first: most points, then kind order, then the record's position
@@ -689,3 +719,43 @@ KIND_NAMED: dict[str, Kind[Any]] = {kind.name: kind for kind in KINDS}
 """Collection name → kind."""
 KIND_OF: dict[type, Kind[Any]] = {kind.cls: kind for kind in KINDS}
 """Record class → kind."""
+
+
+def _dataset_of(
+    dataset_version: str, schema_version: int, records: Mapping[str, Sequence[Record]]
+) -> Dataset:
+    """A dataset made again from its versions and records (as unpickled)."""
+    given: dict[str, Any] = {name: Collection(found) for name, found in records.items()}
+    return Dataset(dataset_version=dataset_version, schema_version=schema_version, **given)
+
+
+def _reduce_collection(collection: Collection[Any]) -> tuple[Any, ...]:
+    """How a collection pickles: its records, with its kind (by name) and, when it belongs
+    to a dataset, the records of the dataset it resolves names in, so that the copy still
+    resolves them; indexes and locks are left behind and built again on first use."""
+    kind, resolver = collection._kind, collection._resolver  # noqa: SLF001
+    records = collection._records  # noqa: SLF001
+    if kind is None or resolver is None:  # a collection on its own
+        return Collection, (records,)
+    stores = {name: store.records for name, store in resolver.stores.items()}
+    root = collection._root  # noqa: SLF001
+    return _collection_of, (kind.name, records, root, resolver.dataset_version, stores)
+
+
+def _collection_of(
+    kind: str,
+    records: Sequence[Record],
+    root: bool,
+    dataset_version: str,
+    stores: Mapping[str, Sequence[Record]],
+) -> Collection[Any]:
+    """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
+    own = {name: _Store(tuple(found)) for name, found in stores.items()}
+    resolver = _Resolver(dataset_version, KIND_NAMED, own)
+    whole = Collection._adopted(own[kind], KIND_NAMED[kind], resolver)  # noqa: SLF001
+    return whole if root else whole._derive(records)  # noqa: SLF001
+
+
+# Collections pickle through this module, which knows the kinds by name (the kinds'
+# functions, lambdas, do not pickle).
+copyreg.pickle(Collection, _reduce_collection)

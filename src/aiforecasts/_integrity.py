@@ -15,16 +15,19 @@ import re
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from aiforecasts._errors import Problem, Unread
 from aiforecasts._fields import Shape, fields, references, walk_json
+from aiforecasts._text import fold
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._kinds import Check
 
-__all__ = ["SLUG", "check"]
+__all__ = ["SLUG", "check", "names_once"]
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """What an id is: a lower-case slug (``openai-microsoft-10b-2023``)."""
@@ -237,23 +240,120 @@ def _cycles(
         for field in fields(classes[name]):
             if field.refers_to != (name,) or field.shape.kind not in ("text", "optional"):
                 continue
-            up = {
-                record.id: getattr(record, field.name)
-                for record in records
-                if not isinstance(record, Unread)
-            }
-            reported: set[str] = set()
+            up: dict[str, str | None] = {}
+            position: dict[str, int] = {}
             for index, record in enumerate(records):
-                if isinstance(record, Unread) or record.id in reported:
-                    continue
-                seen = [record.id]
-                current = up.get(record.id)
-                while current is not None and current not in seen and current in up:
-                    seen.append(current)
-                    current = up[current]
-                if current == record.id:
-                    reported.update(seen)
-                    chain_text = " → ".join([*seen, record.id])
-                    message = f"a cycle of {field.name}s: {chain_text}"
-                    path = f"{name}[{index}].{field.name}"
-                    yield Problem(path, message, file(name), record=record.id)
+                if not isinstance(record, Unread):
+                    up[record.id] = getattr(record, field.name)
+                    position.setdefault(record.id, index)
+            found = sorted(
+                (position[cycle[0]], cycle) for cycle in _cycles_in(up, position.__getitem__)
+            )
+            for index, cycle in found:
+                message = f"a cycle of {field.name}s: {_chain_text([*cycle, cycle[0]])}"
+                path = f"{name}[{index}].{field.name}"
+                yield Problem(path, message, file(name), record=cycle[0])
+
+
+def _cycles_in(up: Mapping[str, str | None], order: Callable[[str], int]) -> Iterator[list[str]]:
+    """
+    Each cycle of the links *up* (id → the id it names, or ``None``), once, beginning at its
+    first id by *order*.
+
+    Every id is walked once (three colours: not yet seen, on the walk under way, done), so
+    the check is linear in the number of records however long the chains, and iterative, so
+    a chain of a million records needs no deep stack.  A walk that meets an id done before
+    ends there: whatever lies above it has been checked.
+    """
+    done: set[str] = set()
+    for start in up:
+        if start in done:
+            continue
+        walk: dict[str, int] = {}  # the ids of the walk under way → their place in it
+        current: str | None = start
+        while current is not None and current in up and current not in done:
+            if current in walk:  # back on this walk: the ids from there on form a cycle
+                cycle = list(walk)[walk[current] :]
+                first = min(range(len(cycle)), key=lambda i: order(cycle[i]))
+                yield cycle[first:] + cycle[:first]
+                break
+            walk[current] = len(walk)
+            current = up[current]
+        done.update(walk)
+
+
+_CHAIN_SHOWN = 8
+"""The most ids a cycle's message lists; a longer cycle is shortened in the middle."""
+
+
+def _chain_text(chain: list[str]) -> str:
+    """The ids of a chain joined by arrows, a long chain shortened to its ends and its length."""
+    if len(chain) <= _CHAIN_SHOWN:
+        return " → ".join(chain)
+    half = _CHAIN_SHOWN // 2
+    hidden = len(chain) - 2 * half
+    return " → ".join([*chain[:half], f"… ({hidden} more)", *chain[-half:]])
+
+
+_FOLD_BATCH = 1024
+"""How many names are folded in one call (a call per name would pay OpenCC's overhead a
+hundred thousand times in a large export)."""
+_SEPARATOR = "\x1e"
+"""Joins the names folded in one call."""
+
+
+def names_once(
+    records: Sequence[Any], cls: type, names: Callable[[Any], Iterable[str]]
+) -> Iterator[tuple[int, str, str]]:
+    """
+    (index, field path, message) for each name of a record of *cls* among *records* that
+    folds (`fold`: script, width and case) to a name of another record, which would make a
+    lookup by that name ambiguous; *names* gives a record's names, its id first.  Records
+    with the same id are left to the check of ids.  Names are folded a batch at a time, and
+    only the record that first had each folded name is kept.
+    """
+    owner: dict[str, int] = {}  # folded name → the index of the record that had it first
+    batch: list[tuple[int, str]] = []
+    for index, record in enumerate(records):
+        if isinstance(record, cls):
+            batch.extend((index, text) for text in dict.fromkeys(names(record)) if text.strip())
+        if len(batch) >= _FOLD_BATCH or (batch and index == len(records) - 1):
+            for (at, text), folded in zip(batch, _folded([t for _, t in batch]), strict=True):
+                first = owner.setdefault(folded, at)
+                if first != at and records[first].id != records[at].id:
+                    other = records[first]
+                    alike = next(n for n in names(other) if _folded([n]) == [folded])
+                    message = (
+                        f"{quote(text)} is also a name of {quote(other.id)} ({quote(alike)}, "
+                        "alike once script, width and case are set aside): a lookup by it "
+                        "would be ambiguous"
+                    )
+                    yield at, _where(records[at], text), message
+            batch.clear()
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """Each of *texts*, stripped and folded: an ASCII name by case alone (all folding does
+    to it, and OpenCC need not be loaded for it), the others a batch at a time."""
+    found = [text.strip().casefold() if text.isascii() else "" for text in texts]
+    others = [i for i, text in enumerate(texts) if not text.isascii()]
+    for start in range(0, len(others), _FOLD_BATCH):
+        batch = [texts[i].strip() for i in others[start : start + _FOLD_BATCH]]
+        folded = fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
+        if len(folded) != len(batch):  # a name held the separator: one by one
+            folded = [fold(text) for text in batch]
+        for i, text in zip(others[start : start + _FOLD_BATCH], folded, strict=True):
+            found[i] = text
+    return found
+
+
+def _where(record: Any, text: str) -> str:
+    """The path of the field of *record* that holds the name *text* (``aliases[2]``)."""
+    for field in attrs.fields(type(record)):
+        name: str = field.name
+        value = getattr(record, name)
+        if value == text:
+            return name
+        if isinstance(value, tuple) and text in value:
+            return f"{name}[{value.index(text)}]"
+    return "id"

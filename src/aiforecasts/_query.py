@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
+from aiforecasts._limits import MAX_QUERY
 from aiforecasts._records import (
     ComputeTrend,
     Debate,
@@ -33,7 +34,7 @@ from aiforecasts._records import (
     Statistic,
 )
 from aiforecasts._text import fold
-from aiforecasts._values import TimeSpan
+from aiforecasts._values import TimeSpan, quote
 from aiforecasts._vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
 
 if TYPE_CHECKING:
@@ -265,38 +266,63 @@ def by_prediction(store: _Store[Any]) -> dict[str, tuple[Any, ...]]:
     return store.index("prediction", lambda resolution: (resolution.prediction,))
 
 
+def _text(value: object, method: str, what: str = "name") -> str:
+    """*value*, refused with a `TypeError` unless it is a `str` (a name or query given as
+    bytes, a number or ``None`` would otherwise fail deep inside, as an `AttributeError`)."""
+    if not isinstance(value, str):
+        msg = f"{method}() takes a {what} as str, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _typed(value: object, cls: type, method: str) -> None:
+    """Refuse *value* with a `TypeError` unless it is a *cls*."""
+    if not isinstance(value, cls):
+        msg = f"{method}() takes a {cls.__name__}, not {type(value).__name__}"
+        raise TypeError(msg)
+
+
 def _one_named(store: _Store[R], kind: Kind[R], name: str, resolver: _Resolver | None) -> R:
     found = store.named(name, kind.names)
     if len(found) == 1:
         return found[0]
     if found:
         ids = ", ".join(record.id for record in found)
-        msg = f"{name!r} names more than one record: {ids}"
+        msg = f"{quote(name, MAX_QUERY)} names more than one record: {ids}"
         raise LookupError(msg)
     tombstone = resolver.retired(name) if resolver is not None else None
     if tombstone is not None:
-        msg = f"no record called {name!r}: {tombstone}"
+        msg = f"no record called {quote(name, MAX_QUERY)}: {tombstone}"
         raise LookupError(msg)
     close = _fuzzy(store, kind, name, limit=3, cutoff=0.75)
     hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
-    msg = f"no record called {name!r}{hint}"
+    msg = f"no record called {quote(name, MAX_QUERY)}{hint}"
     raise LookupError(msg)
 
 
 def _fuzzy(
     store: _Store[R], kind: Kind[R], text: str, *, limit: int, cutoff: float
 ) -> list[Match[R]]:
+    """
+    The records whose names come close to *text*, best first.
+
+    Only a text of at most `MAX_QUERY` characters (without surrounding space) is compared
+    approximately: the comparison costs about the product of the two lengths, and no name
+    is that long.  A longer one finds the records it names exactly (after folding), or none.
+    """
     from aiforecasts._search import Match  # noqa: PLC0415 - not needed to load
 
-    query = fold(text.strip())
+    stripped = text.strip()
+    query = fold(stripped)
     if not query:
         return []
     matches: list[Match[R]] = []
+    exact = len(stripped) > MAX_QUERY
     for record, names in zip(store.records, store.folded_names(kind.names), strict=True):
         best = 0.0
         best_name = ""
         for name, folded in names:
-            score = _similarity(query, folded)
+            score = float(query == folded) if exact else _similarity(query, folded, cutoff)
             if score > best:
                 best, best_name = score, name
         if best >= cutoff:
@@ -499,10 +525,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
         ...
         LookupError: no record called 'frontier-model-compute-nearly-10x-per-year': ...
 
+        A name of more than `MAX_QUERY` characters (200) is looked up
+        exactly: the close names are suggested only for shorter ones.
+
         Raises:
             LookupError: if no record, or more than one, goes by that name.
+            TypeError: if *name* is not a `str`.
         """
-        return _one_named(self._store, self._known_kind("lookup"), name, self._resolver)
+        kind = self._known_kind("lookup")
+        return _one_named(self._store, kind, _text(name, "lookup"), self._resolver)
 
     def search_fuzzy(self, text: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Match[R_co]]:
         """
@@ -510,15 +541,16 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
         Exact names score 1, names that start with or contain the text score
         high, and others by their similarity (`difflib`), all after folding
-        script and case.
+        script and case.  A text of more than `MAX_QUERY` characters (200) finds
+        only the names it equals.
 
         >>> import aiforecasts
         >>> [m.record.id for m in aiforecasts.load().companies.search_fuzzy("anthropc")][:1]
         ['anthropic']
         """
-        return _fuzzy(
-            self._store, self._known_kind("search_fuzzy"), text, limit=limit, cutoff=cutoff
-        )
+        kind = self._known_kind("search_fuzzy")
+        query = _text(text, "search_fuzzy", "text")
+        return _fuzzy(self._store, kind, query, limit=limit, cutoff=cutoff)
 
     # -- filters ------------------------------------------------------------
 
@@ -554,11 +586,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         companies = self._facet("companies", "mentioning")
         names = self._names("mentioning")
-        ids = {names.id_of("companies", company)}
-        if include_units:
-            units = names.stores["companies"].records
-            while grown := {c.id for c in units if c.parent in ids} - ids:
-                ids |= grown  # units of units, down to the last level
+        ids = {names.id_of("companies", _text(company, "mentioning"))}
+        if include_units:  # units of units, down to the last level, each looked at once
+            units = names.stores["companies"].index("parent", lambda c: (c.parent,))
+            todo = list(ids)
+            while todo:
+                for unit in units.get(todo.pop(), ()):
+                    if unit.id not in ids:
+                        ids.add(unit.id)
+                        todo.append(unit.id)
 
         def keys(record: Any) -> frozenset[str]:
             return frozenset(filter(None, companies(record)))
@@ -591,7 +627,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
             LookupError: if no person goes by that name.
         """
         people = self._facet("people", "by")
-        wanted = self._resolve("people", person, "by")
+        wanted = self._resolve("people", _text(person, "by"), "by")
         return self._select("people", lambda r: frozenset(filter(None, people(r))), wanted)
 
     def citing(self, source: str) -> Collection[R_co]:
@@ -604,7 +640,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         7
         """
         kind = self._known_kind("citing")
-        wanted = self._resolve("sources", source, "citing")
+        wanted = self._resolve("sources", _text(source, "citing"), "citing")
         return self._select("sources", kind.sources, wanted)
 
     @overload
@@ -637,7 +673,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
             LookupError: if no organisation or person goes by that name.
         """
         investors = self._facet("investors", "backed_by")
-        wanted = self._names("backed_by").investor_id(investor)
+        wanted = self._names("backed_by").investor_id(_text(investor, "backed_by"))
         return self._select("investors", lambda r: frozenset(investors(r)), wanted)
 
     @overload
@@ -665,6 +701,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         True
         """
         time = self._facet("span", "overlapping")
+        _typed(span, TimeSpan, "overlapping")
         return self._keep(
             lambda record: (found := time(record)) is not None and found.overlaps(span)
         )
@@ -945,7 +982,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         from aiforecasts._search import Found  # noqa: PLC0415 - search machinery on first use
 
-        query = Found(text, self._refs())
+        query = Found(_text(text, "search", "query"), self._refs())
         if not query:
             return self._derive(())
         kind = self._known_kind("search")
@@ -1063,12 +1100,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """Why no record has *identifier*: what it became if retired, else the close ids."""
         tombstone = self._resolver.retired(identifier) if self._resolver is not None else None
         if tombstone is not None:
-            return f"no record with id {identifier!r}: {tombstone}"
-        import difflib  # noqa: PLC0415 - only for an unknown id
+            return f"no record with id {quote(identifier, MAX_QUERY)}: {tombstone}"
+        close: list[str] = []
+        if len(identifier) <= MAX_QUERY:  # compared approximately only up to that length
+            import difflib  # noqa: PLC0415 - only for an unknown id
 
-        close = difflib.get_close_matches(identifier, list(self._store.ids()), n=3, cutoff=0.6)
+            close = difflib.get_close_matches(identifier, list(self._store.ids()), n=3, cutoff=0.6)
         hint = f"; close: {', '.join(close)}" if close else ""
-        return f"no record with id {identifier!r}{hint}"
+        return f"no record with id {quote(identifier, MAX_QUERY)}{hint}"
 
     def __len__(self) -> int:
         return len(self._records)
@@ -1116,13 +1155,18 @@ def _display_name(record: Any) -> str:
     return str(record.id)
 
 
-def _similarity(query: str, name: str) -> float:
+def _similarity(query: str, name: str, cutoff: float = 0.0) -> float:
+    """How close *name* is to *query*, from 0 to 1; 0 for a name that cannot reach
+    *cutoff* (no ratio exceeds twice the shorter length over the two together, so a name
+    far longer than the query is not compared character by character)."""
     if query == name:
         return 1.0
     if name.startswith(query) or query.startswith(name):
         return 0.85 + 0.1 * min(len(query), len(name)) / max(len(query), len(name))
     if query in name:
         return 0.7 + 0.2 * len(query) / len(name)
+    if 0.9 * 2 * min(len(query), len(name)) / (len(query) + len(name)) < cutoff:
+        return 0.0
     import difflib  # noqa: PLC0415 - only fuzzy matching needs it
 
     return difflib.SequenceMatcher(None, query, name).ratio() * 0.9

@@ -36,6 +36,7 @@ import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter, eq
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -82,16 +83,21 @@ _RETIRED = {
     "person": "by='forecaster'",
 }
 
-HEDGE_PROBABILITY: Mapping[Hedge, float] = {
+_PROBABILITY: Mapping[Hedge, float] = {
     Hedge.CERTAIN: 0.9,
     Hedge.LIKELY: 0.7,
     Hedge.POSSIBLE: 0.5,
     Hedge.CONDITIONAL: 0.5,
 }
+# The scores read the private table, never the public name: rebinding
+# ``aiforecasts.HEDGE_PROBABILITY`` cannot change them either.
+HEDGE_PROBABILITY: Mapping[Hedge, float] = MappingProxyType(dict(_PROBABILITY))
 """The probability each hedge stands for, for Brier scores and calibration: "will" (certain)
 0.9, "expect" (likely) 0.7, "may" (possible) 0.5, and a conditional forecast 0.5 (its
-condition's chance is unknown).  A convention, not a measurement: pass your own.  The
-calibration table of the bundled data tests it (see the methodology)."""
+condition's chance is unknown).  A convention, not a measurement: pass your own (a copy,
+``dict(HEDGE_PROBABILITY)``, changed where you wish); the mapping itself is read-only, so no
+code can change everyone's scores.  The calibration table of the bundled data tests it (see
+the methodology)."""
 
 _Z95 = 1.959963984540054
 
@@ -479,6 +485,21 @@ def voices_for(by: str, voices: Iterable[Voice | str] | None) -> frozenset[Voice
     return chosen
 
 
+def _fraction(value: float | None, what: str) -> float:
+    """*value*, a number from 0 to 1 (an `int`, `decimal.Decimal` or `fractions.Fraction`
+    too), as a float; refused with a `ValueError` outside 0..1, a `TypeError` if it is not a
+    number (which would otherwise fail later, in arithmetic, unexplained)."""
+    if value is not None and (
+        isinstance(value, bool | str | bytes) or not hasattr(value, "__float__")
+    ):
+        msg = f"{what} must be a number from 0 to 1, not {type(value).__name__}"
+        raise TypeError(msg)
+    if value is None or not 0 <= value <= 1:
+        msg = f"{what} must lie between 0 and 1, not {value!r}"
+        raise ValueError(msg)
+    return float(value)
+
+
 def score(  # noqa: PLR0913 - keyword-only options
     columns: Columns,
     *,
@@ -501,15 +522,16 @@ def score(  # noqa: PLR0913 - keyword-only options
         hint = f" (use {_RETIRED[by]})" if by in _RETIRED else ""
         msg = f"by must be one of {', '.join(BY)}; not {by!r}{hint}"
         raise ValueError(msg)
-    if not 0 <= partly <= 1:
-        msg = f"the weight of 'partly' must lie between 0 and 1, not {partly!r}"
-        raise ValueError(msg)
-    chances = dict(HEDGE_PROBABILITY if probabilities is None else probabilities)
-    for hedge in Hedge:
-        chance = chances.get(hedge)
-        if chance is None or not 0 <= chance <= 1:
-            msg = f"the probability of {hedge.value!r} must lie between 0 and 1, not {chance!r}"
-            raise ValueError(msg)
+    partly = _fraction(partly, "the weight of 'partly'")
+    given: object = probabilities  # checked at run time, whatever the annotation says
+    if not isinstance(given, Mapping | None):
+        msg = f"probabilities must map hedges to numbers, not {type(given).__name__}"
+        raise TypeError(msg)
+    given_chances = dict(_PROBABILITY if probabilities is None else probabilities)
+    chances = {
+        hedge: _fraction(given_chances.get(hedge), f"the probability of {hedge.value!r}")
+        for hedge in Hedge
+    }
     counted = voices_for(by, voices)
     grouped = _grouped(columns, by, day=as_of, counted=counted, framed=framed)
     if by in ("source", "hedge"):  # each prediction in one group

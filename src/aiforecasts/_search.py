@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
+from aiforecasts._limits import MAX_QUERY
 from aiforecasts._records import Record
 from aiforecasts._text import fold
 from aiforecasts._vocab import Topic
@@ -331,7 +332,9 @@ class Index:
                     break
                 words.append(word)
             words.sort(key=lambda word: -self.count(word))
-            found = self._frequent[prefix] = words[:_PREFIX_MOST]
+            found = words[:_PREFIX_MOST]
+            if found:  # kept only where some word begins so: as many as the index allows
+                self._frequent[prefix] = found
         return found
 
 
@@ -535,12 +538,14 @@ def _plain(folded: str) -> list[_Part]:
 
 
 def _parts(folded: str, refs: Refs | None) -> list[_Part]:
-    """The parts of a folded query, names of companies, people and topics found."""
+    """The parts of a folded query, names of companies, people and topics found (in a query
+    of at most `MAX_QUERY` characters: a longer one, pasted text, is taken word for word, as
+    looking for names costs a look-up per word and per group of words)."""
     found = list(dict.fromkeys(units(folded)))  # a word said twice is looked up once
+    if refs is None or len(folded) > MAX_QUERY:
+        return [_Run(text) if cjk else _Word(text) for cjk, text in found]
 
     def named(text: str) -> _Part | None:
-        if refs is None:
-            return None
         referred = refs(text)
         if not referred:
             return None
@@ -601,15 +606,31 @@ def _run_parts(run: str, named: Callable[[str], _Part | None]) -> list[_Part]:
     return parts
 
 
+def _by_cost(parts: Sequence[_Part], index: Index) -> list[tuple[int, _Part]]:
+    """(cost, part) for *parts*, the rarest first; none at all as soon as a part matches no
+    record (its cost, which bounds how many it matches, is 0), so that a query of many
+    words costs one look-up of each only when every word is in the index."""
+    costs: list[tuple[int, _Part]] = []
+    for part in parts:
+        cost = part.cost(index)
+        if not cost:
+            return []
+        costs.append((cost, part))
+    costs.sort(key=lambda item: item[0])
+    return costs
+
+
 def _all_of(parts: Sequence[_Part], index: Index) -> dict[int, int]:
     """Records matching every part (weights summed); the rarest part is collected first, then
     each next part looked up per record where few are left, else collected and intersected."""
-    ordered = sorted(parts, key=lambda part: part.cost(index))
-    found = ordered[0].collect(index)
-    for part in ordered[1:]:
+    ordered = _by_cost(parts, index)
+    if not ordered:
+        return {}
+    found = ordered[0][1].collect(index)
+    for cost, part in ordered[1:]:
         if not found:
             break
-        if len(found) * _FEW < part.cost(index):
+        if len(found) * _FEW < cost:
             kept: dict[int, int] = {}
             for doc, weight in found.items():
                 score = part.weight(index, doc)
@@ -630,12 +651,14 @@ def _docs_of(parts: Sequence[_Part], index: Index, known: set[int] | None = None
     """The positions of the records matching every part: the rarest part's, then each next
     part's kept (by a lookup per record where few are left, else by intersecting sets).
     Records in *known* may be left out (the caller has them already)."""
-    ordered = sorted(parts, key=lambda part: part.cost(index))
-    found = ordered[0].docs(index, known if len(ordered) == 1 else None)
-    for part in ordered[1:]:
+    ordered = _by_cost(parts, index)
+    if not ordered:
+        return set()
+    found = ordered[0][1].docs(index, known if len(ordered) == 1 else None)
+    for cost, part in ordered[1:]:
         if not found:
             break
-        if len(found) * _FEW < part.cost(index):
+        if len(found) * _FEW < cost:
             found = {doc for doc in found if part.has(index, doc)}
         else:
             found &= part.docs(index)

@@ -5,25 +5,34 @@ The provenance check: does a folder of documents match the dataset?
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
+from aiforecasts._dataset import Dataset
 from aiforecasts._errors import DataError
 from aiforecasts._fields import excerpts_in
 from aiforecasts._load import load
+from aiforecasts._query import _typed
 from aiforecasts._read import read_bounded
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterator
 
-    from aiforecasts._dataset import Dataset
     from aiforecasts._values import Excerpt
 
-__all__ = ["MAX_DOCUMENT_BYTES", "Mismatch", "VerificationReport", "excerpts", "verify_sources"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MOVED_BYTES",
+    "MOVED_FILES",
+    "Mismatch",
+    "VerificationReport",
+    "excerpts",
+    "verify_sources",
+]
 
 
 @attrs.frozen
@@ -106,23 +115,83 @@ def _read_document(path: Path) -> bytes | str:
     return blob
 
 
-def _digests(folder: Path) -> dict[str, Path]:
-    """SHA-256 → file, for the regular files of *folder* that could be documents."""
-    found: dict[str, Path] = {}
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return found
-    for path in entries:
+MOVED_FILES = 64
+"""The most files `verify_sources` reads in search of documents not found by name."""
+MOVED_BYTES = 256 << 20
+"""The most bytes (256 MiB) `verify_sources` reads in search of documents not found by name."""
+
+
+@attrs.define
+class _Moved:
+    """
+    The search for documents not found under their names: the folder's other regular
+    files, read one at a time, only until every document wanted is found, and never more
+    than `MOVED_FILES` files or `MOVED_BYTES` bytes.
+
+    Links are not followed (a link to a file elsewhere is not a document of the folder,
+    and a folder of links to one large file would be read over and over), nor is a file
+    read that is smaller than any document of the dataset may be: a document's excerpts
+    end where its text must reach at least.  So a missing document costs a bounded
+    reading, whatever the folder holds.
+    """
+
+    folder: Path
+    named: frozenset[str]
+    """The names of the documents looked up by name: their files are not moved ones."""
+    smallest: int
+    """The fewest bytes a document of the dataset may hold."""
+    found: dict[str, Path] = attrs.field(factory=dict)
+    """SHA-256 → file, for every file read so far."""
+    candidates: list[tuple[str, int]] | None = None
+    """The files left to read, (name, size), the last first (listed on first use)."""
+    files: int = 0
+    read: int = 0
+
+    @property
+    def stopped(self) -> bool:
+        """Whether files are left unread because the search reached its bounds."""
+        return bool(self.candidates) and (self.files >= MOVED_FILES or self.read >= MOVED_BYTES)
+
+    def find(self, sha256: str) -> Path | None:
+        """The file whose bytes hash to *sha256*, reading more files as needed and allowed."""
+        if self.candidates is None:
+            self.candidates = self._candidates()
+        while sha256 not in self.found and self.candidates and not self.stopped:
+            name, size = self.candidates.pop()
+            self.files += 1
+            self.read += size
+            blob = _read_document(self.folder / name)
+            if isinstance(blob, bytes):
+                self.found.setdefault(hashlib.sha256(blob).hexdigest(), self.folder / name)
+        return self.found.get(sha256)
+
+    def missing(self, file: str) -> str:
+        """Why the document *file* was not found."""
+        message = f"no file {quote(file)} or with its SHA-256 in {self.folder}"
+        if self.stopped:
+            message += f" (searched {self.files} other files, {self.read:,} bytes, and stopped)"
+        return message
+
+    def _candidates(self) -> list[tuple[str, int]]:
+        """(name, size) of the regular files of the folder that could be a document, in
+        reverse name order (the first to read last)."""
+        found: list[tuple[str, int]] = []
         try:
-            if not path.is_file() or path.stat().st_size > MAX_DOCUMENT_BYTES:
-                continue
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    if entry.name in self.named:
+                        continue
+                    try:
+                        if not entry.is_file(follow_symlinks=False):
+                            continue
+                        size = entry.stat(follow_symlinks=False).st_size
+                    except OSError:
+                        continue
+                    if self.smallest <= size <= MAX_DOCUMENT_BYTES:
+                        found.append((entry.name, size))
         except OSError:
-            continue
-        blob = _read_document(path)
-        if isinstance(blob, bytes):
-            found.setdefault(hashlib.sha256(blob).hexdigest(), path)
-    return found
+            return []
+        return sorted(found, reverse=True)
 
 
 def verify_sources(
@@ -132,10 +201,17 @@ def verify_sources(
     Check your own copy of the source documents against the dataset.
 
     Each `Source` is looked up in *directory* by its file name, or else by its
-    SHA-256 among the folder's files; its bytes must hash to the recorded
+    SHA-256 among the folder's other files; its bytes must hash to the recorded
     SHA-256, and every excerpt's offsets must slice exactly the excerpt's text
     out of the document.  Every mismatch is reported; nothing is raised for
     a mismatch.
+
+    The search by SHA-256, for a document not found by name, reads only
+    regular files of the folder itself (not links), none smaller than the
+    excerpts show a document must be, in name order, and stops once every missing document
+    is found or after `MOVED_FILES` files (64) or `MOVED_BYTES` bytes
+    (256 MiB): a document moved among many other files is reported missing,
+    with a message saying the search stopped.
 
     Args:
         directory: A folder holding the documents.
@@ -153,8 +229,13 @@ def verify_sources(
     """
     if dataset is None:
         dataset = load()
+    _typed(dataset, Dataset, "verify_sources")
     folder = Path(directory)
-    by_digest: dict[str, Path] | None = None
+    moved = _Moved(
+        folder,
+        frozenset(source.file for source in dataset.sources),
+        _smallest(dataset),
+    )
     texts: dict[str, str | None] = {}
     mismatches: list[Mismatch] = []
     for source in dataset.sources:
@@ -165,12 +246,9 @@ def verify_sources(
             continue
         path = folder / source.file
         if not path.is_file():
-            if by_digest is None:
-                by_digest = _digests(folder)
-            found = by_digest.get(source.sha256)
+            found = moved.find(source.sha256)
             if found is None:
-                message = f"no file {quote(source.file)} or with its SHA-256 in {folder}"
-                mismatches.append(Mismatch(source.id, "missing", message))
+                mismatches.append(Mismatch(source.id, "missing", moved.missing(source.file)))
                 continue
             path = found
         blob = _read_document(path)
@@ -209,3 +287,14 @@ def verify_sources(
                 )
             )
     return VerificationReport(len(dataset.sources), count, tuple(mismatches))
+
+
+def _smallest(dataset: Dataset) -> int:
+    """The fewest bytes any document of *dataset* may hold: as many as the characters up to
+    the end of its last excerpt (a character takes at least one byte in UTF-8); the smallest
+    of these over the documents, 0 for a document without excerpts."""
+    reach = dict.fromkeys((source.id for source in dataset.sources), 0)
+    for _where, excerpt in excerpts(dataset):
+        if excerpt.source in reach:
+            reach[excerpt.source] = max(reach[excerpt.source], excerpt.end)
+    return min(reach.values(), default=0)
