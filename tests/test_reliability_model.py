@@ -441,3 +441,16 @@ def test_numbers_of_every_kind_weigh_partly(ds: aiforecasts.Dataset) -> None:
     expected = ds.scores()
     assert ds.scores(partly=Decimal("0.5")) == expected  # type: ignore[arg-type]
     assert ds.scores(partly=Fraction(1, 2)) == expected  # type: ignore[arg-type]
+
+
+def test_funding_totals_of_the_longest_figures_are_exact() -> None:
+    # A figure may have 38 digits; Python's default decimal context keeps 28, and rounded
+    # 2 * 12345678901234567890123456789.123456789 to 2.469135780246913578024691358E+28.
+    from decimal import Decimal  # noqa: PLC0415 - this test's subject
+
+    from aiforecasts import _funding  # noqa: PLC0415
+
+    figure = Decimal("12345678901234567890123456789.123456789")
+    parts = [_funding._Part("a", figure, figure), _funding._Part("b", figure, figure)]
+    total = _funding._total("x", aiforecasts.Currency.USD, parts, [])
+    assert total.low == total.high == Decimal("24691357802469135780246913578.246913578")

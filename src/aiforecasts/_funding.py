@@ -6,13 +6,13 @@ first asked for: loading needs none of it.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from aiforecasts._text import plural
-from aiforecasts._values import number_text
+from aiforecasts._values import DECIMAL_DIGITS, number_text
 from aiforecasts._vocab import Currency, FundingKind, FundingStatus, InvestorRole, Qualifier
 
 if TYPE_CHECKING:
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from aiforecasts._records import FundingRound
 
 __all__ = ["FundingTotal", "totals"]
+
+_SUM_DIGITS = DECIMAL_DIGITS + 20
+"""Digits to sum figures in: exact for up to 10^20 of them."""
 
 _COUNTED = frozenset({FundingStatus.CLOSED, FundingStatus.ANNOUNCED, FundingStatus.REPORTED})
 
@@ -151,11 +154,17 @@ def _part(round_: FundingRound, investor: str | None, currency: Currency) -> _Pa
 
 def _total(key: str, currency: Currency, parts: list[_Part], excluded: list[str]) -> FundingTotal:
     highs = [part.high for part in parts]
+    # A figure may have 38 digits (`_values.DECIMAL_DIGITS`); Python's default context keeps
+    # 28, so the sums are taken in one wide enough for any number of rounds: never rounded.
+    with localcontext() as exact:
+        exact.prec = _SUM_DIGITS
+        low = sum((part.low for part in parts), Decimal(0))
+        high = None if None in highs else sum((h for h in highs if h is not None), Decimal(0))
     return FundingTotal(
         key,
         currency,
-        sum((part.low for part in parts), Decimal(0)),
-        None if None in highs else sum((h for h in highs if h is not None), Decimal(0)),
+        low,
+        high,
         any(part.approximate for part in parts),
         tuple(part.round_id for part in parts),
         tuple(part.round_id for part in parts if part.undisclosed),

@@ -42,8 +42,9 @@ MAX_COLUMNS = 1_000
 """The most columns one table may have (the widest kind has fewer than 100)."""
 
 MAX_QUERY = 200
-"""The longest name, in characters, that a lookup compares approximately; a longer one is
-matched exactly or not at all."""
+"""The longest name, in characters, that a lookup compares approximately (a longer one is
+matched exactly or not at all), and the longest search query in which names are looked for (a
+longer one is taken word for word)."""
 
 MAX_INDENT = 16
 """The widest indent, in spaces, an export may be written with."""
