@@ -525,7 +525,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         ...
         LookupError: no record called 'frontier-model-compute-nearly-10x-per-year': ...
 
-        A name of more than `MAX_QUERY` characters (200) is looked up
+        A name of more than 200 characters is looked up
         exactly: the close names are suggested only for shorter ones.
 
         Raises:
@@ -541,7 +541,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
         Exact names score 1, names that start with or contain the text score
         high, and others by their similarity (`difflib`), all after folding
-        script and case.  A text of more than `MAX_QUERY` characters (200) finds
+        script and case.  A text of more than 200 characters finds
         only the names it equals.
 
         >>> import aiforecasts

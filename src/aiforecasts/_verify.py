@@ -209,9 +209,8 @@ def verify_sources(
     The search by SHA-256, for a document not found by name, reads only
     regular files of the folder itself (not links), none smaller than the
     excerpts show a document must be, in name order, and stops once every missing document
-    is found or after `MOVED_FILES` files (64) or `MOVED_BYTES` bytes
-    (256 MiB): a document moved among many other files is reported missing,
-    with a message saying the search stopped.
+    is found or after 64 files or 256 MiB: a document moved among many other files is
+    reported missing, with a message saying the search stopped.
 
     Args:
         directory: A folder holding the documents.
