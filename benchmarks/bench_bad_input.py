@@ -73,10 +73,15 @@ def _export() -> dict[str, Any]:
     return value
 
 
-def files(folder: Path) -> dict[str, tuple[Path, str]]:
-    """The hostile inputs, each with the peer that reads the same bytes."""
+def files(folder: Path, scale: float = 1.0) -> dict[str, tuple[Path, str]]:
+    """The hostile inputs, each with the peer that reads the same bytes (*scale* < 1: smaller
+    ones, for a smoke run)."""
+
+    def n(count: int) -> int:
+        return max(2, int(count * scale))
+
     million = folder / "million-empty-objects.json"
-    records = "[" + ",".join(["{}"] * 1_000_000) + "]"
+    records = "[" + ",".join(["{}"] * n(1_000_000)) + "]"
     version = aiforecasts.SCHEMA_VERSION  # the layout this interpreter's package reads
     million.write_text(
         f'{{"dataset_version": "x", "records": {{"companies": {records}}}, '
@@ -88,7 +93,7 @@ def files(folder: Path) -> dict[str, tuple[Path, str]]:
         "changed_in": "x",
         "excerpts": [{"display": "x", "end": 1, "source": "s", "start": 0, "text": "x"}],
         "id": "c",
-        "kind": "x" * 10_000_000,
+        "kind": "x" * n(10_000_000),
         "name": "C",
     }
     document = {
@@ -109,11 +114,20 @@ def files(folder: Path) -> dict[str, tuple[Path, str]]:
     found["a million empty objects in one record's list"] = (inside, "json")
     # M7: a chain of 3,000 parents, each company the parent of the one before
     chain = folder / "parent-chain-3000.json"
+    length = n(3000)
     export = _export()
     first = export["records"]["companies"][0]
     companies: list[dict[str, Any]] = [
-        dict(first, id=f"chain-{n}", name=f"Chain {n}", aliases=[], parent=f"chain-{n + 1}")
-        for n in range(3000)
+        dict(
+            first,
+            id=f"chain-{i}",
+            name=f"Chain {i}",
+            name_hans=None,
+            name_hant=None,
+            aliases=[],
+            parent=f"chain-{i + 1}",
+        )
+        for i in range(length)
     ]
     companies[-1]["parent"] = None
     export["records"]["companies"] += companies
@@ -124,17 +138,17 @@ def files(folder: Path) -> dict[str, tuple[Path, str]]:
     aiforecasts.write(aiforecasts.load(), wide, format="csv")
     table = wide / "companies.csv"
     head, _, rest = table.read_text("utf-8").partition("\r\n")
-    extra = ",".join(f"c{n}" for n in range(100_000))
+    extra = ",".join(f"c{i}" for i in range(n(100_000)))
     table.write_text(f"{head},{extra}\r\n{rest}", "utf-8")
     found["a CSV table 100,000 columns wide"] = (wide, "csv")
     try:
-        found["a Parquet file of 5M rows"] = (_many_rows(folder), "parquet")
+        found["a Parquet file of 5M rows"] = (_many_rows(folder, n(5_000_000)), "parquet")
     except ImportError:
         print("(pyarrow is not installed: the Parquet input is left out)", file=sys.stderr)
     return found
 
 
-def _many_rows(folder: Path) -> Path:
+def _many_rows(folder: Path, rows: int) -> Path:
     """An export whose companies.parquet holds five million copies of one row, compressed."""
     import pyarrow as pa  # noqa: PLC0415 - only this input needs it
     import pyarrow.parquet as pq  # noqa: PLC0415
@@ -143,9 +157,10 @@ def _many_rows(folder: Path) -> Path:
     aiforecasts.write(aiforecasts.load(), target, format="parquet")
     path = target / "companies.parquet"
     table = pq.read_table(path)
-    batch = table.slice(0, 1).take(pa.array([0] * 100_000, type=pa.int32()))
+    size = min(rows, 100_000)
+    batch = table.slice(0, 1).take(pa.array([0] * size, type=pa.int32()))
     with pq.ParquetWriter(path, table.schema, compression="zstd") as writer:
-        for _ in range(50):  # five million rows, a hundred thousand at a time
+        for _ in range(rows // size):  # a hundred thousand rows at a time
             writer.write_table(batch)
     return target
 
@@ -206,7 +221,9 @@ def main() -> None:
         # The inputs are made in a child process: a child's peak memory counts its parent's
         # at the fork, so this process stays small.
         made = subprocess.run(
-            [sys.executable, __file__, "--make", scratch], capture_output=True, check=True
+            [sys.executable, __file__, "--make", scratch, *(["--smoke"] if args.smoke else [])],
+            capture_output=True,
+            check=True,
         )
         inputs = {
             label: (Path(path), peer) for label, (path, peer) in json.loads(made.stdout).items()
@@ -225,7 +242,7 @@ def main() -> None:
             print()
         # M11: a name of 100,000 characters to look up, beside an ordinary one
         print("show: a name of 100,000 characters")
-        long_name = ["show", "a" * 100_000]
+        long_name = ["show", "a" * (1000 if args.smoke else 100_000)]
         _print("aiforecasts show <100,000 a>", [run([*cli, *long_name]) for _ in range(args.runs)])
         _print(
             "aiforecasts show nvidia (peer)",
