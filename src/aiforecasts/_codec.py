@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 
-from aiforecasts._errors import Problem
+from aiforecasts._errors import LongInteger, Problem, Problems
 from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
 from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS
 
@@ -64,6 +64,7 @@ __all__ = [
     "dumps_readable",
     "encode",
     "migrate",
+    "parse_int",
     "read_json",
     "shallow",
     "structure_many",
@@ -300,6 +301,16 @@ def _reject_constant(name: str) -> object:
     raise ValueError(msg)
 
 
+def parse_int(text: str) -> int | LongInteger:
+    """The integer of JSON text *text*, or a `LongInteger` where it has more digits than Python
+    converts: the parsers' ``parse_int``, so that one such integer is one problem at its path,
+    not the end of the reading (and every record after it unread)."""
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(len(text.lstrip("-")))
+
+
 NOT_JSON: Any = type("NotJson", (), {"__repr__": lambda _self: "NOT_JSON"})()
 """What `read_json` returns for input that is not JSON (``None`` is JSON's null)."""
 
@@ -325,7 +336,7 @@ def read_json(
             problems.append(Problem(path, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
             return NOT_JSON
     try:
-        value = json.loads(blob, parse_constant=_reject_constant)
+        value = json.loads(blob, parse_constant=_reject_constant, parse_int=parse_int)
     except RecursionError:
         problems.append(Problem(path, "not valid JSON: nested too deeply", file))
         return NOT_JSON
@@ -346,15 +357,19 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 @functools.cache
 def _strict() -> json.JSONDecoder:
-    return json.JSONDecoder(parse_constant=_reject_constant)
+    return json.JSONDecoder(parse_constant=_reject_constant, parse_int=parse_int)
 
 
-def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str) -> Any:
+def _read_items(
+    raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str, cut: list[bool]
+) -> Any:
     """
     The items of the JSON array *raw*, as an iterator that parses them one at
     a time as they are asked for (a reader that stops after enough problems
     parses no further); `NOT_JSON` after noting why *raw* is not valid JSON;
-    the value itself when it is not an array (for the caller to refuse).
+    the value itself when it is not an array (for the caller to refuse).  An
+    iterator that meets text that is not JSON notes why and stops, and sets
+    *cut* (its items are then not all the array's).
     """
     data = bytes(raw) if isinstance(raw, msgspec.Raw) else raw
     deep = too_deep(data, where)
@@ -369,12 +384,13 @@ def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], wh
     start = _SPACE.match(text).end()  # type: ignore[union-attr]
     if text[start : start + 1] != "[" or _SURROGATE_ESCAPE.search(text):
         return read_json(text, file, problems, where)  # not an array, or rare: all at once
-    return _items_from(text, start + 1, file, problems, where)
+    return _items_from(text, start + 1, file, problems, where, cut=cut)
 
 
-def _items_from(
-    text: str, index: int, file: str, problems: list[Problem], where: str
+def _items_from(  # noqa: PLR0913 - the context of one array
+    text: str, index: int, file: str, problems: list[Problem], where: str, *, cut: list[bool]
 ) -> Iterator[Any]:
+    cut.append(True)  # until the array is seen to its end
     index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
     if text[index : index + 1] == "]":
         index += 1
@@ -401,6 +417,8 @@ def _items_from(
             index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
     if text[index:].strip(" \t\n\r"):
         problems.append(Problem(where, f"not valid JSON: extra data at char {index}", file))
+        return
+    cut.clear()
 
 
 def _lone_surrogate(value: Any, path: str) -> str | None:
@@ -501,9 +519,14 @@ def _decode(  # noqa: PLR0913 - the context of one part
         if value is not NOT_JSON:
             records = structure_many(cls, [value], where, file, problems, one=True)
     else:
-        items = _read_items(raw, file, problems, where)
+        cut: list[bool] = []
+        items = _read_items(raw, file, problems, where, cut)
         if items is not NOT_JSON:
             records = structure_many(cls, items, where, file, problems)
+        if cut and not (isinstance(problems, Problems) and problems.stopped):
+            # Not JSON partway: the records after that point are unknown, and an integrity
+            # check of those before it would call every reference to them unknown.
+            records = None
     if fast_error is not None and len(problems) == before:
         # The detailed engine found nothing wrong: never take what the fast one refused.
         problems.append(_problem(fast_error, where, file))

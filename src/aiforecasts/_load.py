@@ -39,13 +39,14 @@ from aiforecasts._codec import (
 )
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
+from aiforecasts._fields import Shape, references
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
     import json
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
     from aiforecasts._kinds import Kind
@@ -138,6 +139,17 @@ def _as_released(blobs: Mapping[str, bytes]) -> Dataset | None:
     (their SHA-256 are in `SUMS`; the test suite reads the same bytes with
     every check).  Else ``None``: files changed since are read with every
     check, all at once, by `parse`.
+
+    `SUMS` lies beside the files it vouches for: whoever edits a file by hand
+    can run ``sha256sum`` as well.  So each kind, before it is decoded, is
+    outlined (`_Vouched`): ids unique across every kind, each of its
+    references resolving, no record its own ancestor — what, if broken, would
+    make every export of the data one that ``validate`` refuses.  What the
+    outline doubts is read by `parse`, whose `DataError` says what is wrong.
+    The rules across records that need whole records of several kinds (mutual
+    links, how a resolution fits its prediction) are left to ``data fix`` and
+    the test suite: checking them would decode every kind at the first use of
+    one.
     """
     written = {name: blob for name, blob in blobs.items() if name != SUMS}
     if blobs[SUMS].decode("utf-8", "replace") != sums(written):
@@ -151,13 +163,91 @@ def _as_released(blobs: Mapping[str, bytes]) -> Dataset | None:
         return None  # not as `data fix` writes it: `parse` says what is wrong
     if not isinstance(version, str) or not _VERSION_RE.match(version):
         return None
+    vouched = _Vouched(blobs)
     collections = {
         kind.name: Collection._deferred(  # noqa: SLF001
-            kind.cls, functools.partial(_released, kind, blobs[f"{kind.name}.json"], version)
+            kind.cls,
+            functools.partial(
+                vouched.then,
+                kind,
+                functools.partial(_released, kind, blobs[f"{kind.name}.json"], version),
+            ),
         )
         for kind in KINDS
     }
     return Dataset(version, SCHEMA_VERSION, **collections)
+
+
+class _Vouched:
+    """
+    Whether the bundled files, their digests matched, hold together, asked of
+    each kind before its first decode: its ids and every kind's unique, its
+    references resolving, its parents acyclic (`_holds`).  Each file is
+    decoded into an *outline* — ids and references alone, every other value
+    skipped unbuilt: about 2 ms for the whole bundled data — whose classes
+    need no more of the record classes than decoding the kind does (a
+    company's outline imports no pendulum).
+    """
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self._blobs = blobs
+        self._lock = threading.Lock()
+        self._ids: dict[str, set[str]] | None = None
+        self._vouched: set[str] = set()
+        self._error: DataError | None = None
+        self._parsed = False
+
+    def then(self, kind: Kind[Any], decode: Callable[[], list[Any]]) -> list[Any]:
+        """What *decode* returns, once the files are known to hold together for *kind*.
+
+        Raises:
+            DataError: every problem `parse` finds in the files, if they may not (at
+                every call).
+        """
+        with self._lock:
+            if not self._parsed and kind.name not in self._vouched:
+                if self._holds(kind):
+                    self._vouched.add(kind.name)
+                else:  # read in full: if `parse` finds nothing wrong, nothing is
+                    self._parsed = True
+                    files = {k.name: self._blobs[f"{k.name}.json"] for k in KINDS}
+                    try:
+                        parse(self._blobs[_MANIFEST], files, trusted=True)
+                    except DataError as error:
+                        self._error = error
+        if self._error is not None:
+            raise self._error.with_traceback(None)
+        return decode()
+
+    def _holds(self, kind: Kind[Any]) -> bool:
+        """Whether the files certainly hold together where *kind* is concerned (``False``:
+        maybe not, read them in full to know)."""
+        if self._ids is None:
+            ids: dict[str, set[str]] = {}
+            count = 0
+            for other in KINDS:
+                try:
+                    found = _IDS.decode(self._blobs[f"{other.name}.json"]).records
+                except REFUSED:
+                    continue  # a file the fast engine refuses: its own decode says so, and
+                    # an id of it that another kind names is doubted below
+                ids[other.name] = {record.id for record in found}
+                count += len(found)
+            if len(set().union(*ids.values())) != count:
+                return False  # an id given twice, in one kind or across two
+            self._ids = ids
+        try:
+            outlines = _outline_decoder(kind.cls).decode(self._blobs[f"{kind.name}.json"])
+        except REFUSED:
+            return False
+        parents: dict[str, str] = {}
+        for record in outlines.records:
+            for kinds, target, parent in _targets(record):
+                if not any(target in self._ids.get(name, ()) for name in kinds):
+                    return False
+                if parent and kinds == (kind.name,):
+                    parents[record.id] = target
+        return not _has_cycle(parents)
 
 
 def _released(kind: Kind[Any], blob: bytes, dataset_version: str) -> list[Any]:
@@ -170,6 +260,100 @@ def _released(kind: Kind[Any], blob: bytes, dataset_version: str) -> list[Any]:
     if problems or records is None:
         raise DataError(problems or [Problem("$", "not readable", file)])
     return records
+
+
+# -- the outline of the bundled data: ids and references alone ----------------------
+
+
+class _Id(msgspec.Struct, gc=False):
+    id: str
+
+
+class _Ids(msgspec.Struct):
+    records: list[_Id]
+
+
+_IDS = msgspec.json.Decoder(_Ids)
+"""The ids of a kind file's records, everything else skipped."""
+
+
+def _has_cycle(parents: Mapping[str, str]) -> bool:
+    """Whether following *parents* (id → its parent's id) from some id comes back to it;
+    each id is walked once."""
+    done: set[str] = set()
+    for start in parents:
+        path: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in done:
+            if current in path:
+                return True
+            path.add(current)
+            current = parents.get(current)
+        done |= path
+    return False
+
+
+def _targets(outline: Any, *, top: bool = True) -> Iterator[tuple[tuple[str, ...], str, bool]]:
+    """(kinds, id, whether a field of the record itself names that one record: a parent)
+    for every id an outline refers to, in nested parts too (an excerpt names its source)."""
+    for name, kinds in _OUTLINE_FIELDS[type(outline)]:
+        value = getattr(outline, name)
+        if value is None:
+            continue
+        if kinds is None:  # a nested part, or a list of them
+            for part in value if isinstance(value, list) else (value,):
+                yield from _targets(part, top=False)
+        elif isinstance(value, str):
+            yield kinds, value, top
+        else:
+            for target in value:
+                yield kinds, target, False
+
+
+_OUTLINE_FIELDS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+"""Outline class → (field name, the kinds whose ids it holds, or None for nested parts)."""
+
+
+_outline_decoders: dict[type, msgspec.json.Decoder[Any]] = {}
+
+
+def _outline_decoder(cls: type) -> msgspec.json.Decoder[Any]:
+    """The decoder of a kind file into the outlines of its records of class *cls* (built once;
+    `_Vouched` asks under its lock)."""
+    found = _outline_decoders.get(cls)
+    if found is None:
+        records = list[_outline(cls, top=True)]  # type: ignore[misc, valid-type]
+        file = msgspec.defstruct(f"{cls.__name__}File", [("records", records)])
+        found = _outline_decoders[cls] = msgspec.json.Decoder(file)
+    return found
+
+
+@functools.cache
+def _outline(cls: type, *, top: bool) -> Any:
+    """A msgspec class holding, of a record of *cls*, its id (at the *top*) and the fields
+    that hold ids, in nested parts too; unknown fields (all others) are skipped."""
+    refs, nested = references(cls)
+    specs: list[Any] = [("id", str)] if top else []
+    described: list[tuple[str, tuple[str, ...] | None]] = []
+    for field in refs:
+        specs.append((field.name, _outline_shape(field.shape), None))
+        described.append((field.name, field.refers_to))
+    for field, _part in nested:
+        specs.append((field.name, _outline_shape(field.shape), None))
+        described.append((field.name, None))
+    found = msgspec.defstruct(f"{cls.__name__}Outline", specs, kw_only=True, gc=False)
+    _OUTLINE_FIELDS[found] = tuple(described)
+    return found
+
+
+def _outline_shape(shape: Shape) -> Any:
+    if shape.kind == "record":
+        return _outline(shape.type, top=False)
+    if shape.kind in ("list", "set"):
+        return list[_outline_shape(shape.inner)]  # type: ignore[misc]
+    if shape.kind == "optional":
+        return _outline_shape(shape.inner) | None
+    return str  # the only scalar that holds ids: text
 
 
 def _package_files(names: list[str]) -> list[bytes]:
@@ -750,7 +934,7 @@ def _refuse_repeated_keys(blob: bytes, file: str) -> None:
         return value
 
     with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later
-        json.loads(blob, object_pairs_hook=pairs)
+        json.loads(blob, object_pairs_hook=pairs, parse_int=_codec.parse_int)
     if repeated:
         message = f"the key {quote(repeated[0])} is given twice in one object (refused)"
         raise DataError([Problem("$", message, file)])
