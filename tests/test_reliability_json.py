@@ -270,3 +270,62 @@ def test_an_array_not_json_partway_leaves_no_partial_kind_to_check() -> None:
     )
     assert read is None
     assert [p.path for p in problems] == ["companies"]
+
+
+# minor: a key given twice, anywhere ---------------------------------------------------
+
+
+def _twice(text: str, key: str, value: str) -> str:
+    """*text* with the first ``"key":`` given again before itself, with *value*."""
+    at = text.index(f'"{key}":')
+    return text[:at] + f'"{key}":{value},' + text[at:]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "where"),
+    [
+        ("name", '"Other"', "companies[0]"),  # every copy valid: the last used to win
+        ("start", "0", "companies[0].excerpts[0]"),  # in a nested object
+        ("companies", "[]", "records"),  # a kind given twice
+        ("schema_version", "6", "$"),
+    ],
+)
+def test_a_key_given_twice_in_a_json_export_is_refused_at_its_object(
+    key: str, value: str, where: str
+) -> None:
+    text = aiforecasts.to_json(aiforecasts.load())
+    start = 0 if key in ("companies", "schema_version") else text.index('"companies":')
+    found = _problems(text[:start] + _twice(text[start:], key, value))
+    assert found == [f"export: {where}: the key {key!r} is given twice in one object (refused)"]
+
+
+def test_a_key_given_twice_in_a_json_lines_line_is_refused(lines: list[str]) -> None:
+    for key, value in (("kind", '"companies"'), ("name", '"Other"')):
+        changed = list(lines)
+        number = next(i for i, line in enumerate(changed) if '"kind":"companies"' in line)
+        changed[number] = _twice(changed[number], key, value)
+        found = _problems("\n".join(changed))
+        assert len(found) == 1, found
+        assert found[0].startswith(f"export: line {number + 1}")
+        assert f"the key {key!r} is given twice" in found[0]
+
+
+def test_a_key_given_twice_in_a_dataset_folder_is_refused(tmp_path: Path) -> None:
+    for key, value in (("kind", '"people"'), ("name", '"Other"')):
+        folder = tmp_path / key
+        shutil.copytree(BUNDLED, folder)
+        (folder / _load.SUMS).unlink()
+        people = folder / "people.json"
+        people.write_text(_twice(people.read_text("utf-8"), key, value), encoding="utf-8")
+        found = _problems(folder)
+        assert len(found) == 1, found
+        assert "people.json" in found[0]
+        assert f"the key {key!r} is given twice" in found[0]
+
+
+def test_a_key_given_twice_in_an_older_schema_is_refused(export: dict[str, Any]) -> None:
+    document = json.loads(json.dumps(export))
+    document["schema_version"] = 5
+    text = _twice(json.dumps(document), "name", '"Other"')
+    found = _problems(text)
+    assert any("the key 'name' is given twice" in p for p in found), found

@@ -34,6 +34,7 @@ from aiforecasts._codec import (
     Engine,
     depth_problem,
     read_json,
+    same_keys,
     shallow,
     too_deep,
 )
@@ -45,13 +46,10 @@ from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
-    import json
     from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
     from aiforecasts._kinds import Kind
-else:  # imported on first use: only to look for a key given twice
-    from aiforecasts._lazy import json
 
 __all__ = [
     "MAX_BYTES",
@@ -601,6 +599,14 @@ class _KindFile(msgspec.Struct, forbid_unknown_fields=True):
     schema_version: int
 
 
+_KIND_FILE_KEYS = _KindFile.__struct_fields__
+
+
+def _colons(raw: msgspec.Raw) -> int:
+    """The colons of the JSON text *raw*: one per key, and those of strings (`same_keys`)."""
+    return bytes(raw).count(b":")
+
+
 def parse(
     manifest: bytes,
     files: Mapping[str, bytes],
@@ -679,6 +685,8 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
         head = msgspec.json.decode(blob, type=_KindFile)
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
+    if head is not None and not same_keys(blob, len(_KIND_FILE_KEYS) + _colons(head.records)):
+        head = None  # a key given twice: the detailed reading says where
     if head is not None:
         if head.kind != kind.name:
             problems.append(
@@ -829,6 +837,13 @@ _Parts: Any = msgspec.defstruct(
 """An export's ``records``: one JSON array per kind, each left unparsed for the codec."""
 
 
+def _export_keys_once(blob: bytes, parts: Any) -> bool:
+    """Whether the JSON export *blob*, its kinds' arrays *parts*, gives no key twice
+    (`same_keys`: its colons are those of the envelope, of its kinds and of their arrays)."""
+    given = [raw for raw in msgspec.structs.astuple(parts) if raw is not None]
+    return same_keys(blob, len(_Export.__struct_fields__) + len(given) + sum(map(_colons, given)))
+
+
 def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
     problems = Problems()
     try:
@@ -837,8 +852,8 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
     found: dict[str, list[Any]] = {}
-    if head is not None and _may_repeat_keys(blob):
-        _refuse_repeated_keys(blob, file)
+    if head is not None and not _export_keys_once(blob, parts):
+        head = None  # a key given twice: the detailed reading below says where
     if head is not None:
         version = _check_version(head.schema_version, file, problems, "schema_version")
         dataset_version = _dataset_version(head.dataset_version, file, problems, "dataset_version")
@@ -906,38 +921,6 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
         whole=whole,
         file=lambda _name: file,
     )
-
-
-_ENVELOPE_KEYS = (b'"dataset_version"', b'"records"', b'"schema_version"')
-
-
-def _may_repeat_keys(blob: bytes) -> bool:
-    """Whether the envelope of the JSON export *blob* may give a key twice (the fast engine,
-    like any JSON parser, would keep the last: ``"records": {}`` appended would empty the
-    dataset).  A few counts of the text: a key given twice is there twice, unless written
-    with escapes, which this package's exports never hold."""
-    return b"\\u" in blob or any(blob.count(key) > 1 for key in _ENVELOPE_KEYS)
-
-
-def _refuse_repeated_keys(blob: bytes, file: str) -> None:
-    """Raise `DataError` if any object of *blob* (nesting checked) gives a key twice."""
-    repeated: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        value = dict(items)
-        if len(value) < len(items) and not repeated:
-            seen: set[str] = set()
-            for key, _ in items:
-                if key in seen:
-                    repeated.append(key)
-                seen.add(key)
-        return value
-
-    with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later
-        json.loads(blob, object_pairs_hook=pairs, parse_int=_codec.parse_int)
-    if repeated:
-        message = f"the key {quote(repeated[0])} is given twice in one object (refused)"
-        raise DataError([Problem("$", message, file)])
 
 
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
@@ -1025,6 +1008,8 @@ def _record_line(
         item = msgspec.json.decode(line, type=_RecordLine)
     except REFUSED:
         item = None
+    if item is not None and not same_keys(line, len(_LINE_KEYS) + _colons(item.record)):
+        item = None  # a key given twice: the detailed reading below says where
     if (
         item is not None
         and item.kind in KIND_NAMED
@@ -1190,6 +1175,10 @@ def _line(  # noqa: PLR0913 - the context of one line
         item = msgspec.json.decode(line, type=_Line)
     except REFUSED:
         item = None
+    if item is not None and not same_keys(
+        line, len(_Line.__struct_fields__) + _colons(item.record)
+    ):
+        item = None  # a key given twice: the detailed reading below says where
     if item is not None and item.kind in KIND_NAMED and version == SCHEMA_VERSION:
         kind = KIND_NAMED[item.kind]
         record = _codec.decode_one(
