@@ -954,7 +954,7 @@ def _loads_lines(
     counts: dict[object, str] = {}  # announced number of lines → the first line that gives it
     whole = True
     read = 0
-    for number, line in enumerate(blob.split(b"\n"), start=1):
+    for number, line in enumerate(_split_lines(blob), start=1):
         if not line.strip():
             continue
         if problems.full:
@@ -1078,10 +1078,10 @@ def _loads_jsonl(
     """JSON Lines of the earlier layout: a header line, then a record per line; unless
     *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
-    lines = blob.split(b"\n")
-    first = next(index for index, line in enumerate(lines) if line.strip())  # the header
+    lines = enumerate(_split_lines(blob))
+    first, line = next((index, line) for index, line in lines if line.strip())  # the header
     where = f"line {first + 1}"
-    header = read_json(lines[first], file, problems, where)  # read_json checks the nesting
+    header = read_json(line, file, problems, where)  # read_json checks the nesting
     version: int | None = None
     dataset_version = ""
     count: object = None
@@ -1108,7 +1108,8 @@ def _loads_jsonl(
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     whole = version is not None
     read = 0
-    for number, line in enumerate(lines[first + 1 :], start=first + 2):
+    for index, line in lines:
+        number = index + 1
         if not line.strip():
             continue
         if problems.full:
@@ -1145,6 +1146,19 @@ def _loads_jsonl(
         whole=whole,
         file=lambda _name: file,
     )
+
+
+def _split_lines(blob: bytes) -> Iterator[bytes]:
+    """The lines of *blob*, one at a time: ``blob.split`` would hold a copy of every line at
+    once (as much again as the file, beside the records built from it)."""
+    start = 0
+    while True:
+        end = blob.find(b"\n", start)
+        if end < 0:
+            yield blob[start:]
+            return
+        yield blob[start:end]
+        start = end + 1
 
 
 def _too_deep_line(line: bytes, where: str, file: str, problems: list[Problem]) -> bool:
