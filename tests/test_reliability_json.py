@@ -352,3 +352,36 @@ def test_json_lines_are_not_all_held_at_once() -> None:
         finally:
             tracemalloc.stop()
     assert peaks[1] < 0.8 * peaks[0], peaks
+
+
+# minor: schema-version claims -----------------------------------------------------------
+
+
+def test_records_of_a_kind_newer_than_the_claimed_schema_are_refused(
+    export: dict[str, Any], lines: list[str]
+) -> None:
+    document = json.loads(json.dumps(export))
+    document["schema_version"] = 4  # resolutions came with schema 5
+    found = _problems(json.dumps(document))
+    assert found == [
+        (
+            "export: resolutions: resolutions came with schema 5: a file of schema 4 holds none "
+            "(its schema_version is wrong, or the records are not its own)"
+        )
+    ]
+    number = next(i for i, line in enumerate(lines) if '"kind":"resolutions"' in line)
+    changed = [line.replace('"schema_version":6', '"schema_version":4') for line in lines]
+    found = _problems("\n".join(changed))
+    assert f"export: line {number + 1}.record: resolutions came with schema 5" in found[0]
+
+
+def test_an_older_claim_with_newer_fields_reads_them_as_the_current_schema(
+    export: dict[str, Any],
+) -> None:
+    """Documented in `_load._migrated`: a schema-5 file holding a prediction's voice and
+    criterion (schema 6) is read as schema 6 defines them."""
+    document = json.loads(json.dumps(export))
+    document["schema_version"] = 5
+    document["records"]["resolutions"] = []
+    read = aiforecasts.loads(json.dumps(document))
+    assert read.predictions[0].voice == aiforecasts.load().predictions[0].voice

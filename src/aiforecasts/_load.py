@@ -502,11 +502,27 @@ def _migrated(  # noqa: PLR0913 - the context of one part
     file: str,
     problems: list[Problem],
 ) -> list[Any] | None:
-    """Records from JSON values of an older (or the current) layout, by the detailed engine."""
+    """
+    Records from JSON values of an older (or the current) layout, by the
+    detailed engine.
+
+    What a file's schema version claims is checked against its content where
+    that is cheap: records of a kind that came after that version (a
+    resolution in a file of schema 4) are refused (`_too_early`), and records
+    that lack what the current schema requires are refused in a file of the
+    current schema.  Fields a later schema added, found in records of a file
+    that claims an earlier one (a prediction's ``voice`` in a schema-5 file),
+    are read as the current schema defines them: no field records the version
+    that introduced it (the migrations' docstrings say it in words), and such
+    a record is valid as the current schema reads it, so nothing is lost or
+    misread by keeping it.
+    """
     if value is NOT_JSON:
         return None
     if version == SCHEMA_VERSION:
         return _codec.structure_many(kind.cls, value, where, file, problems)
+    if _too_early(kind, value, version, where=where, file=file, problems=problems):
+        return None
     if isinstance(value, list):
         value = [
             _codec.migrate(kind.name, item, version, dataset_version)
@@ -516,6 +532,21 @@ def _migrated(  # noqa: PLR0913 - the context of one part
         ]
     with older_layout():  # what schema 6 requires, an older file never had
         return _codec.structure_many(kind.cls, value, where, file, problems)
+
+
+def _too_early(  # noqa: PLR0913 - the context of one part
+    kind: Kind[Any], value: Any, version: int, *, where: str, file: str, problems: list[Problem]
+) -> bool:
+    """Whether *value* holds records of *kind* though the file's schema *version* came before
+    the kind did (after saying so)."""
+    if version >= kind.since or value in ([], None):
+        return False
+    message = (
+        f"{kind.name} came with schema {kind.since}: a file of schema {version} holds none "
+        "(its schema_version is wrong, or the records are not its own)"
+    )
+    problems.append(Problem(where, message, file))
+    return True
 
 
 def _build(  # noqa: PLR0913 - what one reading found
@@ -1234,6 +1265,8 @@ def _slow_record(  # noqa: PLR0913 - the context of one record
 ) -> Any:
     """The record of *name* in a line the fast engine refused, brought up from schema *version*
     and read by the detailed engine (None, or an `Unread`, after a problem)."""
+    if _too_early(KIND_NAMED[name], [record], version, where=where, file=file, problems=problems):
+        return None
     if isinstance(record, dict):
         record = _codec.migrate(name, record, version, dataset_version)
     with older_layout() if version < SCHEMA_VERSION else contextlib.nullcontext():
