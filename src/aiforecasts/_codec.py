@@ -17,11 +17,8 @@ the detailed engine; any other exception is a bug and propagates.  Should the
 detailed engine find nothing wrong with what the fast one refused, the fast
 engine's error is reported: input is never accepted by one engine and
 silently taken from the other.  The test suite checks that both engines
-accept and refuse the same inputs.  One difference is known: where one
-object repeats a key, the fast engine checks every occurrence and the
-detailed one only the last (both keep the last); since only what the fast
-engine accepts is accepted, such input is refused unless every occurrence is
-valid.
+accept and refuse the same inputs, an object that gives a key twice
+among them (JSON allows it, and parsers keep the last: see `KEYS_TWICE`).
 
 **Versions.** `SCHEMA_VERSION` is the layout written; `MIGRATIONS` bring
 records of older layouts up to it.
@@ -33,6 +30,7 @@ import contextlib
 import datetime
 import functools
 import gc
+import itertools
 import re
 import threading
 import typing
@@ -40,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 
-from aiforecasts._errors import Problem
+from aiforecasts._errors import LongInteger, Problem, Problems
 from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
 from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS
 
@@ -53,6 +51,7 @@ else:  # imported on first use: only dates need pendulum, and only input with pr
     from aiforecasts._lazy import json, pendulum
 
 __all__ = [
+    "KEYS_TWICE",
     "MIGRATIONS",
     "NOT_JSON",
     "REFUSED",
@@ -64,7 +63,9 @@ __all__ = [
     "dumps_readable",
     "encode",
     "migrate",
+    "parse_int",
     "read_json",
+    "same_keys",
     "shallow",
     "structure_many",
     "to_builtins",
@@ -300,6 +301,16 @@ def _reject_constant(name: str) -> object:
     raise ValueError(msg)
 
 
+def parse_int(text: str) -> int | LongInteger:
+    """The integer of JSON text *text*, or a `LongInteger` where it has more digits than Python
+    converts: the parsers' ``parse_int``, so that one such integer is one problem at its path,
+    not the end of the reading (and every record after it unread)."""
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(len(text.lstrip("-")))
+
+
 NOT_JSON: Any = type("NotJson", (), {"__repr__": lambda _self: "NOT_JSON"})()
 """What `read_json` returns for input that is not JSON (``None`` is JSON's null)."""
 
@@ -309,8 +320,9 @@ def read_json(
 ) -> Any:
     """
     *blob* parsed as strict JSON (UTF-8; no NaN or Infinity; no lone
-    surrogate escapes), or `NOT_JSON` after noting why not.  A key repeated in
-    one object keeps its last value (the fast engine also checks the others).
+    surrogate escapes), or `NOT_JSON` after noting why not.  An object that
+    gives a key twice is noted at its path (the value keeps the last, so that
+    the rest is still described).
     """
     if isinstance(blob, msgspec.Raw):
         blob = bytes(blob)
@@ -324,8 +336,11 @@ def read_json(
         except UnicodeDecodeError as exc:
             problems.append(Problem(path, f"not UTF-8: {exc.reason} at byte {exc.start}", file))
             return NOT_JSON
+    pairs = _Pairs()
     try:
-        value = json.loads(blob, parse_constant=_reject_constant)
+        value = json.loads(
+            blob, parse_constant=_reject_constant, parse_int=parse_int, object_pairs_hook=pairs
+        )
     except RecursionError:
         problems.append(Problem(path, "not valid JSON: nested too deeply", file))
         return NOT_JSON
@@ -337,24 +352,74 @@ def read_json(
     if where is not None:
         problems.append(Problem(where, "a lone surrogate escape: not a character", file))
         return NOT_JSON
+    pairs.note(value, path, file, problems)
     return value
+
+
+KEYS_TWICE = "the key {} is given twice in one object (refused)"
+"""What is said of an object that gives a key twice.  JSON allows it and every parser keeps
+one value (msgspec and `json` the last), so that ``"records": {}`` appended to an export would
+empty it, and a name given twice would change a record unseen: the readers refuse it."""
+
+
+class _Pairs:
+    """The ``object_pairs_hook`` of the detailed engine's parsers: each object as a dict, the
+    objects that give a key twice noted (by identity: the parsed value holds them all)."""
+
+    def __init__(self) -> None:
+        self.twice: dict[int, str] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(pairs)
+        if len(value) < len(pairs):
+            seen: set[str] = set()
+            self.twice[id(value)] = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return value
+
+    def note(self, value: Any, path: str, file: str, problems: list[Problem]) -> None:
+        """Note the first object of *value* (named *path*) that gave a key twice, if any."""
+        if not self.twice:
+            return
+        stack = [(path, value)]
+        while stack:
+            where, item = stack.pop()
+            if isinstance(item, dict):
+                key = self.twice.get(id(item))
+                if key is not None:
+                    problems.append(Problem(where, KEYS_TWICE.format(_quote(key)), file))
+                    break
+                inner = "" if where == "$" else f"{where}."
+                stack.extend((f"{inner}{k}", v) for k, v in reversed(item.items()))
+            elif isinstance(item, list):
+                stack.extend((f"{where}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+        self.twice.clear()
+
+
+def _quote(key: str) -> str:
+    text = repr(key)
+    return text if len(text) <= 60 else f"{text[:59]}…"
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
-@functools.cache
-def _strict() -> json.JSONDecoder:
-    return json.JSONDecoder(parse_constant=_reject_constant)
+def _strict(pairs: _Pairs) -> json.JSONDecoder:
+    return json.JSONDecoder(
+        parse_constant=_reject_constant, parse_int=parse_int, object_pairs_hook=pairs
+    )
 
 
-def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str) -> Any:
+def _read_items(
+    raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str, cut: list[bool]
+) -> Any:
     """
     The items of the JSON array *raw*, as an iterator that parses them one at
     a time as they are asked for (a reader that stops after enough problems
     parses no further); `NOT_JSON` after noting why *raw* is not valid JSON;
-    the value itself when it is not an array (for the caller to refuse).
+    the value itself when it is not an array (for the caller to refuse).  An
+    iterator that meets text that is not JSON notes why and stops, and sets
+    *cut* (its items are then not all the array's).
     """
     data = bytes(raw) if isinstance(raw, msgspec.Raw) else raw
     deep = too_deep(data, where)
@@ -369,25 +434,29 @@ def _read_items(raw: bytes | msgspec.Raw, file: str, problems: list[Problem], wh
     start = _SPACE.match(text).end()  # type: ignore[union-attr]
     if text[start : start + 1] != "[" or _SURROGATE_ESCAPE.search(text):
         return read_json(text, file, problems, where)  # not an array, or rare: all at once
-    return _items_from(text, start + 1, file, problems, where)
+    return _items_from(text, start + 1, file, problems, where, cut=cut)
 
 
-def _items_from(
-    text: str, index: int, file: str, problems: list[Problem], where: str
+def _items_from(  # noqa: PLR0913 - the context of one array
+    text: str, index: int, file: str, problems: list[Problem], where: str, *, cut: list[bool]
 ) -> Iterator[Any]:
+    cut.append(True)  # until the array is seen to its end
+    pairs = _Pairs()
+    decoder = _strict(pairs)
     index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
     if text[index : index + 1] == "]":
         index += 1
     else:
-        while True:
+        for position in itertools.count():
             try:
-                value, index = _strict().raw_decode(text, index)
+                value, index = decoder.raw_decode(text, index)
             except RecursionError:
                 problems.append(Problem(where, "not valid JSON: nested too deeply", file))
                 return
             except ValueError as exc:
                 problems.append(Problem(where, f"not valid JSON: {exc}", file))
                 return
+            pairs.note(value, f"{where}[{position}]", file, problems)
             yield value
             index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
             mark = text[index : index + 1]
@@ -401,6 +470,8 @@ def _items_from(
             index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
     if text[index:].strip(" \t\n\r"):
         problems.append(Problem(where, f"not valid JSON: extra data at char {index}", file))
+        return
+    cut.clear()
 
 
 def _lone_surrogate(value: Any, path: str) -> str | None:
@@ -464,7 +535,9 @@ def decode_one(  # noqa: PLR0913 - keyword-only options
     """One record of class *cls* from the JSON object *raw* (or ``None``), as `decode_many`."""
 
     def fast() -> list[Any]:
-        _decoder(cls, "check").decode(raw)
+        mirror = _decoder(cls, "check").decode(raw)
+        if not same_keys(raw, _plain.encode(mirror).count(b":")):
+            raise msgspec.ValidationError(_TWICE)
         return [_decoder(cls, "one").decode(raw)]
 
     found = _decode(
@@ -501,9 +574,14 @@ def _decode(  # noqa: PLR0913 - the context of one part
         if value is not NOT_JSON:
             records = structure_many(cls, [value], where, file, problems, one=True)
     else:
-        items = _read_items(raw, file, problems, where)
+        cut: list[bool] = []
+        items = _read_items(raw, file, problems, where, cut)
         if items is not NOT_JSON:
             records = structure_many(cls, items, where, file, problems)
+        if cut and not (isinstance(problems, Problems) and problems.stopped):
+            # Not JSON partway: the records after that point are unknown, and an integrity
+            # check of those before it would call every reference to them unknown.
+            records = None
     if fast_error is not None and len(problems) == before:
         # The detailed engine found nothing wrong: never take what the fast one refused.
         problems.append(_problem(fast_error, where, file))
@@ -557,17 +635,54 @@ def _decoder(cls: type, role: Literal["many", "one", "check"]) -> msgspec.json.D
 def _fast_many(cls: type, raw: bytes, *, strict: bool) -> list[Any]:
     if strict:
         check = _decoder(cls, "check")
+        written = bytearray()
+        keys = 0
         # Record by record, so that the check's throw-away objects never all exist at once.
         for index, item in enumerate(_items.decode(raw)):
             try:
-                check.decode(item)
+                mirror = check.decode(item)
             except msgspec.ValidationError as error:
                 message, at = _split(error)  # name the item as the whole array does
                 text = f"{message} - at `$[{index}]{at}`"
                 raise msgspec.ValidationError(text) from None
+            _plain.encode_into(mirror, written)
+            keys += written.count(b":")
+        if not same_keys(raw, keys):
+            raise msgspec.ValidationError(_TWICE)
     with _no_gc():
         records: list[Any] = _decoder(cls, "many").decode(raw)
     return records
+
+
+_plain = msgspec.json.Encoder()
+_TWICE = "an object gives a key twice"
+
+
+def same_keys(raw: bytes | msgspec.Raw, colons: int) -> bool:
+    """
+    Whether the JSON text *raw*, decoded into objects that hold *colons*
+    colons when written again (each key once), gave no key twice.
+
+    msgspec, like every JSON parser, keeps the last of a key given twice
+    (its issue 648 asks for a check).  Every colon of JSON text is a key's or
+    a string's; the strict check's *mirror* classes (`_mirror`) keep every
+    value they do not need as the text it was (``msgspec.Raw``), and every
+    object as an object that holds each key given once (``msgspec.UNSET``
+    where absent), so written again they hold the strings' colons and one per
+    key.  More colons in *raw* means a key given twice, most likely, and
+    an escape ``\\u003a`` (a colon) in a string the mirror decodes counts in
+    the mirror alone, and could hide one: either way, and only then, *raw* is
+    parsed again by `json`, which looks at every object.  The cost: a count of
+    bytes (about 2 % of the fast decode) and writing the mirrors again (about
+    3 %).
+    """
+    data = bytes(raw) if isinstance(raw, msgspec.Raw) else raw
+    if data.count(b":") == colons and b"\\u003" not in data:
+        return True
+    pairs = _Pairs()
+    with contextlib.suppress(ValueError, RecursionError):  # what else is wrong is said later
+        json.loads(data, parse_int=parse_int, object_pairs_hook=pairs)
+    return not pairs.twice
 
 
 @contextlib.contextmanager
@@ -634,14 +749,16 @@ def _mirror_struct(cls: type) -> Any:
     found = _mirrors.get(cls)
     if found is None:
         specs: list[Any] = []
+        # UNSET where absent: written again, a mirror holds the keys given (`same_keys`).
+        unset = (msgspec.UNSET,)
         for field in fields(cls):
             mirrored = _mirror(field.shape)
             if field.required:
                 specs.append((field.name, mirrored))
             elif mirrored is msgspec.Raw:  # Raw takes null too; "Raw | None" would not
-                specs.append((field.name, mirrored, None))
+                specs.append((field.name, mirrored | msgspec.UnsetType, *unset))
             else:
-                specs.append((field.name, mirrored | None, None))
+                specs.append((field.name, mirrored | None | msgspec.UnsetType, *unset))
         found = msgspec.defstruct(
             f"{cls.__name__}Check", specs, forbid_unknown_fields=True, gc=False, kw_only=True
         )

@@ -13,6 +13,7 @@ they agree.
 from __future__ import annotations
 
 import functools
+import sys
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,7 +25,7 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
-from aiforecasts._errors import Problem, Problems, Unread, json_type
+from aiforecasts._errors import LongInteger, Problem, Problems, Unread, json_type
 from aiforecasts._fields import parse_date, parse_decimal
 from aiforecasts._limits import MAX_ITEMS, RECORD_PROBLEM_LIMIT
 from aiforecasts._values import FieldError, quote
@@ -132,6 +133,11 @@ def _structure_str(value: object, type_: type[str]) -> str:
 
 
 def _structure_int(value: object, _type: object) -> int:
+    if isinstance(value, LongInteger):  # not Python's int: no field takes that many digits
+        msg = (
+            f"expected an integer of at most {sys.get_int_max_str_digits():,} digits, not {value!r}"
+        )
+        raise TypeError(msg)
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"expected an integer, not {type(value).__name__} {quote(value)}"
         raise TypeError(msg)

@@ -135,8 +135,28 @@ class DataError(ValueError):
         super().__init__("\n".join(lines))
 
 
+class LongInteger:
+    """
+    An integer of JSON text longer than Python converts (more than
+    `sys.get_int_max_str_digits`, 4,300 digits by default: `int` of it raises
+    `ValueError`), as the detailed engine's parser keeps it: its length
+    alone, so that the reader names it at its path, as any value of the wrong
+    type, instead of giving up on the whole text there.  No field takes one.
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"an integer of {self.digits:,} digits"
+
+
 def json_type(value: object) -> str:
     """What a JSON value is, in words: ``an object``, ``a list``, ``a string``…"""
+    if isinstance(value, LongInteger):
+        return repr(value)
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
         type(value), "null" if value is None else type(value).__name__
     )

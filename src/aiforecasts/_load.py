@@ -34,23 +34,22 @@ from aiforecasts._codec import (
     Engine,
     depth_problem,
     read_json,
+    same_keys,
     shallow,
     too_deep,
 )
 from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
+from aiforecasts._fields import Shape, references
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
-    import json
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
     from aiforecasts._kinds import Kind
-else:  # imported on first use: only to look for a key given twice
-    from aiforecasts._lazy import json
 
 __all__ = [
     "MAX_BYTES",
@@ -138,6 +137,17 @@ def _as_released(blobs: Mapping[str, bytes]) -> Dataset | None:
     (their SHA-256 are in `SUMS`; the test suite reads the same bytes with
     every check).  Else ``None``: files changed since are read with every
     check, all at once, by `parse`.
+
+    `SUMS` lies beside the files it vouches for: whoever edits a file by hand
+    can run ``sha256sum`` as well.  So each kind, before it is decoded, is
+    outlined (`_Vouched`): ids unique across every kind, each of its
+    references resolving, no record its own ancestor — what, if broken, would
+    make every export of the data one that ``validate`` refuses.  What the
+    outline doubts is read by `parse`, whose `DataError` says what is wrong.
+    The rules across records that need whole records of several kinds (mutual
+    links, how a resolution fits its prediction) are left to ``data fix`` and
+    the test suite: checking them would decode every kind at the first use of
+    one.
     """
     written = {name: blob for name, blob in blobs.items() if name != SUMS}
     if blobs[SUMS].decode("utf-8", "replace") != sums(written):
@@ -151,13 +161,91 @@ def _as_released(blobs: Mapping[str, bytes]) -> Dataset | None:
         return None  # not as `data fix` writes it: `parse` says what is wrong
     if not isinstance(version, str) or not _VERSION_RE.match(version):
         return None
+    vouched = _Vouched(blobs)
     collections = {
         kind.name: Collection._deferred(  # noqa: SLF001
-            kind.cls, functools.partial(_released, kind, blobs[f"{kind.name}.json"], version)
+            kind.cls,
+            functools.partial(
+                vouched.then,
+                kind,
+                functools.partial(_released, kind, blobs[f"{kind.name}.json"], version),
+            ),
         )
         for kind in KINDS
     }
     return Dataset(version, SCHEMA_VERSION, **collections)
+
+
+class _Vouched:
+    """
+    Whether the bundled files, their digests matched, hold together, asked of
+    each kind before its first decode: its ids and every kind's unique, its
+    references resolving, its parents acyclic (`_holds`).  Each file is
+    decoded into an *outline* — ids and references alone, every other value
+    skipped unbuilt: about 2 ms for the whole bundled data — whose classes
+    need no more of the record classes than decoding the kind does (a
+    company's outline imports no pendulum).
+    """
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self._blobs = blobs
+        self._lock = threading.Lock()
+        self._ids: dict[str, set[str]] | None = None
+        self._vouched: set[str] = set()
+        self._error: DataError | None = None
+        self._parsed = False
+
+    def then(self, kind: Kind[Any], decode: Callable[[], list[Any]]) -> list[Any]:
+        """What *decode* returns, once the files are known to hold together for *kind*.
+
+        Raises:
+            DataError: every problem `parse` finds in the files, if they may not (at
+                every call).
+        """
+        with self._lock:
+            if not self._parsed and kind.name not in self._vouched:
+                if self._holds(kind):
+                    self._vouched.add(kind.name)
+                else:  # read in full: if `parse` finds nothing wrong, nothing is
+                    self._parsed = True
+                    files = {k.name: self._blobs[f"{k.name}.json"] for k in KINDS}
+                    try:
+                        parse(self._blobs[_MANIFEST], files, trusted=True)
+                    except DataError as error:
+                        self._error = error
+        if self._error is not None:
+            raise self._error.with_traceback(None)
+        return decode()
+
+    def _holds(self, kind: Kind[Any]) -> bool:
+        """Whether the files certainly hold together where *kind* is concerned (``False``:
+        maybe not, read them in full to know)."""
+        if self._ids is None:
+            ids: dict[str, set[str]] = {}
+            count = 0
+            for other in KINDS:
+                try:
+                    found = _IDS.decode(self._blobs[f"{other.name}.json"]).records
+                except REFUSED:
+                    continue  # a file the fast engine refuses: its own decode says so, and
+                    # an id of it that another kind names is doubted below
+                ids[other.name] = {record.id for record in found}
+                count += len(found)
+            if len(set().union(*ids.values())) != count:
+                return False  # an id given twice, in one kind or across two
+            self._ids = ids
+        try:
+            outlines = _outline_decoder(kind.cls).decode(self._blobs[f"{kind.name}.json"])
+        except REFUSED:
+            return False
+        parents: dict[str, str] = {}
+        for record in outlines.records:
+            for kinds, target, parent in _targets(record):
+                if not any(target in self._ids.get(name, ()) for name in kinds):
+                    return False
+                if parent and kinds == (kind.name,):
+                    parents[record.id] = target
+        return not _has_cycle(parents)
 
 
 def _released(kind: Kind[Any], blob: bytes, dataset_version: str) -> list[Any]:
@@ -170,6 +258,100 @@ def _released(kind: Kind[Any], blob: bytes, dataset_version: str) -> list[Any]:
     if problems or records is None:
         raise DataError(problems or [Problem("$", "not readable", file)])
     return records
+
+
+# -- the outline of the bundled data: ids and references alone ----------------------
+
+
+class _Id(msgspec.Struct, gc=False):
+    id: str
+
+
+class _Ids(msgspec.Struct):
+    records: list[_Id]
+
+
+_IDS = msgspec.json.Decoder(_Ids)
+"""The ids of a kind file's records, everything else skipped."""
+
+
+def _has_cycle(parents: Mapping[str, str]) -> bool:
+    """Whether following *parents* (id → its parent's id) from some id comes back to it;
+    each id is walked once."""
+    done: set[str] = set()
+    for start in parents:
+        path: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in done:
+            if current in path:
+                return True
+            path.add(current)
+            current = parents.get(current)
+        done |= path
+    return False
+
+
+def _targets(outline: Any, *, top: bool = True) -> Iterator[tuple[tuple[str, ...], str, bool]]:
+    """(kinds, id, whether a field of the record itself names that one record: a parent)
+    for every id an outline refers to, in nested parts too (an excerpt names its source)."""
+    for name, kinds in _OUTLINE_FIELDS[type(outline)]:
+        value = getattr(outline, name)
+        if value is None:
+            continue
+        if kinds is None:  # a nested part, or a list of them
+            for part in value if isinstance(value, list) else (value,):
+                yield from _targets(part, top=False)
+        elif isinstance(value, str):
+            yield kinds, value, top
+        else:
+            for target in value:
+                yield kinds, target, False
+
+
+_OUTLINE_FIELDS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+"""Outline class → (field name, the kinds whose ids it holds, or None for nested parts)."""
+
+
+_outline_decoders: dict[type, msgspec.json.Decoder[Any]] = {}
+
+
+def _outline_decoder(cls: type) -> msgspec.json.Decoder[Any]:
+    """The decoder of a kind file into the outlines of its records of class *cls* (built once;
+    `_Vouched` asks under its lock)."""
+    found = _outline_decoders.get(cls)
+    if found is None:
+        records = list[_outline(cls, top=True)]  # type: ignore[misc, valid-type]
+        file = msgspec.defstruct(f"{cls.__name__}File", [("records", records)])
+        found = _outline_decoders[cls] = msgspec.json.Decoder(file)
+    return found
+
+
+@functools.cache
+def _outline(cls: type, *, top: bool) -> Any:
+    """A msgspec class holding, of a record of *cls*, its id (at the *top*) and the fields
+    that hold ids, in nested parts too; unknown fields (all others) are skipped."""
+    refs, nested = references(cls)
+    specs: list[Any] = [("id", str)] if top else []
+    described: list[tuple[str, tuple[str, ...] | None]] = []
+    for field in refs:
+        specs.append((field.name, _outline_shape(field.shape), None))
+        described.append((field.name, field.refers_to))
+    for field, _part in nested:
+        specs.append((field.name, _outline_shape(field.shape), None))
+        described.append((field.name, None))
+    found = msgspec.defstruct(f"{cls.__name__}Outline", specs, kw_only=True, gc=False)
+    _OUTLINE_FIELDS[found] = tuple(described)
+    return found
+
+
+def _outline_shape(shape: Shape) -> Any:
+    if shape.kind == "record":
+        return _outline(shape.type, top=False)
+    if shape.kind in ("list", "set"):
+        return list[_outline_shape(shape.inner)]  # type: ignore[misc]
+    if shape.kind == "optional":
+        return _outline_shape(shape.inner) | None
+    return str  # the only scalar that holds ids: text
 
 
 def _package_files(names: list[str]) -> list[bytes]:
@@ -320,11 +502,27 @@ def _migrated(  # noqa: PLR0913 - the context of one part
     file: str,
     problems: list[Problem],
 ) -> list[Any] | None:
-    """Records from JSON values of an older (or the current) layout, by the detailed engine."""
+    """
+    Records from JSON values of an older (or the current) layout, by the
+    detailed engine.
+
+    What a file's schema version claims is checked against its content where
+    that is cheap: records of a kind that came after that version (a
+    resolution in a file of schema 4) are refused (`_too_early`), and records
+    that lack what the current schema requires are refused in a file of the
+    current schema.  Fields a later schema added, found in records of a file
+    that claims an earlier one (a prediction's ``voice`` in a schema-5 file),
+    are read as the current schema defines them: no field records the version
+    that introduced it (the migrations' docstrings say it in words), and such
+    a record is valid as the current schema reads it, so nothing is lost or
+    misread by keeping it.
+    """
     if value is NOT_JSON:
         return None
     if version == SCHEMA_VERSION:
         return _codec.structure_many(kind.cls, value, where, file, problems)
+    if _too_early(kind, value, version, where=where, file=file, problems=problems):
+        return None
     if isinstance(value, list):
         value = [
             _codec.migrate(kind.name, item, version, dataset_version)
@@ -334,6 +532,21 @@ def _migrated(  # noqa: PLR0913 - the context of one part
         ]
     with older_layout():  # what schema 6 requires, an older file never had
         return _codec.structure_many(kind.cls, value, where, file, problems)
+
+
+def _too_early(  # noqa: PLR0913 - the context of one part
+    kind: Kind[Any], value: Any, version: int, *, where: str, file: str, problems: list[Problem]
+) -> bool:
+    """Whether *value* holds records of *kind* though the file's schema *version* came before
+    the kind did (after saying so)."""
+    if version >= kind.since or value in ([], None):
+        return False
+    message = (
+        f"{kind.name} came with schema {kind.since}: a file of schema {version} holds none "
+        "(its schema_version is wrong, or the records are not its own)"
+    )
+    problems.append(Problem(where, message, file))
+    return True
 
 
 def _build(  # noqa: PLR0913 - what one reading found
@@ -417,6 +630,14 @@ class _KindFile(msgspec.Struct, forbid_unknown_fields=True):
     schema_version: int
 
 
+_KIND_FILE_KEYS = _KindFile.__struct_fields__
+
+
+def _colons(raw: msgspec.Raw) -> int:
+    """The colons of the JSON text *raw*: one per key, and those of strings (`same_keys`)."""
+    return bytes(raw).count(b":")
+
+
 def parse(
     manifest: bytes,
     files: Mapping[str, bytes],
@@ -495,6 +716,8 @@ def _kind_file(  # noqa: PLR0911, PLR0913 - one return per way a file can be wro
         head = msgspec.json.decode(blob, type=_KindFile)
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
+    if head is not None and not same_keys(blob, len(_KIND_FILE_KEYS) + _colons(head.records)):
+        head = None  # a key given twice: the detailed reading says where
     if head is not None:
         if head.kind != kind.name:
             problems.append(
@@ -645,6 +868,13 @@ _Parts: Any = msgspec.defstruct(
 """An export's ``records``: one JSON array per kind, each left unparsed for the codec."""
 
 
+def _export_keys_once(blob: bytes, parts: Any) -> bool:
+    """Whether the JSON export *blob*, its kinds' arrays *parts*, gives no key twice
+    (`same_keys`: its colons are those of the envelope, of its kinds and of their arrays)."""
+    given = [raw for raw in msgspec.structs.astuple(parts) if raw is not None]
+    return same_keys(blob, len(_Export.__struct_fields__) + len(given) + sum(map(_colons, given)))
+
+
 def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: str) -> Dataset:
     problems = Problems()
     try:
@@ -653,8 +883,8 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     except REFUSED:
         head = None  # the detailed reading below says what is wrong
     found: dict[str, list[Any]] = {}
-    if head is not None and _may_repeat_keys(blob):
-        _refuse_repeated_keys(blob, file)
+    if head is not None and not _export_keys_once(blob, parts):
+        head = None  # a key given twice: the detailed reading below says where
     if head is not None:
         version = _check_version(head.schema_version, file, problems, "schema_version")
         dataset_version = _dataset_version(head.dataset_version, file, problems, "dataset_version")
@@ -724,38 +954,6 @@ def _loads_json(blob: bytes, *, check_references: bool, engine: Engine, file: st
     )
 
 
-_ENVELOPE_KEYS = (b'"dataset_version"', b'"records"', b'"schema_version"')
-
-
-def _may_repeat_keys(blob: bytes) -> bool:
-    """Whether the envelope of the JSON export *blob* may give a key twice (the fast engine,
-    like any JSON parser, would keep the last: ``"records": {}`` appended would empty the
-    dataset).  A few counts of the text: a key given twice is there twice, unless written
-    with escapes, which this package's exports never hold."""
-    return b"\\u" in blob or any(blob.count(key) > 1 for key in _ENVELOPE_KEYS)
-
-
-def _refuse_repeated_keys(blob: bytes, file: str) -> None:
-    """Raise `DataError` if any object of *blob* (nesting checked) gives a key twice."""
-    repeated: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        value = dict(items)
-        if len(value) < len(items) and not repeated:
-            seen: set[str] = set()
-            for key, _ in items:
-                if key in seen:
-                    repeated.append(key)
-                seen.add(key)
-        return value
-
-    with contextlib.suppress(ValueError, RecursionError):  # what is wrong else is said later
-        json.loads(blob, object_pairs_hook=pairs)
-    if repeated:
-        message = f"the key {quote(repeated[0])} is given twice in one object (refused)"
-        raise DataError([Problem("$", message, file)])
-
-
 class _Line(msgspec.Struct, forbid_unknown_fields=True):
     kind: str
     record: msgspec.Raw
@@ -787,7 +985,7 @@ def _loads_lines(
     counts: dict[object, str] = {}  # announced number of lines → the first line that gives it
     whole = True
     read = 0
-    for number, line in enumerate(blob.split(b"\n"), start=1):
+    for number, line in enumerate(_split_lines(blob), start=1):
         if not line.strip():
             continue
         if problems.full:
@@ -841,6 +1039,8 @@ def _record_line(
         item = msgspec.json.decode(line, type=_RecordLine)
     except REFUSED:
         item = None
+    if item is not None and not same_keys(line, len(_LINE_KEYS) + _colons(item.record)):
+        item = None  # a key given twice: the detailed reading below says where
     if (
         item is not None
         and item.kind in KIND_NAMED
@@ -909,10 +1109,10 @@ def _loads_jsonl(
     """JSON Lines of the earlier layout: a header line, then a record per line; unless
     *checked*, each line's nesting is checked before it is read."""
     problems = Problems()
-    lines = blob.split(b"\n")
-    first = next(index for index, line in enumerate(lines) if line.strip())  # the header
+    lines = enumerate(_split_lines(blob))
+    first, line = next((index, line) for index, line in lines if line.strip())  # the header
     where = f"line {first + 1}"
-    header = read_json(lines[first], file, problems, where)  # read_json checks the nesting
+    header = read_json(line, file, problems, where)  # read_json checks the nesting
     version: int | None = None
     dataset_version = ""
     count: object = None
@@ -939,7 +1139,8 @@ def _loads_jsonl(
     collections: dict[str, list[Any]] = {kind.name: [] for kind in KINDS}
     whole = version is not None
     read = 0
-    for number, line in enumerate(lines[first + 1 :], start=first + 2):
+    for index, line in lines:
+        number = index + 1
         if not line.strip():
             continue
         if problems.full:
@@ -978,6 +1179,19 @@ def _loads_jsonl(
     )
 
 
+def _split_lines(blob: bytes) -> Iterator[bytes]:
+    """The lines of *blob*, one at a time: ``blob.split`` would hold a copy of every line at
+    once (as much again as the file, beside the records built from it)."""
+    start = 0
+    while True:
+        end = blob.find(b"\n", start)
+        if end < 0:
+            yield blob[start:]
+            return
+        yield blob[start:end]
+        start = end + 1
+
+
 def _too_deep_line(line: bytes, where: str, file: str, problems: list[Problem]) -> bool:
     """Whether *line* nests too deeply to be read (after saying where)."""
     deep = too_deep(line, where)
@@ -1006,6 +1220,10 @@ def _line(  # noqa: PLR0913 - the context of one line
         item = msgspec.json.decode(line, type=_Line)
     except REFUSED:
         item = None
+    if item is not None and not same_keys(
+        line, len(_Line.__struct_fields__) + _colons(item.record)
+    ):
+        item = None  # a key given twice: the detailed reading below says where
     if item is not None and item.kind in KIND_NAMED and version == SCHEMA_VERSION:
         kind = KIND_NAMED[item.kind]
         record = _codec.decode_one(
@@ -1047,6 +1265,8 @@ def _slow_record(  # noqa: PLR0913 - the context of one record
 ) -> Any:
     """The record of *name* in a line the fast engine refused, brought up from schema *version*
     and read by the detailed engine (None, or an `Unread`, after a problem)."""
+    if _too_early(KIND_NAMED[name], [record], version, where=where, file=file, problems=problems):
+        return None
     if isinstance(record, dict):
         record = _codec.migrate(name, record, version, dataset_version)
     with older_layout() if version < SCHEMA_VERSION else contextlib.nullcontext():
