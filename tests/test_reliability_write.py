@@ -456,3 +456,33 @@ def test_a_name_of_245_bytes_can_be_written_and_overwritten(
     back = aiforecasts.load_path(target, check_references=False)
     assert list(back.debates) == list(dataset.debates)
     assert _hidden(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("format_", "table"),
+    [
+        ("csv", "resolutions.csv"),
+        ("datapackage", "funding_rounds.csv"),
+        ("parquet", "companies.parquet"),
+    ],
+)
+def test_a_table_gone_from_an_export_is_refused(tmp_path: Path, format_: Any, table: str) -> None:
+    # Without the export's list of its files, a deleted table read as a kind with no records.
+    folder = aiforecasts.write(aiforecasts.load(), tmp_path / "export", format=format_)
+    (folder / table).unlink()
+    with pytest.raises(aiforecasts.DataError, match=f"'{table}' is listed among"):
+        aiforecasts.load_path(folder)
+
+
+@pytest.mark.parametrize("files", [["../secret.csv"], "companies.csv", [1], None])
+def test_an_export_list_that_is_not_one_is_refused(tmp_path: Path, files: Any) -> None:
+    folder = aiforecasts.write(aiforecasts.load(), tmp_path / "export", format="csv")
+    (folder / MANIFEST).write_text(json.dumps({"files": files}), encoding="utf-8")
+    with pytest.raises(aiforecasts.DataError, match=MANIFEST.replace(".", r"\.")):
+        aiforecasts.load_path(folder)
+
+
+def test_an_export_without_its_list_reads_as_before(tmp_path: Path) -> None:
+    folder = aiforecasts.write(aiforecasts.load(), tmp_path / "export", format="csv")
+    (folder / MANIFEST).unlink()
+    assert aiforecasts.load_path(folder) == aiforecasts.load()

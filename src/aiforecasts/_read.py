@@ -20,6 +20,8 @@ from aiforecasts._dataset import KINDS
 from aiforecasts._errors import DataError, Problem, Problems
 from aiforecasts._load import MAX_BYTES, read_bounded
 from aiforecasts._tables import read_tables
+from aiforecasts._values import quote
+from aiforecasts._write import MANIFEST
 
 if TYPE_CHECKING:
     from aiforecasts._dataset import Dataset
@@ -83,9 +85,37 @@ def _folder(folder: Path, *, check_references: bool) -> Dataset:
     )
 
 
+def _listed_files_are_there(folder: Path, problems: Problems) -> bool:
+    """
+    Whether every file the export's own list (`MANIFEST`, written by `write`) names is
+    in *folder*, noting each one that is not.  A table deleted from an export would
+    otherwise read as a kind with no records; a folder without the list (an older
+    export, one put together by hand) is read as it is.
+    """
+    manifest = folder / MANIFEST
+    if not manifest.exists():
+        return True
+    value = read_json(read_bounded(manifest), str(manifest), problems)
+    files = value.get("files") if isinstance(value, dict) else None
+    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+        if value is not NOT_JSON:
+            message = "expected the list of an export's files: an object with a list of 'files'"
+            problems.append(Problem("$", message, str(manifest)))
+        return False
+    there = True
+    for name in files:
+        if os.sep in name or name in {"", ".", ".."} or not (folder / name).exists():
+            message = f"{quote(name)} is listed among the export's files but is not there"
+            problems.append(Problem("files", message, str(manifest)))
+            there = False
+    return there
+
+
 def _parquet(folder: Path, *, check_references: bool) -> Dataset:
     problems = Problems()
+    listed = _listed_files_are_there(folder, problems)
     dataset_version, values, whole = read_parquet(folder, problems)
+    whole = whole and listed
     return _load.from_values(
         values,
         dataset_version,
@@ -98,6 +128,7 @@ def _parquet(folder: Path, *, check_references: bool) -> Dataset:
 
 def _tables(folder: Path, *, check_references: bool) -> Dataset:
     problems = Problems()
+    there = _listed_files_are_there(folder, problems)
     descriptor = folder / "datapackage.json"
     listed: list[str] | None = None
     if descriptor.exists():
@@ -114,6 +145,7 @@ def _tables(folder: Path, *, check_references: bool) -> Dataset:
                 if isinstance(resource, dict) and isinstance(resource.get("path"), str)
             ]
     dataset_version, values, whole = read_tables(folder, problems, kinds=listed)
+    whole = whole and there
     return _load.from_values(
         values,
         dataset_version,
