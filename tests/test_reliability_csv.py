@@ -235,12 +235,13 @@ def test_a_table_of_many_bad_rows_stops_after_enough_problems(tmp_path: Path) ->
 
 def test_other_files_in_a_table_folder_are_left_alone(tmp_path: Path) -> None:
     """A CSV file not named after a kind is the user's own, as the writer treats it; so is
-    a hidden file (the export's own manifest)."""
+    a hidden file other than the export's list of its files (which is held to the folder:
+    `test_reliability_write.test_an_export_list_that_is_not_one_is_refused`)."""
     ds = aiforecasts.load()
     folder = aiforecasts.write(ds, tmp_path / "out", format="csv")
     (folder / "my-notes.csv").write_text("not,a,table\n\x00", "utf-8")
     (folder / "Predictions.backup.csv").write_text("junk", "utf-8")
-    (folder / ".aiforecasts-export.json").write_text("{", "utf-8")
+    (folder / ".my-notes.csv").write_text("{", "utf-8")
     assert aiforecasts.load_path(folder) == ds
 
 
