@@ -385,3 +385,15 @@ def test_an_older_claim_with_newer_fields_reads_them_as_the_current_schema(
     document["records"]["resolutions"] = []
     read = aiforecasts.loads(json.dumps(document))
     assert read.predictions[0].voice == aiforecasts.load().predictions[0].voice
+
+
+@pytest.mark.parametrize("count", [[{}, {}], {"a": 1}, "591", -1, None, True])
+def test_a_line_announcing_no_count_is_one_problem_at_its_path(count: Any) -> None:
+    # A list where the count belongs was kept as a key of the counts seen: TypeError.
+    lines = aiforecasts.to_jsonl(aiforecasts.load()).splitlines()
+    line = json.loads(lines[3])
+    line["records"] = count
+    lines[3] = json.dumps(line, ensure_ascii=False)
+    with pytest.raises(aiforecasts.DataError) as info:
+        aiforecasts.loads("\n".join(lines) + "\n")
+    assert [problem.path for problem in info.value.problems] == ["line 4.records"]

@@ -1002,7 +1002,8 @@ def _loads_lines(
             continue
         name, record, dataset_version, count = found
         versions.setdefault(dataset_version, where)
-        counts.setdefault(count, where)
+        if count is not None:
+            counts.setdefault(count, where)
         if record is None:
             whole = False
         else:
@@ -1078,6 +1079,7 @@ def _record_line(
     if not _is_count(count):
         message = f"expected the number of record lines, not {quote(count)}"
         problems.append(Problem(f"{where}.records", message, file))
+        count = None  # noted; not a count to compare with the other lines' (a list is no key)
     if version is None:
         return name, None, dataset_version, count
     typed = _slow_record(
