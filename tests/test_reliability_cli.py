@@ -476,3 +476,10 @@ def test_numbers_must_be_whole_numbers(option: str, capsys: pytest.CaptureFixtur
 def test_an_overlong_name_has_no_close_matches() -> None:
     assert _cli.close_matches("nvidia" * 100, ["nvidia"]) == []
     assert _cli.close_matches("nvida", ["nvidia"]) == ["nvidia"]
+
+
+def test_an_unknown_long_name_is_not_echoed_whole() -> None:
+    result = cli("show", "a" * 100_000)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stdout + result.stderr) < 1_000

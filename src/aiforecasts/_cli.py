@@ -27,6 +27,7 @@ from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT, MAX_QUERY
 from aiforecasts._render import display_name, render, width
 from aiforecasts._text import plural
+from aiforecasts._values import quote
 from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
@@ -356,11 +357,11 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     found = _named(dataset, args.id)
     if len(found) > 1:
         ids = ", ".join(f"{r.id} ({_kind_of(r)})" for r in found)
-        complain("show", f"{args.id!r} names more than one record: {ids}")
+        complain("show", f"{quote(args.id, 80)} names more than one record: {ids}")
         return USAGE_ERROR
     record = found[0] if found else None
     if record is None:
-        complain("show", f"no record with id or name {args.id!r}")
+        complain("show", f"no record with id or name {quote(args.id, 80)}")
         matches = close_matches(args.id, [r.id for r in dataset.records()])
         if matches:
             sys.stderr.write("close matches: " + ", ".join(matches) + "\n")
