@@ -137,9 +137,10 @@ def files(folder: Path, scale: float = 1.0) -> dict[str, tuple[Path, str]]:
     wide = folder / "csv-100k-columns"
     aiforecasts.write(aiforecasts.load(), wide, format="csv")
     table = wide / "companies.csv"
-    head, _, rest = table.read_text("utf-8").partition("\r\n")
+    head, _, rest = table.read_text("utf-8").partition("\n")  # the header, then the rows
     extra = ",".join(f"c{i}" for i in range(n(100_000)))
-    table.write_text(f"{head},{extra}\r\n{rest}", "utf-8")
+    end = "\r\n" if head.endswith("\r") else "\n"
+    table.write_text(f"{head.removesuffix(chr(13))},{extra}{end}{rest}", "utf-8")
     found["a CSV table 100,000 columns wide"] = (wide, "csv")
     try:
         found["a Parquet file of 5M rows"] = (_many_rows(folder, n(5_000_000)), "parquet")
