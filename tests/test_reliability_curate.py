@@ -18,11 +18,10 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
+from aiforecasts._curate import release_file
 from aiforecasts._text import clean_text
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
-ROOT = Path(__file__).resolve().parents[1]
-RELEASE = ROOT / "releases" / "2026.4.json"
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
 
@@ -278,6 +277,15 @@ CASES: list[Hostile] = [
 ]
 
 
+def _write_release(path: Path) -> None:
+    """The release file of the bundled data, as ``aiforecasts data release`` writes it (the
+    release files of ``releases/`` live in the checkout, not beside the installed wheel)."""
+    text = json.dumps(
+        release_file(aiforecasts.load()), ensure_ascii=False, indent=2, sort_keys=True
+    )
+    path.write_text(text + "\n", encoding="utf-8")
+
+
 def _document_of(folder: Path) -> str:
     sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
     name: str = _first_source(sources)["file"]
@@ -291,7 +299,7 @@ def test_a_hostile_folder_is_a_data_error_and_nothing_is_written(
 ) -> None:
     what, make, file, words = case
     release = tmp_path / "release.json"
-    shutil.copyfile(RELEASE, release)
+    _write_release(release)
     make(folder, documents, release)
     before = _state(folder)
     with pytest.raises(DataError) as info:
