@@ -55,6 +55,7 @@ __all__ = [
     "MAX_BYTES",
     "SCHEMA_VERSION",
     "SUMS",
+    "file_kind",
     "from_values",
     "load",
     "loads",
@@ -391,6 +392,23 @@ def _package_files(names: list[str]) -> list[bytes]:
 # -- reading a file, bounded ----------------------------------------------------
 
 
+_FILE_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISREG, "a file"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a file of *mode* (``st_mode``) is, in words: ``a folder``, ``a FIFO (named
+    pipe)``…, for the messages of readers and writers that take regular files only."""
+    return next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
+
+
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     """
     The bytes of the regular file *path*, at most *limit* of them.
@@ -403,9 +421,10 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     # Non-blocking: opening a pipe for reading would otherwise wait for a writer.
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            kind = "a folder" if path.is_dir() else "a device, pipe or socket"
-            raise DataError([Problem("$", f"not a regular file but {kind}", str(path))])
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            message = f"not a regular file but {file_kind(mode)}"
+            raise DataError([Problem("$", message, str(path))])
         chunks: list[bytes] = []
         size = 0
         while size <= limit:

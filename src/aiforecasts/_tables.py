@@ -32,7 +32,7 @@ from aiforecasts._errors import DataError, Problem, Problems
 from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, docs, fields
 from aiforecasts._limits import MAX_COLUMNS, MAX_ROWS
-from aiforecasts._load import read_bounded
+from aiforecasts._load import file_kind, read_bounded
 from aiforecasts._values import quote
 from aiforecasts._vocab import Currency
 
@@ -581,15 +581,7 @@ def _not_a_file(path: Path) -> str | None:
         return f"cannot read: {error.strerror or error}"
     if stat.S_ISREG(mode):
         return ""
-    if stat.S_ISDIR(mode):
-        what = "a folder"
-    elif stat.S_ISFIFO(mode):
-        what = "a FIFO (named pipe)"
-    elif stat.S_ISSOCK(mode):
-        what = "a socket"
-    else:
-        what = "a device"
-    return f"not a regular file but {what}"
+    return f"not a regular file but {file_kind(mode)}"
 
 
 def columns_match(

@@ -20,6 +20,7 @@ import attrs
 from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
+from aiforecasts._load import file_kind
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, package_card, to_csv
 
@@ -168,19 +169,6 @@ def _lstat(path: Path) -> os.stat_result | None:
         return None
 
 
-def _what(mode: int) -> str:
-    kinds = (
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISREG, "a file"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "a special file")
-
-
 def _same(one: os.stat_result, other: os.stat_result) -> bool:
     return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
 
@@ -198,7 +186,7 @@ def _refuse_existing(target: Path, *, overwrite: bool) -> None:
     if not stat.S_ISREG(found.st_mode):
         # A rename would put a regular file where a device, pipe, socket or link was
         # (as root, over /dev/null): only a regular file is replaced.
-        what = _what(found.st_mode)
+        what = file_kind(found.st_mode)
         msg = f"{target} is {what}, not a regular file: refused, even with overwrite"
         raise FileExistsError(msg)
 
@@ -258,7 +246,7 @@ def write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
             if found is not None and not stat.S_ISREG(found.st_mode):
                 msg = (
                     f"{target} changed while it was being written and is now "
-                    f"{_what(found.st_mode)}; nothing replaced"
+                    f"{file_kind(found.st_mode)}; nothing replaced"
                 )
                 raise FileExistsError(msg)
             temporary.replace(target)
@@ -311,7 +299,7 @@ def _examine(
         msg = f"{target} is a file: a {format} export is a folder; give a folder"
         raise FileExistsError(msg)
     if not stat.S_ISDIR(found.st_mode):
-        what = _what(found.st_mode)
+        what = file_kind(found.st_mode)
         hint = "; give the folder it points to" if stat.S_ISLNK(found.st_mode) else ""
         msg = f"{target} is {what}, not a folder: a {format} export is a folder{hint}"
         raise FileExistsError(msg)
