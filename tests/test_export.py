@@ -13,6 +13,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
+from aiforecasts._codec import to_builtins
 from aiforecasts._dataset import KIND_NAMED
 from aiforecasts._values import older_layout
 
@@ -156,8 +157,11 @@ class TestMigrations:
             for v in versions
         ]
         # Schema 6 added whose forecast it is and what would settle it: files before it
-        # read without them, and match the current file in everything else.
-        assert all(dataset == loaded[-2] for dataset in loaded[:-1])
+        # read without them, and match the current file in everything else.  Schema 7
+        # (every target, contradictions) reads a schema-6 file to the same records.
+        before_6 = loaded[versions.index(5)]
+        assert all(dataset == before_6 for dataset in loaded[: versions.index(6)])
+        assert all(dataset == loaded[-1] for dataset in loaded[versions.index(6) :])
         newest = loaded[-1]
         assert all(p.voice is not None and p.criterion is not None for p in newest.predictions)
         with older_layout():
@@ -165,12 +169,29 @@ class TestMigrations:
                 attrs.evolve(p, voice=None, criterion=None, unsettleable=None)
                 for p in newest.predictions
             ]
-        assert without == list(loaded[-2].predictions)
-        assert attrs.evolve(newest, predictions=loaded[-2].predictions) == loaded[-2]
+        assert without == list(before_6.predictions)
+        assert attrs.evolve(newest, predictions=before_6.predictions) == before_6
         statistics = loaded[0].statistics
         assert any(s.money is not None for s in statistics)
         assert any(s.value is not None for s in statistics)
         assert all(s.added_in == "2026.1" for s in statistics)
+
+    def test_schema_6_target_becomes_the_one_item_of_targets(
+        self, dataset: aiforecasts.Dataset
+    ) -> None:
+        document = json.loads((GOLDEN / "schema-6.json").read_text("utf-8"))
+        guizhou = dataset.predictions.get("guizhou-2024-compute-targets")
+        assert guizhou is not None
+        assert len(guizhou.targets) == 2
+        target = to_builtins(guizhou)["targets"][1]
+        first, second = document["records"]["predictions"]
+        first["target"] = target
+        second["target"] = None
+        back = aiforecasts.loads(json.dumps(document), check_references=False)
+        assert [len(p.targets) for p in back.predictions] == [1, 0]
+        assert back.predictions[0].target == guizhou.targets[1]
+        assert back.predictions[1].target is None
+        assert "target" not in to_builtins(back.predictions[0])
 
     def test_current_golden_file_is_what_we_write(self) -> None:
         text = (GOLDEN / f"schema-{aiforecasts.SCHEMA_VERSION}.json").read_text("utf-8")

@@ -74,7 +74,7 @@ __all__ = [
 
 # -- versions ----------------------------------------------------------------
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The version of the record layout this package reads and writes."""
 
 
@@ -140,12 +140,26 @@ def _v5_to_v6(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
+def _v6_to_v7(kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+    """
+    Schema 7 holds every target of a prediction in ``targets`` (a schema-6
+    ``target`` becomes the one item of ``targets``), and adds ``contradicts``
+    to the claim kinds (empty in a schema-6 record).
+    """
+    if kind == "predictions" and "target" in record:
+        record = dict(record)
+        target = record.pop("target")
+        record["targets"] = [] if target is None else [target]
+    return record
+
+
 MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 """Schema version n → the function that brings a record from n to n + 1."""
 

@@ -119,16 +119,21 @@ def _fits(resolution: Resolution, prediction: Prediction) -> Iterator[tuple[str,
         if resolution.observed_basis is not None:
             yield "observed_basis", "a basis without an observed figure"
         return
-    target = prediction.target
     field = "observed" if resolution.observed is not None else "observed_money"
-    if target is None:
+    if not prediction.targets:
         yield field, "an observed figure for a prediction without a target"
         return
-    try:
-        target.met_by(observed, basis=resolution.observed_basis)
-    except ValueError as error:  # another unit, currency or basis: not like for like
-        across = resolution.observed_basis != target.basis
-        yield ("observed_basis" if across else field), str(error)
+    # The observed figure is measured against one of the targets: like for like.
+    errors: list[tuple[str, str]] = []
+    for target in prediction.targets:
+        try:
+            target.met_by(observed, basis=resolution.observed_basis)
+        except ValueError as error:  # another unit, currency or basis: not like for like
+            across = resolution.observed_basis != target.basis
+            errors.append(("observed_basis" if across else field, str(error)))
+        else:
+            return
+    yield errors[0]
 
 
 @attrs.frozen
@@ -508,6 +513,33 @@ class Dataset:
                 placed.update(group)
                 groups.append(tuple(group.values()))
         return groups
+
+    def contradictions(self) -> list[tuple[Record, Record]]:
+        """
+        The places where the documents disagree: each pair of claim records
+        from different documents that cannot both be true as stated
+        (`Prediction.contradicts` and the like), once, in kind order.  Each
+        record's note says how the two differ.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> pairs = ds.contradictions()
+        >>> all(b.id in a.contradicts and a.id in b.contradicts for a, b in pairs)
+        True
+        >>> all(a.excerpts[0].source != b.excerpts[0].source for a, b in pairs)
+        True
+        """
+        pairs: list[tuple[Record, Record]] = []
+        seen: set[frozenset[str]] = set()
+        for name in CLAIMS:
+            for record in getattr(self, name):
+                for other_id in record.contradicts:
+                    other = self._by_id.get(other_id)
+                    pair = frozenset((record.id, other_id))
+                    if other is not None and pair not in seen:
+                        seen.add(pair)
+                        pairs.append((record, other))
+        return pairs
 
     def _kind(self, name: str, facet: str | None = None) -> Kind[Any]:
         kind = KIND_NAMED.get(name)

@@ -166,8 +166,9 @@ class Field:
     """Whether the field has no default (JSON must carry it)."""
     refers_to: tuple[str, ...]
     """The collections whose ids the field holds (empty: no ids)."""
-    mutual: bool = False
-    """Whether the field links records of different kinds, given on both sides."""
+    mutual: Literal["kinds", "documents"] | None = None
+    """For a link given on both sides, what it joins records across: ``"kinds"``
+    (`same_claim`) or ``"documents"`` (`contradicts`); ``None`` for other fields."""
     needed: bool = False
     """Whether the current layout requires it, not null (required, or required since a
     schema version though older files lack it: `_values.needed`)."""

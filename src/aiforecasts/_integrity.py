@@ -83,35 +83,53 @@ def _mutual(
     collections: Mapping[str, Sequence[Any]],
     file: Callable[[str], str],
 ) -> Iterator[Problem]:
-    """A mutual link (`same_claim`) that joins records of one kind, or is not given back."""
-    links: dict[str, tuple[str, frozenset[str]]] = {}  # id → (collection, ids it links)
+    """A mutual link that is not given back, or joins what it must not: `same_claim`
+    records of one kind, `contradicts` records quoting a document in common."""
     named = {name: [f for f in fields(classes[name]) if f.mutual] for name in collections}
+    # (field, id) → (collection, the ids it links, the documents it quotes)
+    links: dict[tuple[str, str], tuple[str, frozenset[str], frozenset[str]]] = {}
     for name, records in collections.items():
         for record in records:
-            if isinstance(record, Unread) or not named[name]:
+            if isinstance(record, Unread):
                 continue
-            targets = frozenset(t for f in named[name] for t in getattr(record, f.name))
-            links[record.id] = (name, targets)
+            for field in named[name]:
+                links[field.name, record.id] = (
+                    name,
+                    frozenset(getattr(record, field.name)),
+                    _documents(record),
+                )
     for name, records in collections.items():
         for index, record in enumerate(records):
             if isinstance(record, Unread):
                 continue
             for field in named[name]:
                 for position, target in enumerate(getattr(record, field.name)):
-                    other = links.get(target)
+                    other = links.get((field.name, target))
                     if other is None:
                         continue  # unknown ids are reported as such
-                    if other[0] == name:
+                    if field.mutual == "kinds" and other[0] == name:
                         message = (
                             f"{quote(target)} is of the same kind; {field.name} links records "
                             "of different kinds (merge records of one kind into one)"
                         )
+                    elif field.mutual == "documents" and other[2] & _documents(record):
+                        message = (
+                            f"{quote(target)} quotes the same document; {field.name} links "
+                            "records of different documents"
+                        )
+                    elif target == record.id:
+                        message = f"{field.name} links the record to itself"
                     elif record.id not in other[1]:
                         message = f"{quote(target)} does not link back to {quote(record.id)}"
                     else:
                         continue
                     path = f"{name}[{index}].{field.name}[{position}]"
                     yield Problem(path, message, file(name), record=record.id)
+
+
+def _documents(record: Any) -> frozenset[str]:
+    """The ids of the documents *record*'s excerpts quote."""
+    return frozenset(excerpt.source for excerpt in getattr(record, "excerpts", ()))
 
 
 def _id_of(record: Any) -> str | None:

@@ -65,9 +65,16 @@ CLAIMS = ("predictions", "funding_rounds", "compute_trends", "statistics")
 and debates (whose positions refer to the claims they state)."""
 CLAIM_LINK = ref(
     *CLAIMS,
-    mutual=True,
+    mutual="kinds",
     doc="Ids of records of other kinds that state the same claim (each links back), so that "
     "a count over kinds counts the claim once; see `Dataset.claims`.",
+)
+CONTRADICTS = ref(
+    *CLAIMS,
+    mutual="documents",
+    doc="Ids of records of other documents that say otherwise: the two cannot both be true "
+    "as stated (each links back, and the note says how they differ); see "
+    "`Dataset.contradictions`.",
 )
 
 # The descriptions of the fields most kinds share (see `doc`), each written once.
@@ -458,11 +465,12 @@ class Prediction:
             "that is not.",
         ),
     )
-    target: Target | None = attrs.field(
-        default=None,
+    targets: tuple[Target, ...] = attrs.field(
+        default=(),
         metadata=doc(
-            "The measurable figure it states, in a form a program can check, where it states "
-            'one ("over 360 EFLOPS by 2026"); else ``None``.'
+            "The measurable figures it states, in a form a program can check: one per figure "
+            'to be met ("over 200,000 chips and over 75 EFLOPS in 2024" is two); empty where '
+            "it states none."
         ),
     )
     voice: Voice | None = attrs.field(
@@ -493,11 +501,29 @@ class Prediction:
         ),
     )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    contradicts: tuple[str, ...] = attrs.field(default=(), metadata=CONTRADICTS)
     mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
     note: str | None = attrs.field(default=None, metadata=_NOTE)
     external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
     added_in: str = attrs.field(kw_only=True, validator=version, metadata=_ADDED_IN)
     changed_in: str = attrs.field(kw_only=True, validator=version, metadata=_CHANGED_IN)
+
+    @property
+    def target(self) -> Target | None:
+        """
+        Its first target (most forecasts state one), or ``None`` if it states none;
+        see *targets* for all of them.
+
+        >>> import aiforecasts
+        >>> p = aiforecasts.load().predictions.get("guizhou-2024-compute-targets")
+        >>> [str(t.figure) for t in p.targets]
+        ['over 200,000 chips', 'over 75 EFLOPS']
+        >>> p.target is p.targets[0]
+        True
+
+        Schema 7 holds every target in *targets*; this is the first.
+        """
+        return self.targets[0] if self.targets else None
 
     @voice.validator
     def _voice_fits(self, attribute: attrs.Attribute[Voice | None], voice: Voice | None) -> None:
@@ -610,6 +636,7 @@ class FundingRound:
         default=None, metadata=doc('"Series A" and the like, where stated; else ``None``.')
     )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    contradicts: tuple[str, ...] = attrs.field(default=(), metadata=CONTRADICTS)
     mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
     note: str | None = attrs.field(default=None, metadata=_NOTE)
     external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
@@ -694,6 +721,7 @@ class ComputeTrend:
         ),
     )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    contradicts: tuple[str, ...] = attrs.field(default=(), metadata=CONTRADICTS)
     mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
     note: str | None = attrs.field(default=None, metadata=_NOTE)
     external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)
@@ -850,6 +878,7 @@ class Statistic:
         ),
     )
     same_claim: tuple[str, ...] = attrs.field(default=(), metadata=CLAIM_LINK)
+    contradicts: tuple[str, ...] = attrs.field(default=(), metadata=CONTRADICTS)
     mentions: tuple[str, ...] = attrs.field(default=(), metadata=_MENTIONS)
     note: str | None = attrs.field(default=None, metadata=_NOTE)
     external: tuple[External, ...] = attrs.field(default=(), metadata=_EXTERNAL)

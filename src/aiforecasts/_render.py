@@ -346,13 +346,15 @@ def _prediction(page: _Page, dataset: Dataset, r: Prediction) -> None:
         page.field("voice", _VOICE_WORDS[r.voice])
     page.items("about", _names(dataset, r.companies))
     page.field("topics", ", ".join(sorted(t.value for t in r.topics)))
-    if r.target is not None:
-        t = r.target
-        page.field("target", f"{t.metric}: {_words(t.comparison.value)} {t.figure} by {t.deadline}")
+    page.items(
+        "targets" if len(r.targets) > 1 else "target",
+        [f"{t.metric}: {_words(t.comparison.value)} {t.figure} by {t.deadline}" for t in r.targets],
+    )
     page.field("source", name_of(dataset, r.source))
     page.field("number", None if r.number is None else f"{r.number} in the document's list")
     page.field("part of", _ref(dataset, r.parent))
     page.items("same claim", _names(dataset, r.same_claim))
+    page.items("contradicts", _names(dataset, r.contradicts))
     page.items("mentions", _names(dataset, r.mentions))
     if r.criterion is not None:
         c = r.criterion
@@ -421,6 +423,7 @@ def _funding(page: _Page, dataset: Dataset, r: FundingRound) -> None:
     page.items("investors", investors)
     page.field("status", _words(r.status.value))
     page.items("same claim", _names(dataset, r.same_claim))
+    page.items("contradicts", _names(dataset, r.contradicts))
     page.items("mentions", _names(dataset, r.mentions))
     _about(page, r)
 
@@ -442,6 +445,7 @@ def _trend(page: _Page, dataset: Dataset, r: ComputeTrend) -> None:
     page.items("cited", _names(dataset, r.cited))
     page.items("about", _names(dataset, r.companies))
     page.items("same claim", _names(dataset, r.same_claim))
+    page.items("contradicts", _names(dataset, r.contradicts))
     page.items("mentions", _names(dataset, r.mentions))
     _about(page, r)
 
@@ -458,6 +462,7 @@ def _statistic(page: _Page, dataset: Dataset, r: Statistic) -> None:
     page.field("cites", r.cites)
     page.items("cited", _names(dataset, r.cited))
     page.items("same claim", _names(dataset, r.same_claim))
+    page.items("contradicts", _names(dataset, r.contradicts))
     page.items("mentions", _names(dataset, r.mentions))
     _about(page, r)
 

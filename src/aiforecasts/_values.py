@@ -15,7 +15,7 @@ import re
 import sys
 import unicodedata
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -122,12 +122,18 @@ def description(field: attrs.Attribute[object]) -> str | None:
     return text
 
 
-def ref(*kinds: str, mutual: bool = False, doc: str | None = None) -> dict[str, object]:
+def ref(
+    *kinds: str,
+    mutual: Literal["kinds", "documents"] | None = None,
+    doc: str | None = None,
+) -> dict[str, object]:
     """
     Field metadata: the field holds ids of records of *kinds* (collection
-    names).  A *mutual* link joins records of different kinds and is given on
-    both sides (the integrity check holds it so).  *doc* is the field's
-    description (see `doc`).
+    names).  A *mutual* link is given on both sides (the integrity check holds
+    it so) and joins records of different kinds (``"kinds"``: one claim stated
+    in two kinds) or of different documents (``"documents"``: records whose
+    excerpts quote no document in common).  *doc* is the field's description
+    (see `doc`).
     """
     metadata: dict[str, object] = {"refers_to": kinds, "mutual": mutual}
     if doc is not None:
@@ -213,9 +219,11 @@ def wrap(text: str, first: str, rest: str, width: int) -> list[str]:
     return lines
 
 
-def is_mutual(field: attrs.Attribute[object]) -> bool:
-    """Whether *field* is a link given on both sides (see `ref`)."""
-    return bool(field.metadata.get("mutual", False))
+def is_mutual(field: attrs.Attribute[object]) -> Literal["kinds", "documents"] | None:
+    """What a link given on both sides joins records across (see `ref`); ``None`` if it
+    is not such a link."""
+    across: Literal["kinds", "documents"] | None = field.metadata.get("mutual") or None
+    return across
 
 
 def refers_to(field: attrs.Attribute[object]) -> tuple[str, ...]:
