@@ -139,6 +139,7 @@ def build_texts(n: int) -> Dataset:
                 companies=(*template.companies, f"company-{company}"),
                 parent=None,
                 same_claim=(),
+                contradicts=(),
             )
         )
     return Dataset(

@@ -128,11 +128,12 @@ class PPrediction(pydantic.BaseModel):
     condition: str | None = None
     number: int | None = None
     parent: str | None = None
-    target: Any = None
+    targets: tuple[Any, ...] = ()
     voice: str | None = None
     unsettleable: str | None = None
     criterion: PCriterion | None = None
     same_claim: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     note: str | None = None
     external: tuple[Any, ...] = ()
@@ -182,11 +183,12 @@ class MPrediction(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_on
     condition: str | None = None
     number: int | None = None
     parent: str | None = None
-    target: Any = None
+    targets: tuple[Any, ...] = ()
     voice: str | None = None
     unsettleable: str | None = None
     criterion: MCriterion | None = None
     same_claim: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     note: str | None = None
     external: tuple[Any, ...] = ()

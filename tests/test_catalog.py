@@ -204,6 +204,6 @@ def test_other_rows_show_their_kind_s_fields(
     for statistic in dataset.statistics:
         assert f"figure: {statistic.figure} " in _row(pages, "statistics", statistic.id)
     assert "kind: company country: US" in _row(pages, "companies", "nvidia")
-    assert "roles: CEO, OpenAI;" in _row(pages, "people", "sam-altman")
+    assert "role: CEO, OpenAI sources" in _row(pages, "people", "sam-altman")
     row = _row(pages, "resolutions", "outcome-nvidia-gpu-cloud-2024")
     assert "verdict: cannot tell prediction: nvidia-gpu-cloud-2024 as of:" in row

@@ -430,7 +430,7 @@ class TestShowReadable:
         assert resolution is not None
         out = piped("show", prediction.id)
         assert labelled(out, "statement") == [prediction.statement]
-        assert labelled(out, "original") == [prediction.excerpts[0].display]
+        assert labelled(out, "original") == [" … ".join(e.display for e in prediction.excerpts)]
         assert labelled(out, "horizon")[0].startswith(prediction.horizon.label)
         assert labelled(out, "hedge") == [prediction.hedge.value]
         assert labelled(out, "made by") == ["CCID Consulting [ccid-consulting]"]

@@ -309,7 +309,7 @@ class TestStrictLoading:
         assert found == [
             "export: people[1].id: duplicate id 'nvidia' (also companies[0])",
             (
-                f"export: debates[{debates.index('ai-scaling-wall')}].positions[4].speaker "
+                f"export: debates[{debates.index('ai-scaling-wall')}].positions[2].speaker "
                 "(ai-scaling-wall): unknown id 'sam-altman' (expected one of people)"
             ),
         ]
@@ -386,7 +386,7 @@ class TestStrictLoading:
             for _ in range(30):
                 copies += 1
                 predictions.extend(
-                    dict(p, id=f"{p['id']}-copy-{copies}", same_claim=[]) for p in base
+                    dict(p, id=f"{p['id']}-copy-{copies}", same_claim=[], contradicts=[]) for p in base
                 )
         blob = json.dumps(document, ensure_ascii=False).encode()
         assert len(blob) >= 50_000_000

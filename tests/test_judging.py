@@ -461,7 +461,7 @@ def test_judges_are_named_in_order(dataset: aiforecasts.Dataset) -> None:
         ("predictions", "unsettleable"),
         ("predictions", "criterion.condition"),
         ("predictions", "criterion.partly"),
-        ("predictions", "target.basis"),
+        ("predictions", "targets.0.basis"),
         ("resolutions", "observed_basis"),
     ],
 )
@@ -471,7 +471,11 @@ def test_blank_text_is_not_a_value(dataset: aiforecasts.Dataset, kind: str, fiel
 
     def holder(record: dict[str, Any]) -> dict[str, Any] | None:
         for part in parents:
-            record = record.get(part) or {}
+            if part.isdigit():  # an item of a list (targets.0)
+                items = record if isinstance(record, list) else []
+                record = items[int(part)] if int(part) < len(items) else {}
+            else:
+                record = record.get(part) or {}
         return record if record.get(name) is not None else None
 
     def change(records: dict[str, Any]) -> None:
@@ -481,7 +485,8 @@ def test_blank_text_is_not_a_value(dataset: aiforecasts.Dataset, kind: str, fiel
         found[name] = "   "
 
     problems = _refused(dataset, change)
-    assert any(f".{field} " in p and "must not be empty" in p for p in problems), problems
+    path = re.sub(r"\.(\d+)", r"[\1]", field)  # targets.0.basis is targets[0].basis
+    assert any(f".{path} " in p and "must not be empty" in p for p in problems), problems
 
 
 def test_records_of_an_older_layout_are_not_written_as_schema_6() -> None:

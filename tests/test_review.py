@@ -167,9 +167,26 @@ def test_records_sharing_a_passage_are_linked_or_distinct(dataset: aiforecasts.D
             linked = b.id in getattr(a, "same_claim", ()) and a.id in getattr(b, "same_claim", ())
             subjects = (frozenset(KIND_OF[type(r)].companies(r)) for r in (a, b))  # type: ignore[misc]
             enumerated = type(a) is type(b) and len(set(subjects)) == 2
-            assert linked or enumerated, (span, a.id, b.id)
+            # or the span only says who speaks (rule 11): a maker both credit, named there
+            makers = set.intersection(*({*_credited(r)} for r in (a, b)))
+            text = next(e.text for e in a.excerpts if (e.source, e.start, e.end) == span)
+            attribution = any(
+                name in text for m in makers for name in dataset.get(m).names  # type: ignore[union-attr]
+            )
+            assert linked or enumerated or attribution, (span, a.id, b.id)
     assert shared > 0
     assert stated
+
+
+def _credited(record: aiforecasts.Record) -> tuple[str, ...]:
+    """Who a claim record credits with it: its makers, claimants and cited sources."""
+    fields = ("made_by", "claimed_by", "cited")
+    return tuple(i for f in fields for i in getattr(record, f, ()))
+
+
+NOT_THE_SPEAKERS = {("open-source-iq-tax", "grok-parameters")}
+"""(debate, claim) a position's passage holds that is not the speaker's claim: the size of
+Grok (the article's own figure) in the passage on Musk's support for open source."""
 
 
 def test_positions_refer_to_the_claims_they_quote(dataset: aiforecasts.Dataset) -> None:
@@ -189,11 +206,14 @@ def test_positions_refer_to_the_claims_they_quote(dataset: aiforecasts.Dataset) 
                             quoted.start <= excerpt.start < excerpt.end <= quoted.end
                             or excerpt.start <= quoted.start < quoted.end <= excerpt.end
                         )
+                        if (debate.id, record.id) in NOT_THE_SPEAKERS:
+                            assert record.id not in position.claims
+                            continue
                         assert not inside or record.id in position.claims, (
                             f"{debate.id}.positions[{index}]",
                             record.id,
                         )
-    assert referred > 20
+    assert referred > 12
 
 
 def test_same_claim_links_are_mutual_and_across_kinds(dataset: aiforecasts.Dataset) -> None:
@@ -322,7 +342,6 @@ def test_attribution_and_faithfulness(dataset: aiforecasts.Dataset) -> None:
         ("ten-ai-predictions-2024", 815, 906),  # Stability AI's executive departures
         ("ten-ai-predictions-2024", 1099, 1149),  # ... and its search for a buyer
         ("zhigu-2023-review-2024-outlook", 739, 840),  # fear of replacement, its reaction
-        ("refining-large-models", 673, 703),  # no head-on 百模大战
         ("three-questions-ai-future", 3349, 3360),  # Wang Jian's power-generation comparison
         ("three-questions-ai-future", 1073, 1090),  # Qwen 2.5 against GPT-4 Turbo
         ("llm-scaling-bottleneck", 366, 380),  # OpenAI's 2020 scaling result

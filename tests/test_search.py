@@ -38,7 +38,7 @@ RELEVANCE: list[tuple[str, str, set[str]]] = [
         "亞馬遜 Anthropic",
         {"anthropic-amazon-4b-2023", "regulators-scrutinize-cloud-ai-investments-2024"},
     ),
-    ("simplified", "算力够不够", {"enough-ai-compute"}),
+    ("simplified", "端侧算力", {"on-device-or-cloud-compute"}),
     ("English", "scaling wall", {"ai-scaling-wall"}),
     ("English", "Meta Llama", {"meta-llama-2-cost"}),
     ("Taiwan usage", "資料中心 電力", {"iea-data-centre-power-share"}),

@@ -91,7 +91,7 @@ def load() -> Dataset:
     >>> ds is aiforecasts.load()
     True
     >>> ds.schema_version
-    6
+    7
 
     Raises:
         DataError: if the bundled files are damaged (every problem, with its
