@@ -386,7 +386,8 @@ class TestStrictLoading:
             for _ in range(30):
                 copies += 1
                 predictions.extend(
-                    dict(p, id=f"{p['id']}-copy-{copies}", same_claim=[], contradicts=[]) for p in base
+                    dict(p, id=f"{p['id']}-copy-{copies}", same_claim=[], contradicts=[])
+                    for p in base
                 )
         blob = json.dumps(document, ensure_ascii=False).encode()
         assert len(blob) >= 50_000_000

@@ -174,7 +174,7 @@ def unattributed(records: Records) -> Iterator[str]:
                 span = getattr(record, field, None)
                 if span is None or span.text is None:
                     continue
-                parts = [p.strip(" ()()") for p in span.text.split("…")]
+                parts = [re.sub(r"^[\s()()]+|[\s()()]+$", "", p) for p in span.text.split("…")]
                 if not all(p in text or p in note for p in parts if p):
                     yield f"{record.id}.{field}.text: {span.text!r} is not in its excerpts"
 
@@ -201,7 +201,9 @@ def test_a_date_whose_words_the_passage_lacks_is_found(dataset: aiforecasts.Data
     assert share.horizon.text in quoted(share)
     moved = attrs.evolve(share.horizon, text="到2027年")
     cut = replaced(records, "predictions", share.id, horizon=moved)
-    assert list(unattributed(cut)) == [f"{share.id}.horizon.text: '到2027年' is not in its excerpts"]
+    assert list(unattributed(cut)) == [
+        f"{share.id}.horizon.text: '到2027年' is not in its excerpts"
+    ]
 
 
 # -- rule 12: every position answers its debate's question -----------------------
@@ -252,7 +254,9 @@ def test_a_position_judged_not_to_answer_is_found(dataset: aiforecasts.Dataset) 
     records = records_of(dataset)
     debate = one(records, "debates", "genai-fourth-industrial-revolution")
     (xie,) = (e for e in debate.excerpts if e.start == 3034)  # Xie Yun, judged not a position
-    back = attrs.evolve(debate.positions[0], excerpt=xie, holder="Xie Yun", stance=debate.positions[0].stance)
+    back = attrs.evolve(
+        debate.positions[0], excerpt=xie, holder="Xie Yun", stance=debate.positions[0].stance
+    )
     changed = replaced(records, "debates", debate.id, positions=(*debate.positions, back))
     assert list(unanswering(changed, judged)) == [
         "genai-fourth-industrial-revolution.positions[2]: judged not a position"
@@ -327,7 +331,10 @@ ALLOWED_FIGURES: dict[tuple[str, str], str] = {
     ("token-price-decline-a16z", "100萬"): "the unit the prices are for (a million tokens)",
     ("token-price-decline-a16z", "6"): "6美分, held as USD 0.06",
     ("frontier-model-compute-doubling-3-4-months", "2"): "Moore's law's two years, compared",
-    ("stability-ai-intel-money-runs-out-2024", "5000 万"): "the investment: stability-ai-intel-50m-2023",
+    (
+        "stability-ai-intel-money-runs-out-2024",
+        "5000 万",
+    ): "the investment: stability-ai-intel-50m-2023",
     ("specialised-chips-nvidia-risk", "3.3萬億"): "the value at risk: nvidia-equity-value-3-3t",
     ("meta-unlikely-to-open-source-frontier-model", "20 亿"): (
         "the supposed cost in the forecast's rhetorical question (会投资近 20 亿美元…吗?), "
@@ -377,7 +384,7 @@ def test_every_figure_a_forecast_or_trend_states_is_held(dataset: aiforecasts.Da
     assert list(unheld_figures(records_of(dataset))) == []
     guizhou = dataset.predictions.get("guizhou-2024-compute-targets")
     assert guizhou is not None
-    assert [t.figure.unit for t in guizhou.targets if t.value is not None] == ["chips", "EFLOPS"]
+    assert [t.value.unit for t in guizhou.targets if t.value is not None] == ["chips", "EFLOPS"]
 
 
 def test_a_target_left_out_is_found(dataset: aiforecasts.Dataset) -> None:
@@ -408,10 +415,11 @@ def test_contradictions_are_linked_and_explained(dataset: aiforecasts.Dataset) -
     }
     nvidia = one(records, "statistics", "nvidia-most-active-ai-investor-2023")
     changed = replaced(records, "statistics", nvidia.id, note="Most active.")
-    assert list(unexplained_contradictions(changed)) == [
+    message = (
         "nvidia-most-active-ai-investor-2023: its note does not say how it differs from "
         "top3-cloud-infrastructure-providers"
-    ]
+    )
+    assert list(unexplained_contradictions(changed)) == [message]
 
 
 def test_the_published_contradiction_search_holds_the_links() -> None:
@@ -430,7 +438,8 @@ def test_the_published_contradiction_search_holds_the_links() -> None:
 
 
 def _document() -> dict[str, Any]:
-    return json.loads(aiforecasts.to_json(aiforecasts.load()))
+    document: dict[str, Any] = json.loads(aiforecasts.to_json(aiforecasts.load()))
+    return document
 
 
 def test_a_contradiction_within_one_document_is_refused() -> None:

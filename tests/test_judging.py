@@ -470,13 +470,15 @@ def test_blank_text_is_not_a_value(dataset: aiforecasts.Dataset, kind: str, fiel
     *parents, name = field.split(".")
 
     def holder(record: dict[str, Any]) -> dict[str, Any] | None:
+        value: Any = record
         for part in parents:
             if part.isdigit():  # an item of a list (targets.0)
-                items = record if isinstance(record, list) else []
-                record = items[int(part)] if int(part) < len(items) else {}
+                items: list[Any] = value if isinstance(value, list) else []
+                value = items[int(part)] if int(part) < len(items) else {}
             else:
-                record = record.get(part) or {}
-        return record if record.get(name) is not None else None
+                value = value.get(part) or {}
+        found: dict[str, Any] = value
+        return found if found.get(name) is not None else None
 
     def change(records: dict[str, Any]) -> None:
         i = _index(records[kind], lambda r: holder(r) is not None)

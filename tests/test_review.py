@@ -18,7 +18,7 @@ import pycountry
 import pytest
 
 import aiforecasts
-from aiforecasts import GrowthKind, Hedge, OrgKind, Qualifier
+from aiforecasts import Company, GrowthKind, Hedge, OrgKind, Person, Qualifier
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._integrity import _references
 from aiforecasts._records import CLAIMS
@@ -169,10 +169,11 @@ def test_records_sharing_a_passage_are_linked_or_distinct(dataset: aiforecasts.D
             enumerated = type(a) is type(b) and len(set(subjects)) == 2
             # or the span only says who speaks (rule 11): a maker both credit, named there
             makers = set.intersection(*({*_credited(r)} for r in (a, b)))
-            text = next(e.text for e in a.excerpts if (e.source, e.start, e.end) == span)
-            attribution = any(
-                name in text for m in makers for name in dataset.get(m).names  # type: ignore[union-attr]
+            text = next(
+                e.text for e in getattr(a, "excerpts", ()) if (e.source, e.start, e.end) == span
             )
+            entities = [e for e in map(dataset.get, makers) if isinstance(e, Company | Person)]
+            attribution = any(name in text for e in entities for name in e.names)
             assert linked or enumerated or attribution, (span, a.id, b.id)
     assert shared > 0
     assert stated

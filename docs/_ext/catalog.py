@@ -265,6 +265,9 @@ def _no_fields(_catalog: _Catalog, _record: object) -> Fields:
 def _details(catalog: _Catalog, kind: Kind[Any], record: Any) -> list[str]:
     """The fields of *record*'s row, as the lines of a field list."""
     fields = _FIELDS.get(kind.name, _no_fields)(catalog, record)
+    contradicts = getattr(record, "contradicts", ())
+    if contradicts:  # where the documents disagree: shown on every claim kind
+        fields.append(("contradicts", catalog.refs(contradicts)))
     if kind.name != "sources":
         fields += _sources(catalog, kind, record)
     return [f":{name}: {value}" for name, value in fields if value is not None]

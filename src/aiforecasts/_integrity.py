@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiforecasts._errors import Problem, Unread
-from aiforecasts._fields import Shape, fields, references, walk_json
+from aiforecasts._fields import Field, Shape, fields, references, walk_json
 from aiforecasts._text import fold
 from aiforecasts._values import SLUG, quote
 
@@ -107,24 +107,36 @@ def _mutual(
                     other = links.get((field.name, target))
                     if other is None:
                         continue  # unknown ids are reported as such
-                    if field.mutual == "kinds" and other[0] == name:
-                        message = (
-                            f"{quote(target)} is of the same kind; {field.name} links records "
-                            "of different kinds (merge records of one kind into one)"
-                        )
-                    elif field.mutual == "documents" and other[2] & _documents(record):
-                        message = (
-                            f"{quote(target)} quotes the same document; {field.name} links "
-                            "records of different documents"
-                        )
-                    elif target == record.id:
-                        message = f"{field.name} links the record to itself"
-                    elif record.id not in other[1]:
-                        message = f"{quote(target)} does not link back to {quote(record.id)}"
-                    else:
-                        continue
-                    path = f"{name}[{index}].{field.name}[{position}]"
-                    yield Problem(path, message, file(name), record=record.id)
+                    message = _link_problem(field, name, record, target, other)
+                    if message is not None:
+                        path = f"{name}[{index}].{field.name}[{position}]"
+                        yield Problem(path, message, file(name), record=record.id)
+
+
+def _link_problem(
+    field: Field,
+    name: str,
+    record: Any,
+    target: str,
+    other: tuple[str, frozenset[str], frozenset[str]],
+) -> str | None:
+    """What is wrong with *record*'s mutual link to *target* (*other*: its collection, the
+    ids it links, the documents it quotes), or ``None``."""
+    if field.mutual == "kinds" and other[0] == name:
+        return (
+            f"{quote(target)} is of the same kind; {field.name} links records "
+            "of different kinds (merge records of one kind into one)"
+        )
+    if field.mutual == "documents" and other[2] & _documents(record):
+        return (
+            f"{quote(target)} quotes the same document; {field.name} links "
+            "records of different documents"
+        )
+    if target == record.id:
+        return f"{field.name} links the record to itself"
+    if record.id not in other[1]:
+        return f"{quote(target)} does not link back to {quote(record.id)}"
+    return None
 
 
 def _documents(record: Any) -> frozenset[str]:
