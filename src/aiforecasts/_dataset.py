@@ -514,7 +514,14 @@ class Dataset:
                 groups.append(tuple(group.values()))
         return groups
 
-    def contradictions(self) -> list[tuple[Record, Record]]:
+    def contradictions(
+        self,
+    ) -> list[
+        tuple[
+            Prediction | FundingRound | ComputeTrend | Statistic,
+            Prediction | FundingRound | ComputeTrend | Statistic,
+        ]
+    ]:
         """
         The places where the documents disagree: each pair of claim records
         from different documents that cannot both be true as stated
@@ -529,14 +536,20 @@ class Dataset:
         >>> all(a.excerpts[0].source != b.excerpts[0].source for a, b in pairs)
         True
         """
-        pairs: list[tuple[Record, Record]] = []
+        claim = (Prediction, FundingRound, ComputeTrend, Statistic)
+        pairs: list[
+            tuple[
+                Prediction | FundingRound | ComputeTrend | Statistic,
+                Prediction | FundingRound | ComputeTrend | Statistic,
+            ]
+        ] = []
         seen: set[frozenset[str]] = set()
         for name in CLAIMS:
             for record in getattr(self, name):
                 for other_id in record.contradicts:
                     other = self._by_id.get(other_id)
                     pair = frozenset((record.id, other_id))
-                    if other is not None and pair not in seen:
+                    if isinstance(other, claim) and pair not in seen:
                         seen.add(pair)
                         pairs.append((record, other))
         return pairs
