@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from aiforecasts._query import Collection
     from aiforecasts._read import load_path
     from aiforecasts._records import (
+        Claim,
         Company,
         ComputeTrend,
         Debate,
@@ -124,6 +125,7 @@ __all__ = [
     "CalibrationRow",
     "Certainty",
     "Change",
+    "Claim",
     "Collection",
     "Company",
     "Comparison",
@@ -213,6 +215,7 @@ _LAZY = {
     "Certainty": "aiforecasts._vocab",
     "Change": "aiforecasts._diff",
     "Collection": "aiforecasts._query",
+    "Claim": "aiforecasts._records",
     "Company": "aiforecasts._records",
     "Comparison": "aiforecasts._vocab",
     "ComputeTrend": "aiforecasts._records",

@@ -20,6 +20,7 @@ from aiforecasts._kinds import Kind, declare, kinds_of
 from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
 from aiforecasts._records import (
     CLAIMS,
+    Claim,
     Company,
     ComputeTrend,
     Debate,
@@ -514,14 +515,7 @@ class Dataset:
                 groups.append(tuple(group.values()))
         return groups
 
-    def contradictions(
-        self,
-    ) -> list[
-        tuple[
-            Prediction | FundingRound | ComputeTrend | Statistic,
-            Prediction | FundingRound | ComputeTrend | Statistic,
-        ]
-    ]:
+    def contradictions(self) -> list[tuple[Claim, Claim]]:
         """
         The places where the documents disagree: each pair of claim records
         from different documents that cannot both be true as stated
@@ -536,20 +530,14 @@ class Dataset:
         >>> all(a.excerpts[0].source != b.excerpts[0].source for a, b in pairs)
         True
         """
-        claim = (Prediction, FundingRound, ComputeTrend, Statistic)
-        pairs: list[
-            tuple[
-                Prediction | FundingRound | ComputeTrend | Statistic,
-                Prediction | FundingRound | ComputeTrend | Statistic,
-            ]
-        ] = []
+        pairs: list[tuple[Claim, Claim]] = []
         seen: set[frozenset[str]] = set()
         for name in CLAIMS:
             for record in getattr(self, name):
                 for other_id in record.contradicts:
                     other = self._by_id.get(other_id)
                     pair = frozenset((record.id, other_id))
-                    if isinstance(other, claim) and pair not in seen:
+                    if isinstance(other, Claim) and pair not in seen:
                         seen.add(pair)
                         pairs.append((record, other))
         return pairs

@@ -107,7 +107,8 @@ def _mutual(
                     other = links.get((field.name, target))
                     if other is None:
                         continue  # unknown ids are reported as such
-                    message = _link_problem(field, name, record, target, other)
+                    own = links[field.name, record.id]
+                    message = _link_problem(field, record.id, own, target, other)
                     if message is not None:
                         path = f"{name}[{index}].{field.name}[{position}]"
                         yield Problem(path, message, file(name), record=record.id)
@@ -115,27 +116,27 @@ def _mutual(
 
 def _link_problem(
     field: Field,
-    name: str,
-    record: Any,
+    record: str,
+    own: tuple[str, frozenset[str], frozenset[str]],
     target: str,
     other: tuple[str, frozenset[str], frozenset[str]],
 ) -> str | None:
-    """What is wrong with *record*'s mutual link to *target* (*other*: its collection, the
-    ids it links, the documents it quotes), or ``None``."""
-    if field.mutual == "kinds" and other[0] == name:
+    """What is wrong with *record*'s mutual link to *target*, or ``None``; *own* and *other*
+    are the two records' collection, the ids they link and the documents they quote."""
+    if field.mutual == "kinds" and other[0] == own[0]:
         return (
             f"{quote(target)} is of the same kind; {field.name} links records "
             "of different kinds (merge records of one kind into one)"
         )
-    if field.mutual == "documents" and other[2] & _documents(record):
+    if field.mutual == "documents" and other[2] & own[2]:
         return (
             f"{quote(target)} quotes the same document; {field.name} links "
             "records of different documents"
         )
-    if target == record.id:
+    if target == record:
         return f"{field.name} links the record to itself"
-    if record.id not in other[1]:
-        return f"{quote(target)} does not link back to {quote(record.id)}"
+    if record not in other[1]:
+        return f"{quote(target)} does not link back to {quote(record)}"
     return None
 
 

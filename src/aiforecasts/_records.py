@@ -101,6 +101,7 @@ _TOPICS = doc("What it is about (`Topic`); may be empty.")
 
 __all__ = [
     "CLAIMS",
+    "Claim",
     "Company",
     "ComputeTrend",
     "Debate",
@@ -1133,3 +1134,7 @@ Record: TypeAlias = (
     | Tombstone
 )
 """Any record kind."""
+
+Claim: TypeAlias = Prediction | FundingRound | ComputeTrend | Statistic
+"""A record of a claim kind (see `CLAIMS`): what a document states, as opposed to entities,
+debates, resolutions and tombstones."""

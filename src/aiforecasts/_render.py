@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from aiforecasts._dataset import KIND_OF
 from aiforecasts._records import (
+    Claim,
     Company,
     ComputeTrend,
     Debate,
@@ -186,7 +187,7 @@ def display_name(dataset: Dataset, id_: str) -> str | None:
         return record.title_en
     if isinstance(record, Debate):
         return record.question_en
-    if isinstance(record, Prediction | FundingRound | ComputeTrend | Statistic):
+    if isinstance(record, Claim):
         return record.statement
     return None
 
