@@ -29,7 +29,7 @@ Records = dict[str, list[Any]]
 """The records a check reads: collection name → records (a dataset's, or changed ones)."""
 
 ROOT = Path(__file__).resolve().parents[1]
-REVIEW = ROOT / "docs" / "review"
+REVIEW = ROOT / "review" / "2026.5"
 STATED = ("predictions", "funding_rounds", "compute_trends", "statistics", "debates")
 
 
@@ -212,7 +212,7 @@ def test_a_date_whose_words_the_passage_lacks_is_found(dataset: aiforecasts.Data
 def _judged() -> dict[str, Any]:
     path = REVIEW / "positions.json"
     if not path.exists():
-        pytest.skip("the review's judgements are in the checkout's docs/review/, not the wheel")
+        pytest.skip("the review's judgements are in the checkout's review/2026.5/, not the wheel")
     judged: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return judged
 
@@ -425,7 +425,7 @@ def test_contradictions_are_linked_and_explained(dataset: aiforecasts.Dataset) -
 def test_the_published_contradiction_search_holds_the_links() -> None:
     path = REVIEW / "contradictions.json"
     if not path.exists():
-        pytest.skip("the review's judgements are in the checkout's docs/review/, not the wheel")
+        pytest.skip("the review's judgements are in the checkout's review/2026.5/, not the wheel")
     search = json.loads(path.read_text("utf-8"))
     linked = {
         reader: {frozenset(c["records"]) for c in search[reader] if c["verdict"] == "contradicts"}
