@@ -86,57 +86,50 @@ def _mutual(
     """A mutual link that is not given back, or joins what it must not: `same_claim`
     records of one kind, `contradicts` records quoting a document in common."""
     named = {name: [f for f in fields(classes[name]) if f.mutual] for name in collections}
-    # (field, id) → (collection, the ids it links, the documents it quotes)
-    links: dict[tuple[str, str], tuple[str, frozenset[str], frozenset[str]]] = {}
+    linking = {name: {f.name for f in found} for name, found in named.items()}
+    # Most records link nothing: index the records that may be linked, and look at the
+    # other side of a link only when there is one.
+    by_id: dict[str, tuple[str, Any]] = {}
     for name, records in collections.items():
-        for record in records:
-            if isinstance(record, Unread):
-                continue
-            for field in named[name]:
-                links[field.name, record.id] = (
-                    name,
-                    frozenset(getattr(record, field.name)),
-                    _documents(record),
-                )
+        if named[name]:
+            for record in records:
+                if not isinstance(record, Unread):
+                    by_id[record.id] = (name, record)
     for name, records in collections.items():
         for index, record in enumerate(records):
             if isinstance(record, Unread):
                 continue
             for field in named[name]:
                 for position, target in enumerate(getattr(record, field.name)):
-                    other = links.get((field.name, target))
-                    if other is None:
-                        continue  # unknown ids are reported as such
-                    own = links[field.name, record.id]
-                    message = _link_problem(field, record.id, own, target, other)
+                    other = by_id.get(target)
+                    if other is None or field.name not in linking[other[0]]:
+                        continue  # unknown ids (or of a kind without the link) are reported as such
+                    message = _link_problem(field, (name, record), target, other)
                     if message is not None:
                         path = f"{name}[{index}].{field.name}[{position}]"
                         yield Problem(path, message, file(name), record=record.id)
 
 
 def _link_problem(
-    field: Field,
-    record: str,
-    own: tuple[str, frozenset[str], frozenset[str]],
-    target: str,
-    other: tuple[str, frozenset[str], frozenset[str]],
+    field: Field, own: tuple[str, Any], target: str, other: tuple[str, Any]
 ) -> str | None:
-    """What is wrong with *record*'s mutual link to *target*, or ``None``; *own* and *other*
-    are the two records' collection, the ids they link and the documents they quote."""
-    if field.mutual == "kinds" and other[0] == own[0]:
+    """What is wrong with a mutual link to *target*, or ``None``; *own* and *other* are the
+    two records, each with its collection's name."""
+    (name, record), (other_name, linked) = own, other
+    if field.mutual == "kinds" and other_name == name:
         return (
             f"{quote(target)} is of the same kind; {field.name} links records "
             "of different kinds (merge records of one kind into one)"
         )
-    if field.mutual == "documents" and other[2] & own[2]:
+    if field.mutual == "documents" and _documents(linked) & _documents(record):
         return (
             f"{quote(target)} quotes the same document; {field.name} links "
             "records of different documents"
         )
-    if target == record:
+    if target == record.id:
         return f"{field.name} links the record to itself"
-    if record not in other[1]:
-        return f"{quote(target)} does not link back to {quote(record)}"
+    if record.id not in getattr(linked, field.name):
+        return f"{quote(target)} does not link back to {quote(record.id)}"
     return None
 
 
