@@ -340,6 +340,24 @@ def test_a_relative_date_marked_stated_is_found(dataset: aiforecasts.Dataset) ->
     ]
 
 
+def uncited_claimants(records: Records) -> Iterator[str]:
+    """A trend's claimant, whose figure the document puts in their mouth, is also cited."""
+    for trend in records["compute_trends"]:
+        for id_ in sorted(set(trend.claimed_by) - set(trend.cited)):
+            yield f"{trend.id}: {id_} claims its figure but is not cited"
+
+
+def test_a_trends_claimants_are_cited(dataset: aiforecasts.Dataset) -> None:
+    records = records_of(dataset)
+    assert list(uncited_claimants(records)) == []
+    jiang = one(records, "compute_trends", "frontier-model-compute-doubling-3-4-months")
+    assert jiang.cited == ("jiang-qin",)
+    changed = replaced(records, "compute_trends", jiang.id, cited=())
+    assert list(uncited_claimants(changed)) == [
+        f"{jiang.id}: jiang-qin claims its figure but is not cited"
+    ]
+
+
 def test_a_stated_date_without_its_words_is_found(dataset: aiforecasts.Dataset) -> None:
     records = records_of(dataset)
     minsky = one(records, "predictions", "minsky-1970-average-human-intelligence")
