@@ -280,26 +280,23 @@ def test_an_undated_remark_was_made_by_the_publication(dataset: aiforecasts.Data
     assert list(made_on_publication(records_of(dataset))) == []
 
 
-def test_a_remark_dated_on_the_publication_day_is_found(dataset: aiforecasts.Dataset) -> None:
-    records = records_of(dataset)
-    li = one(records, "predictions", "robin-li-ai-value-exceeds-mobile-internet")
-    assert li.made.relation == "by"
-    on_the_day = attrs.evolve(li.made, relation=aiforecasts.TimeRelation.IN)
-    changed = replaced(records, "predictions", li.id, made=on_the_day)
-    assert list(made_on_publication(changed)) == [
-        f"{li.id}.made: in {li.made.label!r}, not by the publication"
-    ]
-
-
-def test_a_figure_a_speaker_states_is_dated_by_the_publication(
-    dataset: aiforecasts.Dataset,
+@pytest.mark.parametrize(
+    ("kind", "id_", "field"),
+    [
+        ("predictions", "robin-li-ai-value-exceeds-mobile-internet", "made"),  # a quoted remark
+        ("statistics", "open-source-lag-one-year", "date"),  # a figure a speaker states
+    ],
+)
+def test_a_remark_dated_on_the_publication_day_is_found(
+    dataset: aiforecasts.Dataset, kind: str, id_: str, field: str
 ) -> None:
     records = records_of(dataset)
-    lag = one(records, "statistics", "open-source-lag-one-year")
-    on_the_day = attrs.evolve(lag.date, relation=aiforecasts.TimeRelation.IN)
-    changed = replaced(records, "statistics", lag.id, date=on_the_day)
+    span = getattr(one(records, kind, id_), field)
+    assert span.relation == "by"
+    on_the_day = attrs.evolve(span, relation=aiforecasts.TimeRelation.IN)
+    changed = replaced(records, kind, id_, **{field: on_the_day})
     assert list(made_on_publication(changed)) == [
-        f"{lag.id}.date: in {lag.date.label!r}, not by the publication"
+        f"{id_}.{field}: in {span.label!r}, not by the publication"
     ]
 
 
