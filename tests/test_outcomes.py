@@ -239,8 +239,7 @@ def test_queries(dataset: aiforecasts.Dataset) -> None:
     assert all(p.horizon is not None and p.horizon.end <= AS_OF for p in due)
     with pytest.raises(ValueError, match="sort_of"):
         predictions.resolved("sort_of")
-    with pytest.raises(TypeError, match="applies to predictions"):
-        dataset.companies.resolved()  # type: ignore[misc]
+    assert not hasattr(dataset.companies, "resolved")  # only predictions are resolved
     assert dataset.resolution_of("no-such-id") is None
     hits = dataset.search("Humane")
     assert any(isinstance(hit.record, Resolution) for hit in hits)

@@ -17,7 +17,24 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aiforecasts._kinds import Kind, declare, kinds_of
-from aiforecasts._query import Collection, _as_date, _Resolver, _Store, _text, by_prediction
+from aiforecasts._query import (
+    Collection,
+    Companies,
+    ComputeTrends,
+    Debates,
+    FundingRounds,
+    People,
+    Predictions,
+    Resolutions,
+    Sources,
+    Statistics,
+    Tombstones,
+    _as_date,
+    _Resolver,
+    _Store,
+    _text,
+    by_prediction,
+)
 from aiforecasts._records import (
     CLAIMS,
     Claim,
@@ -161,7 +178,8 @@ class Dataset:
 
     # -- the kinds of record: each declared once, here ------------------------
 
-    sources: Collection[Source] = attrs.field(
+    sources: Sources = attrs.field(
+        converter=Sources,
         metadata=declare(
             Source,
             title="Sources",
@@ -172,10 +190,11 @@ class Dataset:
             people=lambda r: (r.author,),
             span=lambda r: r.published,
             check=_names_once("sources"),
-        )
+        ),
     )
     """The source documents."""
-    companies: Collection[Company] = attrs.field(
+    companies: Companies = attrs.field(
+        converter=Companies,
         metadata=declare(
             Company,
             title="Companies and other organisations",
@@ -184,10 +203,11 @@ class Dataset:
             texts=lambda r: (r.note,),
             companies=lambda r: (r.id, r.parent),
             check=_names_once("companies"),
-        )
+        ),
     )
     """Companies, labs, investors, universities, governments and other organisations."""
-    people: Collection[Person] = attrs.field(
+    people: People = attrs.field(
+        converter=People,
         metadata=declare(
             Person,
             title="People",
@@ -200,10 +220,11 @@ class Dataset:
             companies=lambda r: (role.organization for role in r.roles),
             people=lambda r: (r.id,),
             check=_names_once("people"),
-        )
+        ),
     )
     """The people the documents name."""
-    predictions: Collection[Prediction] = attrs.field(
+    predictions: Predictions = attrs.field(
+        converter=Predictions,
         metadata=declare(
             Prediction,
             title="Predictions",
@@ -213,10 +234,11 @@ class Dataset:
             people=lambda r: r.made_by,
             topics=lambda r: r.topics,
             span=lambda r: r.horizon,
-        )
+        ),
     )
     """Forecasts the documents make or report."""
-    funding_rounds: Collection[FundingRound] = attrs.field(
+    funding_rounds: FundingRounds = attrs.field(
+        converter=FundingRounds,
         metadata=declare(
             FundingRound,
             title="Funding rounds and investments",
@@ -227,10 +249,11 @@ class Dataset:
             investors=lambda r: (i.investor for i in r.investors),
             span=lambda r: r.date,
             money=lambda r: r.amount,
-        )
+        ),
     )
     """Funding rounds and investments, with or without amounts."""
-    compute_trends: Collection[ComputeTrend] = attrs.field(
+    compute_trends: ComputeTrends = attrs.field(
+        converter=ComputeTrends,
         metadata=declare(
             ComputeTrend,
             title="Compute trends",
@@ -239,10 +262,11 @@ class Dataset:
             companies=lambda r: (*r.companies, *r.claimed_by),
             people=lambda r: r.claimed_by,
             span=lambda r: r.period,
-        )
+        ),
     )
     """Growth-rate, capacity and cost-trend claims about compute."""
-    debates: Collection[Debate] = attrs.field(
+    debates: Debates = attrs.field(
+        converter=Debates,
         metadata=declare(
             Debate,
             title="Debates",
@@ -258,10 +282,11 @@ class Dataset:
             topics=lambda r: r.topics,
             stances=lambda r: (p.stance for p in r.positions),
             check=_names_once("debates"),
-        )
+        ),
     )
     """Contested questions and the positions taken on them."""
-    statistics: Collection[Statistic] = attrs.field(
+    statistics: Statistics = attrs.field(
+        converter=Statistics,
         metadata=declare(
             Statistic,
             title="Statistics",
@@ -271,11 +296,12 @@ class Dataset:
             topics=lambda r: r.topics,
             span=lambda r: r.date,
             money=lambda r: r.money,
-        )
+        ),
     )
     """Other quantitative statements (prices, market values, shares, costs)."""
-    resolutions: Collection[Resolution] = attrs.field(
-        factory=Collection,
+    resolutions: Resolutions = attrs.field(
+        converter=Resolutions,
+        factory=Resolutions,
         metadata=declare(
             Resolution,
             title="Resolutions: how the predictions turned out",
@@ -295,8 +321,9 @@ class Dataset:
     )
     """How the predictions turned out, with cited evidence, kept apart from what
     the documents say; none by default."""
-    tombstones: Collection[Tombstone] = attrs.field(
-        factory=Collection,
+    tombstones: Tombstones = attrs.field(
+        converter=Tombstones,
+        factory=Tombstones,
         metadata=declare(
             Tombstone,
             title="Retired ids",
@@ -330,7 +357,8 @@ class Dataset:
         resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
         for kind in KINDS:
             store = stores[kind.name]
-            object.__setattr__(self, kind.name, Collection._adopted(store, kind, resolver))  # noqa: SLF001
+            adopted = kind.collection._adopted(store, kind, resolver)  # noqa: SLF001
+            object.__setattr__(self, kind.name, adopted)
 
     @property
     def _by_id(self) -> dict[str, Record]:
@@ -566,7 +594,7 @@ class Dataset:
 
     # -- relations ----------------------------------------------------------
 
-    def predictions_about(self, company: str) -> Collection[Prediction]:
+    def predictions_about(self, company: str) -> Predictions:
         """
         Predictions about, or made by, a company (any name, any script).
 
@@ -577,7 +605,7 @@ class Dataset:
         """
         return self.predictions.mentioning(_text(company, "predictions_about"))
 
-    def funding_of(self, company: str) -> Collection[FundingRound]:
+    def funding_of(self, company: str) -> FundingRounds:
         """
         The funding rounds a company raised or sought.
 
@@ -588,7 +616,7 @@ class Dataset:
         wanted = self.companies.lookup(_text(company, "funding_of")).id
         return self.funding_rounds.where(lambda round_: round_.company == wanted)
 
-    def funding_by(self, investor: str) -> Collection[FundingRound]:
+    def funding_by(self, investor: str) -> FundingRounds:
         """
         The funding rounds an organisation or person invested in.
 
@@ -769,7 +797,7 @@ def _reduce_collection(collection: Collection[Any]) -> tuple[Any, ...]:
     kind, resolver = collection._kind, collection._resolver  # noqa: SLF001
     records = collection._records  # noqa: SLF001
     if kind is None or resolver is None:  # a collection on its own
-        return Collection, (records,)
+        return type(collection), (records,)
     stores = {name: store.records for name, store in resolver.stores.items()}
     root = collection._root  # noqa: SLF001
     return _collection_of, (kind.name, records, root, resolver.dataset_version, stores)
@@ -785,10 +813,13 @@ def _collection_of(
     """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
     own = {name: _Store(tuple(found)) for name, found in stores.items()}
     resolver = _Resolver(dataset_version, KIND_NAMED, own)
-    whole = Collection._adopted(own[kind], KIND_NAMED[kind], resolver)  # noqa: SLF001
+    whole: Collection[Any] = KIND_NAMED[kind].collection._adopted(  # noqa: SLF001
+        own[kind], KIND_NAMED[kind], resolver
+    )
     return whole if root else whole._derive(records)  # noqa: SLF001
 
 
 # Collections pickle through this module, which knows the kinds by name (the kinds'
 # functions, lambdas, do not pickle).
-copyreg.pickle(Collection, _reduce_collection)
+for _class in (Collection, *(kind.collection for kind in KINDS)):
+    copyreg.pickle(_class, _reduce_collection)

@@ -83,6 +83,9 @@ class Kind(Generic[R]):
     since: int = 1
     """The schema version that introduced the kind: a dataset folder of an
     older schema has no file for it, and reads as having none of its records."""
+    collection: Any = None
+    """The kind's `Collection` class (`Predictions`, ...), with the filters its facets allow:
+    the `Dataset` field's converter."""
 
     def has(self, facet: str) -> bool:
         """Whether records of this kind have *facet* (one of `FACETS`)."""
@@ -144,7 +147,7 @@ def declare(  # noqa: PLR0913 - one keyword per facet
 def kinds_of(cls: type) -> tuple[Kind[Any], ...]:
     """The kinds declared on the attrs class *cls*, in field order, each named by its field."""
     return tuple(
-        attrs.evolve(field.metadata[_KEY], name=field.name)
+        attrs.evolve(field.metadata[_KEY], name=field.name, collection=field.converter)
         for field in attrs.fields(cls)
         if _KEY in field.metadata
     )

@@ -21,17 +21,20 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, overload
 
 from aiforecasts._limits import MAX_QUERY
 from aiforecasts._records import (
+    Company,
     ComputeTrend,
     Debate,
     FundingRound,
     Person,
     Prediction,
+    Resolution,
     Source,
     Statistic,
+    Tombstone,
 )
 from aiforecasts._text import fold
 from aiforecasts._values import TimeSpan, quote
@@ -48,7 +51,19 @@ if TYPE_CHECKING:
 else:
     from aiforecasts._lazy import pendulum  # imported on first use: only dates need it
 
-__all__ = ["FACET_TYPES", "Collection"]
+__all__ = [
+    "Collection",
+    "Companies",
+    "ComputeTrends",
+    "Debates",
+    "FundingRounds",
+    "People",
+    "Predictions",
+    "Resolutions",
+    "Sources",
+    "Statistics",
+    "Tombstones",
+]
 
 
 class _HasId(Protocol):
@@ -60,26 +75,6 @@ R_co = TypeVar("R_co", bound=_HasId, covariant=True)
 R = TypeVar("R", bound=_HasId)
 T = TypeVar("T")
 
-# The kinds each filter applies to; the overloads of the filters say the same
-# to type checkers (the test suite holds the two, and the kinds' facets, in step).
-PERSONAL = (Source, Person, Prediction, FundingRound, ComputeTrend, Debate)
-"""The kinds that name people (`Collection.by`)."""
-TOPICAL = (Prediction, Debate, Statistic)
-"""The kinds that carry topics (`Collection.about`)."""
-TIMED = (Source, Prediction, FundingRound, ComputeTrend, Statistic)
-"""The kinds that have a time (`Collection.overlapping` and the other time filters)."""
-PRICED = (FundingRound, Statistic)
-"""The kinds that state amounts of money (`Collection.amount_between`)."""
-
-FACET_TYPES: dict[str, tuple[type, ...]] = {
-    "people": PERSONAL,
-    "topics": TOPICAL,
-    "span": TIMED,
-    "money": PRICED,
-    "investors": (FundingRound,),
-    "stances": (Debate,),
-}
-"""Facet → the record classes whose filters on it exist."""
 
 _MISSING: Any = object()
 
@@ -419,15 +414,21 @@ class Collection(Sequence[R_co], Generic[R_co]):
     __slots__ = ("_kind", "_resolver", "_root", "_store")
 
     def __init__(self, records: Iterable[R_co] = ()) -> None:
-        self._store: _Store[R_co] = _Store(tuple(records))
+        # Another collection's records are taken as they are held (not yet decoded, if so).
+        self._store: _Store[R_co]
+        if isinstance(records, Collection):
+            given: Collection[R_co] = records
+            self._store = given._store
+        else:
+            self._store = _Store(tuple(records))
         self._kind: Kind[R_co] | None = None
         self._resolver: _Resolver | None = None
         self._root = False
 
-    @staticmethod
-    def _adopted(store: _Store[R], kind: Kind[R], resolver: _Resolver) -> Collection[R]:
+    @classmethod
+    def _adopted(cls, store: _Store[Any], kind: Kind[Any], resolver: _Resolver) -> Self:
         """A dataset's own collection over *store*: it indexes, and resolves names by *resolver*."""
-        collection: Collection[R] = object.__new__(Collection)
+        collection = object.__new__(cls)
         collection._store = store
         collection._kind = kind
         collection._resolver = resolver
@@ -442,11 +443,15 @@ class Collection(Sequence[R_co], Generic[R_co]):
         collection._store = _Store.deferred(holds, decode)
         return collection
 
-    def _derive(self, records: Iterable[R_co]) -> Collection[R_co]:
-        collection: Collection[R_co] = Collection(records)
-        collection._kind = self._kind
-        collection._resolver = self._resolver
-        return collection
+    def _derive(self, records: Iterable[R_co]) -> Self:
+        derived = type(self)(records)
+        self._hand_down(derived)
+        return derived
+
+    def _hand_down(self, derived: Collection[Any]) -> None:
+        """Give *derived*, a collection made from this one's records, its kind and names."""
+        derived._kind = self._kind
+        derived._resolver = self._resolver
 
     @property
     def _records(self) -> tuple[R_co, ...]:
@@ -476,15 +481,13 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def _resolve(self, kind: str, name: str, method: str) -> str:
         return self._names(method).id_of(kind, name)
 
-    def _select(
-        self, facet: str, keys: Callable[[Any], Iterable[Any]], wanted: Any
-    ) -> Collection[R_co]:
+    def _select(self, facet: str, keys: Callable[[Any], Iterable[Any]], wanted: Any) -> Self:
         """The records whose *facet* keys include *wanted* (by index in a dataset's own)."""
         if self._root:
             return self._derive(self._store.index(facet, keys).get(wanted, ()))
         return self._keep(lambda record: wanted in keys(record))
 
-    def _keep(self, predicate: Callable[[Any], bool]) -> Collection[R_co]:
+    def _keep(self, predicate: Callable[[Any], bool]) -> Self:
         return self._derive(record for record in self._records if predicate(record))
 
     # -- by id and by name --------------------------------------------------
@@ -554,7 +557,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     # -- filters ------------------------------------------------------------
 
-    def where(self, predicate: Callable[[R_co], bool]) -> Collection[R_co]:
+    def where(self, predicate: Callable[[R_co], bool]) -> Self:
         """
         The records for which *predicate* is true.
 
@@ -567,7 +570,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         """
         return self._keep(predicate)
 
-    def mentioning(self, company: str, *, include_units: bool = False) -> Collection[R_co]:
+    def mentioning(self, company: str, *, include_units: bool = False) -> Self:
         """
         Records about, made by, or stated for a company or other organisation:
         a prediction's companies and makers, a round's company and investors,
@@ -603,34 +606,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
             return self._select("companies", keys, next(iter(ids)))
         return self._keep(lambda record: bool(keys(record) & ids))
 
-    @overload
-    def by(self: Collection[Source], person: str) -> Collection[Source]: ...
-    @overload
-    def by(self: Collection[Person], person: str) -> Collection[Person]: ...
-    @overload
-    def by(self: Collection[Prediction], person: str) -> Collection[Prediction]: ...
-    @overload
-    def by(self: Collection[FundingRound], person: str) -> Collection[FundingRound]: ...
-    @overload
-    def by(self: Collection[ComputeTrend], person: str) -> Collection[ComputeTrend]: ...
-    @overload
-    def by(self: Collection[Debate], person: str) -> Collection[Debate]: ...
-    def by(self: Collection[Any], person: str) -> Collection[Any]:
-        """
-        Records made, claimed, argued or written by a person.
-
-        >>> import aiforecasts
-        >>> [d.id for d in aiforecasts.load().debates.by("李彦宏")]
-        ['open-source-iq-tax', 'race-on-ai-applications']
-
-        Raises:
-            LookupError: if no person goes by that name.
-        """
-        people = self._facet("people", "by")
-        wanted = self._resolve("people", _text(person, "by"), "by")
-        return self._select("people", lambda r: frozenset(filter(None, people(r))), wanted)
-
-    def citing(self, source: str) -> Collection[R_co]:
+    def citing(self, source: str) -> Self:
         """
         Records that quote a source (by id, title or file name).
 
@@ -643,322 +619,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         wanted = self._resolve("sources", _text(source, "citing"), "citing")
         return self._select("sources", kind.sources, wanted)
 
-    @overload
-    def about(self: Collection[Prediction], topic: Topic | str) -> Collection[Prediction]: ...
-    @overload
-    def about(self: Collection[Debate], topic: Topic | str) -> Collection[Debate]: ...
-    @overload
-    def about(self: Collection[Statistic], topic: Topic | str) -> Collection[Statistic]: ...
-    def about(self: Collection[Any], topic: Topic | str) -> Collection[Any]:
-        """
-        Records with *topic* (a `Topic` or its value).
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> ds.debates.about("open_source").first().id
-        'open-vs-closed-models-2024'
-        """
-        topics = self._facet("topics", "about")
-        return self._select("topics", topics, _topic(topic))
-
-    def backed_by(self: Collection[FundingRound], investor: str) -> Collection[FundingRound]:
-        """
-        Funding rounds in which an organisation or person invested.
-
-        >>> import aiforecasts
-        >>> [r.company for r in aiforecasts.load().funding_rounds.backed_by("Intel")]
-        ['stability-ai']
-
-        Raises:
-            LookupError: if no organisation or person goes by that name.
-        """
-        investors = self._facet("investors", "backed_by")
-        wanted = self._names("backed_by").investor_id(_text(investor, "backed_by"))
-        return self._select("investors", lambda r: frozenset(investors(r)), wanted)
-
-    @overload
-    def overlapping(self: Collection[Source], span: TimeSpan) -> Collection[Source]: ...
-    @overload
-    def overlapping(self: Collection[Prediction], span: TimeSpan) -> Collection[Prediction]: ...
-    @overload
-    def overlapping(self: Collection[FundingRound], span: TimeSpan) -> Collection[FundingRound]: ...
-    @overload
-    def overlapping(self: Collection[ComputeTrend], span: TimeSpan) -> Collection[ComputeTrend]: ...
-    @overload
-    def overlapping(self: Collection[Statistic], span: TimeSpan) -> Collection[Statistic]: ...
-    def overlapping(self: Collection[Any], span: TimeSpan) -> Collection[Any]:
-        """
-        Records whose time overlaps *span*: a prediction's horizon, a round's
-        date, a trend's period, a figure's date, a source's publication.
-        Records without a time are left out.
-
-        >>> import aiforecasts, pendulum
-        >>> from aiforecasts import Precision, TimeSpan
-        >>> march = TimeSpan(pendulum.Date(2024, 3, 1), pendulum.Date(2024, 3, 31),
-        ...                  Precision.MONTH, "March 2024")
-        >>> early = aiforecasts.load().predictions.get("google-gemini-ultra-early-2024")
-        >>> early in aiforecasts.load().predictions.overlapping(march)
-        True
-        """
-        time = self._facet("span", "overlapping")
-        _typed(span, TimeSpan, "overlapping")
-        return self._keep(
-            lambda record: (found := time(record)) is not None and found.overlaps(span)
-        )
-
-    @overload
-    def between(
-        self: Collection[Source], start: datetime.date | str | int, end: datetime.date | str | int
-    ) -> Collection[Source]: ...
-    @overload
-    def between(
-        self: Collection[Prediction],
-        start: datetime.date | str | int,
-        end: datetime.date | str | int,
-    ) -> Collection[Prediction]: ...
-    @overload
-    def between(
-        self: Collection[FundingRound],
-        start: datetime.date | str | int,
-        end: datetime.date | str | int,
-    ) -> Collection[FundingRound]: ...
-    @overload
-    def between(
-        self: Collection[ComputeTrend],
-        start: datetime.date | str | int,
-        end: datetime.date | str | int,
-    ) -> Collection[ComputeTrend]: ...
-    @overload
-    def between(
-        self: Collection[Statistic],
-        start: datetime.date | str | int,
-        end: datetime.date | str | int,
-    ) -> Collection[Statistic]: ...
-    def between(
-        self: Collection[Any], start: datetime.date | str | int, end: datetime.date | str | int
-    ) -> Collection[Any]:
-        """
-        Records whose time overlaps the days from *start* to *end*, both
-        included: dates, years, or ISO strings ("2024", "2024-03",
-        "2024-03-15"; a year or month reaches to its last day as *end*).
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> "openai-microsoft-10b-2023" in ds.funding_rounds.between("2023-01-01", "2023-03-31")
-        True
-        >>> [r.id for r in ds.funding_rounds.between(2022, 2022)]
-        ['stability-ai-100m-round-2022']
-        """
-        self._facet("span", "between")
-        first = _as_date(start, end=False)
-        last = _as_date(end, end=True)
-        if last < first:
-            msg = f"the range ends ({last}) before it starts ({first})"
-            raise ValueError(msg)
-        return self.overlapping(TimeSpan(first, last, Precision.DAYS, f"{first}–{last}"))
-
-    @overload
-    def ended_before(
-        self: Collection[Source], day: datetime.date | str | int
-    ) -> Collection[Source]: ...
-    @overload
-    def ended_before(
-        self: Collection[Prediction], day: datetime.date | str | int
-    ) -> Collection[Prediction]: ...
-    @overload
-    def ended_before(
-        self: Collection[FundingRound], day: datetime.date | str | int
-    ) -> Collection[FundingRound]: ...
-    @overload
-    def ended_before(
-        self: Collection[ComputeTrend], day: datetime.date | str | int
-    ) -> Collection[ComputeTrend]: ...
-    @overload
-    def ended_before(
-        self: Collection[Statistic], day: datetime.date | str | int
-    ) -> Collection[Statistic]: ...
-    def ended_before(self: Collection[Any], day: datetime.date | str | int) -> Collection[Any]:
-        """
-        Records whose time ended before *day*: horizons that are past as of
-        that day.  Records without a time are left out.
-
-        >>> import aiforecasts
-        >>> past = aiforecasts.load().predictions.ended_before("2026-11-22")
-        >>> "nvidia-gpu-cloud-2024" in past
-        True
-        >>> "ccid-china-intelligent-supercomputing-share-2026" in past
-        False
-        """
-        time = self._facet("span", "ended_before")
-        last = _as_date(day, end=False)
-        return self._keep(
-            lambda record: (found := time(record)) is not None and found.is_past(last)
-        )
-
-    def due_by(
-        self: Collection[Prediction], day: datetime.date | str | int
-    ) -> Collection[Prediction]:
-        """
-        Predictions whose horizon ends on or before *day* (a date, a year or
-        ``"YYYY[-MM[-DD]]"``, read as its last day): those that are due to be
-        judged by then.  Predictions without a horizon are left out.
-
-        >>> import aiforecasts
-        >>> due = aiforecasts.load().predictions.due_by(2024)
-        >>> "nvidia-gpu-cloud-2024" in due, "ccid-china-compute-360-eflops-2026" in due
-        (True, False)
-
-        Raises:
-            TypeError: on a collection of another kind.
-        """
-        self._predictions("due_by")
-        last = _as_date(day, end=True)
-        return self._keep(lambda p: p.horizon is not None and p.horizon.end <= last)
-
-    def resolved(
-        self: Collection[Prediction], verdict: Verdict | str | None = None
-    ) -> Collection[Prediction]:
-        """
-        Predictions that a resolution judges — with *verdict*, if given (a
-        `Verdict` or its value, ``"came_true"``).
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> came_true = ds.predictions.resolved("came_true")
-        >>> all(ds.resolution_of(p).verdict.value == "came_true" for p in came_true)
-        True
-
-        Raises:
-            TypeError: on a collection of another kind.
-            ValueError: for an unknown verdict.
-        """
-        self._predictions("resolved")
-        wanted = None if verdict is None else Verdict(verdict)
-        judged = self._names("resolved").resolutions()
-        return self._keep(
-            lambda p: p.id in judged and (wanted is None or judged[p.id][0].verdict is wanted)
-        )
-
-    def _predictions(self, method: str) -> None:
-        if self._known_kind(method).name != "predictions":
-            msg = f"{method}() applies to predictions, not {self._known_kind(method).name}"
-            raise TypeError(msg)
-
-    @overload
-    def in_year(self: Collection[Source], year: int) -> Collection[Source]: ...
-    @overload
-    def in_year(self: Collection[Prediction], year: int) -> Collection[Prediction]: ...
-    @overload
-    def in_year(self: Collection[FundingRound], year: int) -> Collection[FundingRound]: ...
-    @overload
-    def in_year(self: Collection[ComputeTrend], year: int) -> Collection[ComputeTrend]: ...
-    @overload
-    def in_year(self: Collection[Statistic], year: int) -> Collection[Statistic]: ...
-    def in_year(self: Collection[Any], year: int) -> Collection[Any]:
-        """
-        Records whose time overlaps the calendar year: a forecast about
-        "2024", "early 2024" or "by 2026" (made in 2024) all match 2024.
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> ds.predictions.in_year(2024).count() > ds.predictions.in_year(2030).count()
-        True
-        """
-        self._facet("span", "in_year")
-        try:
-            span = TimeSpan.of_year(year)
-        except (ValueError, OverflowError):
-            msg = f"expected a year from 1 to 9999, not {year!r}"
-            raise ValueError(msg) from None
-        return self.overlapping(span)
-
-    def with_stance(self: Collection[Debate], stance: Stance | str) -> Collection[Debate]:
-        """
-        Debates in which someone takes *stance* (a `Stance` or its value).
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> "open-source-iq-tax" in ds.debates.with_stance("yes")
-        True
-        """
-        stances = self._facet("stances", "with_stance")
-        wanted = Stance(stance)
-        return self._keep(lambda record: wanted in set(stances(record)))
-
-    @overload
-    def amount_between(
-        self: Collection[FundingRound],
-        low: float | str | None = None,
-        high: float | str | None = None,
-        *,
-        currency: Currency | str = Currency.USD,
-    ) -> Collection[FundingRound]: ...
-    @overload
-    def amount_between(
-        self: Collection[Statistic],
-        low: float | str | None = None,
-        high: float | str | None = None,
-        *,
-        currency: Currency | str = Currency.USD,
-    ) -> Collection[Statistic]: ...
-    def amount_between(
-        self: Collection[Any],
-        low: float | str | None = None,
-        high: float | str | None = None,
-        *,
-        currency: Currency | str = Currency.USD,
-    ) -> Collection[Any]:
-        """
-        Records whose amount of money (a round's amount, a figure's value) may
-        lie between *low* and *high* (base units; either may be ``None``).
-
-        A qualified amount is the range it allows: "up to $4B" may be any
-        amount up to 4 billion, "over $10B" any amount above 10 billion.
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> sorted(r.id for r in ds.funding_rounds.amount_between(3e9, 5e9))
-        ['anthropic-amazon-4b-2023']
-        """
-        money_of = self._facet("money", "amount_between")
-        wanted = Currency(currency)
-        floor, ceiling = _amount(low, "low"), _amount(high, "high")
-
-        def fits(record: Any) -> bool:
-            money = money_of(record)
-            if money is None or money.currency is not wanted:
-                return False
-            lo, hi = money.bounds
-            return (ceiling is None or lo <= ceiling) and (
-                floor is None or hi is None or hi >= floor
-            )
-
-        return self._keep(fits)
-
-    @overload
-    def with_qualifier(
-        self: Collection[FundingRound], qualifier: Qualifier | str
-    ) -> Collection[FundingRound]: ...
-    @overload
-    def with_qualifier(
-        self: Collection[Statistic], qualifier: Qualifier | str
-    ) -> Collection[Statistic]: ...
-    def with_qualifier(self: Collection[Any], qualifier: Qualifier | str) -> Collection[Any]:
-        """
-        Records whose amount of money carries *qualifier*.
-
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> sorted(r.id for r in ds.funding_rounds.with_qualifier("up_to"))
-        ['anthropic-alphabet-2b-2023', 'anthropic-amazon-4b-2023']
-        """
-        money_of = self._facet("money", "with_qualifier")
-        wanted = Qualifier(qualifier)
-        return self._keep(
-            lambda record: (money := money_of(record)) is not None and money.qualifier is wanted
-        )
-
-    def search(self, text: str) -> Collection[R_co]:
+    def search(self, text: str) -> Self:
         """
         The records that *text* matches, in their order (`Dataset.search`
         ranks them).
@@ -1010,7 +671,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
 
     def sort_by(
         self, key: Callable[[R_co], SupportsRichComparison], *, reverse: bool = False
-    ) -> Collection[R_co]:
+    ) -> Self:
         """
         The records ordered by *key*.
 
@@ -1067,10 +728,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
     @overload
     def __getitem__(self, index: int) -> R_co: ...
     @overload
-    def __getitem__(self, index: slice) -> Collection[R_co]: ...
+    def __getitem__(self, index: slice) -> Self: ...
     @overload
     def __getitem__(self, index: str) -> R_co: ...
-    def __getitem__(self, index: int | slice | str) -> R_co | Collection[R_co]:
+    def __getitem__(self, index: int | slice | str) -> R_co | Self:
         """
         A record by position, a slice of the collection, or a record by id:
 
@@ -1128,15 +789,350 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def __hash__(self) -> int:
         return hash(self._records)
 
-    def __copy__(self) -> Collection[R_co]:
+    def __copy__(self) -> Self:
         return self  # immutable
 
-    def __deepcopy__(self, _memo: dict[int, object]) -> Collection[R_co]:
+    def __deepcopy__(self, _memo: dict[int, object]) -> Self:
         return self  # immutable: records are frozen, tables are derived from them
 
     def __repr__(self) -> str:
         name = self._kind.name if self._kind is not None else "records"
-        return f"<Collection of {len(self._records)} {name}>"
+        return f"<{type(self).__name__} of {len(self._records)} {name}>"
+
+
+# -- the filters each kind has ------------------------------------------------
+# Each family of filters is a mixin over `Collection`; a kind's collection class
+# (`Predictions`, `Companies`, ...) takes the families whose facet its records
+# have, so a type checker refuses a filter a kind lacks (``ds.sources.backed_by``)
+# and the filters return the kind's own class.
+
+
+class _ByPerson(Collection[R_co]):
+    __slots__ = ()
+
+    def by(self, person: str) -> Self:
+        """
+        Records made, claimed, argued or written by a person.
+
+        >>> import aiforecasts
+        >>> [d.id for d in aiforecasts.load().debates.by("李彦宏")]
+        ['open-source-iq-tax', 'race-on-ai-applications']
+
+        Raises:
+            LookupError: if no person goes by that name.
+        """
+        people = self._facet("people", "by")
+        wanted = self._resolve("people", _text(person, "by"), "by")
+        return self._select("people", lambda r: frozenset(filter(None, people(r))), wanted)
+
+
+class _Topical(Collection[R_co]):
+    __slots__ = ()
+
+    def about(self, topic: Topic | str) -> Self:
+        """
+        Records with *topic* (a `Topic` or its value).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> ds.debates.about("open_source").first().id
+        'open-vs-closed-models-2024'
+        """
+        topics = self._facet("topics", "about")
+        return self._select("topics", topics, _topic(topic))
+
+
+class _Timed(Collection[R_co]):
+    __slots__ = ()
+
+    def overlapping(self, span: TimeSpan) -> Self:
+        """
+        Records whose time overlaps *span*: a prediction's horizon, a round's
+        date, a trend's period, a figure's date, a source's publication.
+        Records without a time are left out.
+
+        >>> import aiforecasts, pendulum
+        >>> from aiforecasts import Precision, TimeSpan
+        >>> march = TimeSpan(pendulum.Date(2024, 3, 1), pendulum.Date(2024, 3, 31),
+        ...                  Precision.MONTH, "March 2024")
+        >>> early = aiforecasts.load().predictions.get("google-gemini-ultra-early-2024")
+        >>> early in aiforecasts.load().predictions.overlapping(march)
+        True
+        """
+        time = self._facet("span", "overlapping")
+        _typed(span, TimeSpan, "overlapping")
+        return self._keep(
+            lambda record: (found := time(record)) is not None and found.overlaps(span)
+        )
+
+    def between(self, start: datetime.date | str | int, end: datetime.date | str | int) -> Self:
+        """
+        Records whose time overlaps the days from *start* to *end*, both
+        included: dates, years, or ISO strings ("2024", "2024-03",
+        "2024-03-15"; a year or month reaches to its last day as *end*).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> "openai-microsoft-10b-2023" in ds.funding_rounds.between("2023-01-01", "2023-03-31")
+        True
+        >>> [r.id for r in ds.funding_rounds.between(2022, 2022)]
+        ['stability-ai-100m-round-2022']
+        """
+        self._facet("span", "between")
+        first = _as_date(start, end=False)
+        last = _as_date(end, end=True)
+        if last < first:
+            msg = f"the range ends ({last}) before it starts ({first})"
+            raise ValueError(msg)
+        return self.overlapping(TimeSpan(first, last, Precision.DAYS, f"{first}–{last}"))
+
+    def ended_before(self, day: datetime.date | str | int) -> Self:
+        """
+        Records whose time ended before *day*: horizons that are past as of
+        that day.  Records without a time are left out.
+
+        >>> import aiforecasts
+        >>> past = aiforecasts.load().predictions.ended_before("2026-11-22")
+        >>> "nvidia-gpu-cloud-2024" in past
+        True
+        >>> "ccid-china-intelligent-supercomputing-share-2026" in past
+        False
+        """
+        time = self._facet("span", "ended_before")
+        last = _as_date(day, end=False)
+        return self._keep(
+            lambda record: (found := time(record)) is not None and found.is_past(last)
+        )
+
+    def in_year(self, year: int) -> Self:
+        """
+        Records whose time overlaps the calendar year: a forecast about
+        "2024", "early 2024" or "by 2026" (made in 2024) all match 2024.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> ds.predictions.in_year(2024).count() > ds.predictions.in_year(2030).count()
+        True
+        """
+        self._facet("span", "in_year")
+        try:
+            span = TimeSpan.of_year(year)
+        except (ValueError, OverflowError):
+            msg = f"expected a year from 1 to 9999, not {year!r}"
+            raise ValueError(msg) from None
+        return self.overlapping(span)
+
+
+class _Priced(Collection[R_co]):
+    __slots__ = ()
+
+    def amount_between(
+        self,
+        low: float | str | None = None,
+        high: float | str | None = None,
+        *,
+        currency: Currency | str = Currency.USD,
+    ) -> Self:
+        """
+        Records whose amount of money (a round's amount, a figure's value) may
+        lie between *low* and *high* (base units; either may be ``None``).
+
+        A qualified amount is the range it allows: "up to $4B" may be any
+        amount up to 4 billion, "over $10B" any amount above 10 billion.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> sorted(r.id for r in ds.funding_rounds.amount_between(3e9, 5e9))
+        ['anthropic-amazon-4b-2023']
+        """
+        money_of = self._facet("money", "amount_between")
+        wanted = Currency(currency)
+        floor, ceiling = _amount(low, "low"), _amount(high, "high")
+
+        def fits(record: Any) -> bool:
+            money = money_of(record)
+            if money is None or money.currency is not wanted:
+                return False
+            lo, hi = money.bounds
+            return (ceiling is None or lo <= ceiling) and (
+                floor is None or hi is None or hi >= floor
+            )
+
+        return self._keep(fits)
+
+    def with_qualifier(self, qualifier: Qualifier | str) -> Self:
+        """
+        Records whose amount of money carries *qualifier*.
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> sorted(r.id for r in ds.funding_rounds.with_qualifier("up_to"))
+        ['anthropic-alphabet-2b-2023', 'anthropic-amazon-4b-2023']
+        """
+        money_of = self._facet("money", "with_qualifier")
+        wanted = Qualifier(qualifier)
+        return self._keep(
+            lambda record: (money := money_of(record)) is not None and money.qualifier is wanted
+        )
+
+
+class Sources(_ByPerson[Source], _Timed[Source]):
+    """The source documents: a `Collection` with the filters by person and time.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class Companies(Collection[Company]):
+    """Companies and other organisations: a `Collection`.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class People(_ByPerson[Person]):
+    """People: a `Collection` with the filter by person.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class Predictions(_ByPerson[Prediction], _Topical[Prediction], _Timed[Prediction]):
+    """Predictions: a `Collection` with the filters by person, topic and time, and by
+    when they fall due and how they turned out.
+
+    >>> import aiforecasts
+    >>> ds = aiforecasts.load()
+    >>> type(ds.predictions.in_year(2024)).__name__
+    'Predictions'
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+    def due_by(self, day: datetime.date | str | int) -> Self:
+        """
+        Predictions whose horizon ends on or before *day* (a date, a year or
+        ``"YYYY[-MM[-DD]]"``, read as its last day): those that are due to be
+        judged by then.  Predictions without a horizon are left out.
+
+        >>> import aiforecasts
+        >>> due = aiforecasts.load().predictions.due_by(2024)
+        >>> "nvidia-gpu-cloud-2024" in due, "ccid-china-compute-360-eflops-2026" in due
+        (True, False)
+
+        """
+        last = _as_date(day, end=True)
+        return self._keep(lambda p: p.horizon is not None and p.horizon.end <= last)
+
+    def resolved(self, verdict: Verdict | str | None = None) -> Self:
+        """
+        Predictions that a resolution judges — with *verdict*, if given (a
+        `Verdict` or its value, ``"came_true"``).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> came_true = ds.predictions.resolved("came_true")
+        >>> all(ds.resolution_of(p).verdict.value == "came_true" for p in came_true)
+        True
+
+        Raises:
+            ValueError: for an unknown verdict.
+        """
+        wanted = None if verdict is None else Verdict(verdict)
+        judged = self._names("resolved").resolutions()
+        return self._keep(
+            lambda p: p.id in judged and (wanted is None or judged[p.id][0].verdict is wanted)
+        )
+
+
+class FundingRounds(_ByPerson[FundingRound], _Timed[FundingRound], _Priced[FundingRound]):
+    """Funding rounds: a `Collection` with the filters by person, investor, time and amount.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+    def backed_by(self, investor: str) -> Self:
+        """
+        Funding rounds in which an organisation or person invested.
+
+        >>> import aiforecasts
+        >>> [r.company for r in aiforecasts.load().funding_rounds.backed_by("Intel")]
+        ['stability-ai']
+
+        Raises:
+            LookupError: if no organisation or person goes by that name.
+        """
+        investors = self._facet("investors", "backed_by")
+        wanted = self._names("backed_by").investor_id(_text(investor, "backed_by"))
+        return self._select("investors", lambda r: frozenset(investors(r)), wanted)
+
+
+class ComputeTrends(_ByPerson[ComputeTrend], _Timed[ComputeTrend]):
+    """Compute trends: a `Collection` with the filters by person and time.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class Debates(_ByPerson[Debate], _Topical[Debate]):
+    """Debates: a `Collection` with the filters by person, topic and stance.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+    def with_stance(self, stance: Stance | str) -> Self:
+        """
+        Debates in which someone takes *stance* (a `Stance` or its value).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> "open-source-iq-tax" in ds.debates.with_stance("yes")
+        True
+        """
+        stances = self._facet("stances", "with_stance")
+        wanted = Stance(stance)
+        return self._keep(lambda record: wanted in set(stances(record)))
+
+
+class Statistics(_Topical[Statistic], _Timed[Statistic], _Priced[Statistic]):
+    """Statistics: a `Collection` with the filters by topic, time and amount.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class Resolutions(Collection[Resolution]):
+    """Resolutions: a `Collection`.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
+
+
+class Tombstones(Collection[Tombstone]):
+    """Retired ids: a `Collection`.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ()
 
 
 def _index_of(store: _Store[Any], kind: Kind[Any]) -> Index:

@@ -13,13 +13,14 @@ import pendulum
 
 import aiforecasts
 from aiforecasts import (
-    Collection,
     Company,
-    ComputeTrend,
+    ComputeTrends,
     DataError,
     Dataset,
     Debate,
+    Debates,
     FundingRound,
+    FundingRounds,
     FundingTotal,
     Hit,
     Match,
@@ -27,13 +28,15 @@ from aiforecasts import (
     Person,
     Position,
     Prediction,
+    Predictions,
     Qualifier,
     Quantity,
     Rate,
     RateComparison,
     Record,
     Source,
-    Statistic,
+    Sources,
+    Statistics,
     TimeSpan,
     Topic,
     VerificationReport,
@@ -43,7 +46,7 @@ dataset = aiforecasts.load()
 assert_type(dataset, Dataset)
 assert_type(dataset.dataset_version, str)
 assert_type(dataset.schema_version, int)
-assert_type(dataset.predictions, Collection[Prediction])
+assert_type(dataset.predictions, Predictions)
 assert_type(dataset.get("nvidia"), Record | None)
 
 nvidia = dataset.companies.get("nvidia")
@@ -62,7 +65,7 @@ for prediction in dataset.predictions:
     assert_type(prediction.companies, tuple[str, ...])
 
 first: Prediction = dataset.predictions[0]
-assert_type(dataset.predictions[:2], Collection[Prediction])
+assert_type(dataset.predictions[:2], Predictions)
 
 for funding in dataset.funding_rounds:
     assert_type(funding, FundingRound)
@@ -89,16 +92,16 @@ version: str = aiforecasts.__version__
 
 # The query layer: every filter keeps the record kind; no Any reaches the user.
 nvidia_2024 = dataset.predictions.mentioning("英偉達").in_year(2024).about("chips")
-assert_type(nvidia_2024, Collection[Prediction])
+assert_type(nvidia_2024, Predictions)
 assert_type(nvidia_2024.first(), Prediction | None)
 assert_type(nvidia_2024.count(), int)
 assert_type(dataset.companies.lookup("Nvidia"), Company)
 assert_type(dataset.funding_rounds.backed_by("Intel").one(), FundingRound)
-assert_type(dataset.debates.with_stance("yes").sort_by(lambda d: d.id), Collection[Debate])
+assert_type(dataset.debates.with_stance("yes").sort_by(lambda d: d.id), Debates)
 assert_type(dataset.people.search_fuzzy("altman"), list[Match[Person]])
 assert_type(dataset.people.search_fuzzy("altman")[0].record, Person)
-assert_type(dataset.funding_rounds.amount_between(1e9, None), Collection[FundingRound])
-assert_type(dataset.statistics.between("2023-01-01", 2024), Collection[Statistic])
+assert_type(dataset.funding_rounds.amount_between(1e9, None), FundingRounds)
+assert_type(dataset.statistics.between("2023-01-01", 2024), Statistics)
 assert_type(dataset.search("开源"), list[Hit])
 assert_type(dataset.search("开源")[0].record, Record)
 assert_type(dataset.search("开源")[0].snippet, str)
@@ -109,21 +112,22 @@ assert_type(dataset.predictions[0], Prediction)
 assert_type(dataset.funding_totals()["openai"].high, Decimal | None)
 assert_type(dataset.counts_by_topic(), dict[Topic, int])
 assert_type(dataset.counts_by_year("predictions"), dict[int, int])
-assert_type(dataset.predictions_about("Microsoft"), Collection[Prediction])
+assert_type(dataset.predictions_about("Microsoft"), Predictions)
 
-# Each filter exists only for the kinds it means something for: mypy refuses the others.
+# Each filter exists only for the kinds it means something for: each kind's collection class
+# (Predictions, Companies, ...) has only those, so mypy refuses the others.
 # (strict mode reports an unneeded "type: ignore", so each line below must be an error.)
 if TYPE_CHECKING:
-    dataset.sources.backed_by("Microsoft")  # type: ignore[misc]
-    dataset.companies.about("chips")  # type: ignore[misc]
-    dataset.companies.in_year(2024)  # type: ignore[misc]
-    dataset.debates.ended_before(2025)  # type: ignore[misc]
-    dataset.statistics.by("Sam Altman")  # type: ignore[misc]
-    dataset.predictions.amount_between(1, 2)  # type: ignore[misc]
-    dataset.people.with_stance("yes")  # type: ignore[misc]
-assert_type(dataset.sources.in_year(2024), Collection[Source])
-assert_type(dataset.compute_trends.by("Dario Amodei"), Collection[ComputeTrend])
-assert_type(dataset.statistics.with_qualifier("about"), Collection[Statistic])
+    dataset.sources.backed_by("Microsoft")  # type: ignore[attr-defined]
+    dataset.companies.about("chips")  # type: ignore[attr-defined]
+    dataset.companies.in_year(2024)  # type: ignore[attr-defined]
+    dataset.debates.ended_before(2025)  # type: ignore[attr-defined]
+    dataset.statistics.by("Sam Altman")  # type: ignore[attr-defined]
+    dataset.predictions.amount_between(1, 2)  # type: ignore[attr-defined]
+    dataset.people.with_stance("yes")  # type: ignore[attr-defined]
+assert_type(dataset.sources.in_year(2024), Sources)
+assert_type(dataset.compute_trends.by("Dario Amodei"), ComputeTrends)
+assert_type(dataset.statistics.with_qualifier("about"), Statistics)
 
 # Growth maths.
 rate = Rate.from_doubling_months(5.6)
