@@ -21,7 +21,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, cast, overload
 
 from aiforecasts._limits import MAX_QUERY
 from aiforecasts._records import (
@@ -444,14 +444,14 @@ class Collection(Sequence[R_co], Generic[R_co]):
         return collection
 
     def _derive(self, records: Iterable[R_co]) -> Self:
-        derived = type(self)(records)
-        self._hand_down(derived)
-        return derived
-
-    def _hand_down(self, derived: Collection[Any]) -> None:
-        """Give *derived*, a collection made from this one's records, its kind and names."""
+        # Made without __init__ (a filter's result is built on every call): the records,
+        # and this collection's kind and names.
+        derived: Collection[Any] = object.__new__(type(self))
+        derived._store = _Store(tuple(records))
         derived._kind = self._kind
         derived._resolver = self._resolver
+        derived._root = False
+        return cast("Self", derived)
 
     @property
     def _records(self) -> tuple[R_co, ...]:
