@@ -12,7 +12,6 @@ import argparse
 import codecs
 import collections.abc
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import aiforecasts
-from aiforecasts._codec import to_builtins
+from aiforecasts._codec import dumps_readable, to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT, MAX_QUERY
@@ -219,7 +218,7 @@ def print_problems(error: aiforecasts.DataError, out: TextIO) -> None:
 
 
 def dump_json(value: Any, out: TextIO) -> None:
-    out.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    out.write(dumps_readable(value))
 
 
 def close_matches(wanted: str, names: Sequence[str], limit: int = 5) -> list[str]:
@@ -528,8 +527,8 @@ def _data_release(args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.output)
     try:
         dataset = aiforecasts.load_path(args.folder)
-        text = json.dumps(release_file(dataset), ensure_ascii=False, indent=2, sort_keys=True)
-        write_file(target, (text + "\n").encode("utf-8"), overwrite=args.force)
+        text = dumps_readable(release_file(dataset))
+        write_file(target, text.encode("utf-8"), overwrite=args.force)
     except FileExistsError:
         complain("data release", f"{target} exists (use --force)")
         return FAILURE

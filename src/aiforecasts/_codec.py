@@ -200,7 +200,13 @@ def to_builtins(value: Any) -> Any:
 
 
 def dumps_readable(value: Any) -> str:
-    """*value* as JSON for people: UTF-8 text, keys sorted, indented by two spaces."""
+    """*value* (records, values, or plain JSON values) as JSON for people: the one form
+    every file the package writes for people takes — UTF-8 text, keys sorted, indented by
+    two spaces, a final newline.
+
+    >>> dumps_readable({"b": "英伟达", "a": [1]})
+    '{\\n  "a": [\\n    1\\n  ],\\n  "b": "英伟达"\\n}\\n'
+    """
     return json.dumps(to_builtins(value), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -189,7 +189,7 @@ def curate(
             "schema_version": SCHEMA_VERSION,
         }
         files[f"{kind.name}.json"] = dumps_readable(envelope)
-    files[_MANIFEST] = _dumps({**manifest, "schema_version": SCHEMA_VERSION})
+    files[_MANIFEST] = dumps_readable({**manifest, "schema_version": SCHEMA_VERSION})
     # What is written must read back: the strict reader has the last word.
     _load.parse(
         files[_MANIFEST].encode("utf-8"),
@@ -707,10 +707,6 @@ def _order(version: str) -> tuple[int, ...] | None:
 
 
 _DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*\Z")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _on_disk(path: Path) -> str | None:

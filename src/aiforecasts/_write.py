@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, cast
 import attrs
 
 from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
+from aiforecasts._codec import dumps_readable
 from aiforecasts._dataset import KIND_OF, KINDS, Dataset
 from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
 from aiforecasts._load import file_kind
@@ -136,8 +137,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
         found, version = parts(obj, dataset_version)
         sources = sources_of(obj, found)
         descriptor = datapackage(list(found), version, sources)
-        text = json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        files["datapackage.json"] = text
+        files["datapackage.json"] = dumps_readable(descriptor)
         files["README.md"] = package_card(list(found), version, sources)
     data = {name: text.encode("utf-8") for name, text in files.items()}
     _write_folder(target, data, format=format, overwrite=overwrite)
@@ -389,7 +389,7 @@ def _write_folder(target: Path, files: dict[str, bytes], *, format: str, overwri
     target.parent.mkdir(parents=True, exist_ok=True)
     old = _examine(target, format, overwrite=overwrite, names=files)
     manifest = {"files": sorted(files), "format": format, "written_by": "aiforecasts"}
-    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = dumps_readable(manifest)
     staging = _staging_folder(target.parent)
     carried = _Carried()
     try:
