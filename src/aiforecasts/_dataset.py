@@ -344,9 +344,7 @@ class Dataset:
         # the collections it was given are left as they were.
         stores = {}
         for kind in KINDS:
-            given = getattr(self, kind.name)
-            if not isinstance(given, Collection):
-                given = Collection(given)
+            given: Collection[Any] = getattr(self, kind.name)  # the field's converter made it one
             store = given._store  # noqa: SLF001 - the tables depend on records alone
             strangers = store.strangers(kind.cls)
             if strangers:
