@@ -34,7 +34,7 @@ IMPORT_ALL = "import aiforecasts._load"
 
 _FILES = (
     "from importlib import resources\n"
-    "from aiforecasts._dataset import KINDS\n"
+    "from aiforecasts._kinds import KINDS\n"
     "root = resources.files('aiforecasts') / 'data'\n"
     "names = ['manifest', *(kind.name for kind in KINDS)]\n"
 )
@@ -89,7 +89,7 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
 
     import aiforecasts  # noqa: PLC0415
     from aiforecasts import _load  # noqa: PLC0415
-    from aiforecasts._dataset import KINDS  # noqa: PLC0415
+    from aiforecasts._kinds import KINDS  # noqa: PLC0415
 
     root = resources.files("aiforecasts") / "data"
     manifest = (root / "manifest.json").read_bytes()

@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts._dataset import KINDS
+from aiforecasts._kinds import KINDS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

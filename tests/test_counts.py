@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import aiforecasts
-from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._kinds import KIND_NAMED
 from aiforecasts._records import CLAIMS
 
 

@@ -15,8 +15,8 @@ import pytest
 import aiforecasts
 from aiforecasts import Money, Quantity, clean_text
 from aiforecasts._codec import structure_many, to_builtins
-from aiforecasts._dataset import KIND_OF, KINDS
 from aiforecasts._fields import walk
+from aiforecasts._kinds import KIND_OF, KINDS
 from aiforecasts._verify import excerpts
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._codec import to_builtins
-from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._kinds import KIND_NAMED
 from aiforecasts._values import older_layout
 
 GOLDEN = Path(__file__).parent / "golden"

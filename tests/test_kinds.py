@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import typing
 
 import attrs
@@ -10,8 +11,8 @@ import pytest
 
 import aiforecasts
 from aiforecasts import Collection, Record
-from aiforecasts._dataset import KIND_NAMED, KINDS
-from aiforecasts._kinds import FACETS
+from aiforecasts._kinds import FACETS, KIND_NAMED, KINDS
+from aiforecasts._query import collection_class
 
 # Filter → the facet it needs (citing, search and lookups need none: every kind has them).
 FILTERS = {
@@ -45,10 +46,12 @@ def test_each_kinds_collection_has_the_filters_its_facets_allow() -> None:
     assert "companies" in FACETS
     assert all(kind.has("companies") for kind in KINDS)
     for kind in KINDS:
-        assert issubclass(kind.collection, Collection), kind.name
-        assert kind.collection.__name__ == "".join(p.title() for p in kind.name.split("_"))
+        cls = collection_class(kind)
+        assert issubclass(cls, Collection), kind.name
+        assert cls.__name__ == "".join(p.title() for p in kind.name.split("_"))
+        assert cls is getattr(aiforecasts, cls.__name__), "each kind has a public class of its own"
         for method, facet in FILTERS.items():
-            assert hasattr(kind.collection, method) == kind.has(facet), (kind.name, method)
+            assert hasattr(cls, method) == kind.has(facet), (kind.name, method)
     assert hasattr(aiforecasts.Predictions, "due_by")
     assert hasattr(aiforecasts.Predictions, "resolved")
     assert not hasattr(aiforecasts.Statistics, "due_by")
@@ -78,9 +81,10 @@ def test_a_filter_is_refused_where_its_kind_lacks_the_facet(
         run = getattr(collection, method, None)
         if kind.has(FILTERS[method]):
             assert run is not None
-            assert isinstance(run(*ARGUMENTS[method]), kind.collection)
+            cls = collection_class(kind)
+            assert isinstance(run(*ARGUMENTS[method]), cls)
             # Derived collections keep their kind, and so their filters.
-            assert isinstance(getattr(collection[:5], method)(*ARGUMENTS[method]), kind.collection)
+            assert isinstance(getattr(collection[:5], method)(*ARGUMENTS[method]), cls)
         else:
             assert run is None
 
@@ -135,3 +139,49 @@ def test_copies_are_the_same_immutable_dataset(dataset: aiforecasts.Dataset) -> 
 def test_kinds_are_named_by_their_fields() -> None:
     assert KIND_NAMED["funding_rounds"].cls is aiforecasts.FundingRound
     assert list(aiforecasts.load().counts()) == [kind.name for kind in KINDS]
+
+
+def test_a_kind_without_a_class_of_its_own_gets_the_filters_its_facets_allow() -> None:
+    """`collection_class` makes, once, a class from the families of filters a kind's facets
+    allow, for a kind that declares no class of its own."""
+    statistics = KIND_NAMED["statistics"]
+    notes = attrs.evolve(statistics, name="field_notes", investors=lambda _r: ())
+    cls = collection_class(notes)
+    assert cls.__name__ == "FieldNotes"
+    assert cls is collection_class(notes)  # made once
+    assert cls not in {collection_class(kind) for kind in KINDS}
+    for method, facet in FILTERS.items():
+        assert hasattr(cls, method) == notes.has(facet), method
+    bare = collection_class(attrs.evolve(KIND_NAMED["tombstones"], name="bare_notes"))
+    assert bare.__bases__ == (Collection,)
+
+
+def test_the_schema_version_is_past_every_migration_and_kind() -> None:
+    """A version that only adds a kind needs no migration: `Kind.since` raises the version."""
+    from aiforecasts._codec import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
+
+    assert max(MIGRATIONS) + 1 <= SCHEMA_VERSION
+    assert all(kind.since <= SCHEMA_VERSION for kind in KINDS)
+    assert SCHEMA_VERSION in {max(MIGRATIONS) + 1, *(kind.since for kind in KINDS)}
+    assert KIND_NAMED["resolutions"].since == 5
+
+
+def test_a_kind_without_a_page_of_its_own_is_shown_field_by_field(
+    dataset: aiforecasts.Dataset,
+) -> None:
+    """`show` prints a record of a kind the renderer has no page for: its English text, then
+    each field with a value, references by name, nested values field by field."""
+    from aiforecasts._render import _other, _Page  # noqa: PLC0415 - the fallback page
+
+    record = dataset.funding_rounds.get("openai-microsoft-10b-2023")
+    assert record is not None
+    out = io.StringIO()
+    _other(_Page(out, None), dataset, record)
+    lines = out.getvalue().splitlines()
+    assert lines[1] == record.statement
+    assert "  company      OpenAI [openai]" in lines
+    assert "  investors    investor microsoft; role sole" in lines
+    assert "  amount       USD 10,000,000,000" in lines
+    assert "  mentions     Amazon [amazon]" in lines
+    assert lines[-1] == f"  versions     added in {record.added_in}, changed in {record.changed_in}"
+    assert not any("Investment(" in line or "<" in line for line in lines)

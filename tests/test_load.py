@@ -11,7 +11,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError, _load
-from aiforecasts._dataset import KIND_NAMED
+from aiforecasts._kinds import KIND_NAMED
 
 if TYPE_CHECKING:
     from collections.abc import Callable

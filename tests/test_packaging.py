@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts._dataset import KINDS
+from aiforecasts._kinds import KINDS
 
 
 def test_version_is_the_installed_metadata() -> None:
@@ -173,10 +173,10 @@ LAYERS = [
     "_growth",
     "_records",
     "_fields",
+    "_integrity",
     "_kinds",
     "_detailed",
     "_codec",
-    "_integrity",
     "_search",
     "_query",
     "_scores",

@@ -11,7 +11,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError, _load
-from aiforecasts._dataset import KINDS
+from aiforecasts._kinds import KINDS
 from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS, RECORD_PROBLEM_LIMIT
 
 BUNDLED = Path(aiforecasts.__file__).parent / "data"

@@ -382,7 +382,7 @@ def test_names_that_fold_alike_are_refused(
 
 
 def test_the_bundled_names_are_distinct(ds: aiforecasts.Dataset) -> None:
-    from aiforecasts._dataset import KINDS  # noqa: PLC0415
+    from aiforecasts._kinds import KINDS  # noqa: PLC0415
 
     for kind in KINDS:
         records = list(getattr(ds, kind.name))

@@ -19,8 +19,8 @@ import pytest
 
 import aiforecasts
 from aiforecasts import Company, GrowthKind, Hedge, OrgKind, Person, Qualifier
-from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._integrity import _references
+from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._records import CLAIMS
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aiforecasts
-from aiforecasts._dataset import KIND_OF
+from aiforecasts._kinds import KIND_OF
 from aiforecasts._search import fields_of, snippet, units
 from aiforecasts._text import fold
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.application import Sphinx
 
 import aiforecasts
-from aiforecasts._dataset import KINDS
+from aiforecasts._kinds import KINDS
 from aiforecasts._tables import DERIVED
 from aiforecasts._vocab import InvestorRole
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import aiforecasts
 from aiforecasts._codec import dumps_readable, to_builtins
 from aiforecasts._curate import release_file
-from aiforecasts._dataset import KIND_NAMED, KIND_OF, KINDS
+from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT, MAX_QUERY
 from aiforecasts._render import display_name, render, width
 from aiforecasts._text import plural

@@ -21,7 +21,7 @@ accept and refuse the same inputs, an object that gives a key twice
 among them (JSON allows it, and parsers keep the last: see `KEYS_TWICE`).
 
 **Versions.** `SCHEMA_VERSION` is the layout written; `MIGRATIONS` bring
-records of older layouts up to it.
+records of older layouts up to it (a version that only adds a kind needs none).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import msgspec
 
 from aiforecasts._errors import LongInteger, Problem, Problems
 from aiforecasts._fields import DECIMAL, Shape, fields, parse_date, resolve
+from aiforecasts._kinds import KINDS
 from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS
 
 if TYPE_CHECKING:
@@ -73,9 +74,6 @@ __all__ = [
 ]
 
 # -- versions ----------------------------------------------------------------
-
-SCHEMA_VERSION = 7
-"""The version of the record layout this package reads and writes."""
 
 
 def _v1_to_v2(kind: str, record: dict[str, Any], dataset_version: str) -> dict[str, Any]:
@@ -163,13 +161,21 @@ MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
 }
 """Schema version n → the function that brings a record from n to n + 1."""
 
+SCHEMA_VERSION: int = max(max(MIGRATIONS) + 1, *(kind.since for kind in KINDS))
+"""The version of the record layout this package reads and writes: one past the last
+migration's, or the version that brought the newest kind (`Kind.since`), whichever is
+higher.  A version that only adds a kind needs no migration: a file of an older layout has
+no records of it."""
+
 
 def migrate(
     kind: str, record: dict[str, Any], version: int, dataset_version: str
 ) -> dict[str, Any]:
     """*record* of *kind*, written with schema *version*, in the current layout."""
     while version < SCHEMA_VERSION:
-        record = MIGRATIONS[version](kind, record, dataset_version)
+        step = MIGRATIONS.get(version)  # none for a version that only adds a kind
+        if step is not None:
+            record = step(kind, record, dataset_version)
         version += 1
     return record
 

@@ -39,9 +39,10 @@ import attrs
 
 from aiforecasts import _codec, _integrity, _load, _text
 from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
-from aiforecasts._dataset import KINDS, Dataset
+from aiforecasts._dataset import Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._fields import Shape, walk_json
+from aiforecasts._kinds import KINDS
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._text import clean_text

@@ -1,10 +1,10 @@
 """
-The dataset: one collection per kind of record — the registry of kinds —
-the relations between records, and aggregations over them.
+The dataset: one collection per kind of record, the relations between
+records, and aggregations over them.
 
-Each kind of record is declared exactly once, here, as a field of `Dataset`
-(see `_kinds.declare`); ``KINDS`` reads those declarations for every other
-layer.
+`Dataset` has one attribute per kind that ``_kinds.KINDS`` declares, in the same
+order, each a collection of the kind's own class (``tests/test_kinds.py`` holds
+the two together).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiforecasts._kinds import Kind, declare, kinds_of
+from aiforecasts._kinds import KIND_NAMED, KINDS, Kind
 from aiforecasts._query import (
     Collection,
     Companies,
@@ -34,28 +34,22 @@ from aiforecasts._query import (
     _Store,
     _text,
     by_prediction,
+    collection_class,
 )
 from aiforecasts._records import (
     CLAIMS,
     Claim,
-    Company,
-    ComputeTrend,
     Debate,
-    FundingRound,
-    Person,
     Position,
     Prediction,
     Record,
     Resolution,
-    Source,
-    Statistic,
     Tombstone,
 )
 from aiforecasts._vocab import (
     Currency,
     Hedge,
     Topic,
-    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -63,95 +57,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._funding import FundingTotal
-    from aiforecasts._kinds import Check
     from aiforecasts._scores import By, Scorecard
     from aiforecasts._search import Hit
     from aiforecasts._values import TimeSpan
     from aiforecasts._vocab import Voice
 
-__all__ = ["KINDS", "KIND_NAMED", "KIND_OF", "Dataset"]
-
-
-def _resolution_rules(
-    resolutions: Sequence[Any], collections: Mapping[str, Sequence[Any]]
-) -> Iterator[tuple[int, str, str]]:
-    """
-    A resolution judges a prediction once, as its criterion allows: a verdict
-    that settles it only once the prediction's time has begun; "too vague"
-    exactly for a prediction judged unsettleable; "annulled" only for a
-    conditional one; an observed figure only on its target's unit and basis.
-    """
-    predictions = {p.id: p for p in collections.get("predictions", ()) if isinstance(p, Prediction)}
-    judged: dict[str, int] = {}
-    for index, resolution in enumerate(resolutions):
-        if not isinstance(resolution, Resolution):
-            continue  # unread: its own problems are reported
-        earlier = judged.setdefault(resolution.prediction, index)
-        if earlier != index:
-            yield index, "prediction", f"judged twice (also resolutions[{earlier}])"
-        prediction = predictions.get(resolution.prediction)
-        if prediction is None:
-            continue  # a dangling id is reported as such
-        yield from ((index, *problem) for problem in _fits(resolution, prediction))
-
-
-def _names_once(name: str) -> Check:
-    """The rule that no name of a record of the kind *name* folds to another's name (see
-    `names_once`): each name must find one record."""
-
-    def rule(
-        records: Sequence[Any], _collections: Mapping[str, Sequence[Any]]
-    ) -> Iterator[tuple[int, str, str]]:
-        from aiforecasts._integrity import names_once  # noqa: PLC0415 - only files read are checked
-
-        kind = KIND_NAMED[name]
-        return names_once(records, kind.cls, kind.names)
-
-    return rule
-
-
-def _fits(resolution: Resolution, prediction: Prediction) -> Iterator[tuple[str, str]]:
-    """How *resolution* breaks the rules its *prediction* sets, as (field path, message)."""
-    verdict, horizon = resolution.verdict, prediction.horizon
-    if verdict.is_resolved and horizon is not None and horizon.start > resolution.as_of:
-        message = (
-            f"'{verdict.value}' as of {resolution.as_of} for a prediction "
-            f"about {horizon.start} onwards: too early to settle"
-        )
-        yield "verdict", message
-    if (verdict is Verdict.TOO_VAGUE) != (prediction.unsettleable is not None) and (
-        prediction.voice is not None
-    ):
-        if verdict is Verdict.TOO_VAGUE:
-            yield "verdict", "'too_vague' for a prediction with a criterion (not unsettleable)"
-        else:
-            yield "verdict", f"'{verdict.value}' for a prediction judged unsettleable: too_vague"
-    criterion = prediction.criterion
-    if verdict is Verdict.ANNULLED and (criterion is None or criterion.condition is None):
-        yield (
-            "verdict",
-            "'annulled' is for a forecast whose criterion states a condition that failed",
-        )
-    observed = resolution.observed or resolution.observed_money
-    if observed is None:
-        if resolution.observed_basis is not None:
-            yield "observed_basis", "a basis without an observed figure"
-        return
-    field = "observed" if resolution.observed is not None else "observed_money"
-    if not prediction.targets:
-        yield field, "an observed figure for a prediction without a target"
-        return
-    # The observed figure is measured against one of the targets: like for like.
-    errors: list[tuple[str, str]] = []
-    for target in prediction.targets:
-        try:
-            target.met_by(observed, basis=resolution.observed_basis)
-        except ValueError as error:  # another unit, currency or basis: not like for like
-            across = resolution.observed_basis != target.basis
-            errors.append(("observed_basis" if across else field, str(error)))
-        else:
-            return
-    yield errors[0]
+__all__ = ["Dataset"]
 
 
 @attrs.frozen
@@ -176,164 +87,28 @@ class Dataset:
     schema_version: int
     """The version of the record layout the data files use."""
 
-    # -- the kinds of record: each declared once, here ------------------------
+    # -- one collection per kind of `KINDS`, in its order ------------------------
 
-    sources: Sources = attrs.field(
-        converter=Sources,
-        metadata=declare(
-            Source,
-            title="Sources",
-            english="title_en",
-            names=lambda r: (r.id, r.title, r.title_en, r.file),
-            texts=lambda r: (r.note,),
-            companies=lambda r: (r.outlet,),
-            people=lambda r: (r.author,),
-            span=lambda r: r.published,
-            check=_names_once("sources"),
-        ),
-    )
+    sources: Sources = attrs.field(converter=Sources)
     """The source documents."""
-    companies: Companies = attrs.field(
-        converter=Companies,
-        metadata=declare(
-            Company,
-            title="Companies and other organisations",
-            english="name",
-            names=lambda r: (r.id, *r.names),
-            texts=lambda r: (r.note,),
-            companies=lambda r: (r.id, r.parent),
-            check=_names_once("companies"),
-        ),
-    )
+    companies: Companies = attrs.field(converter=Companies)
     """Companies, labs, investors, universities, governments and other organisations."""
-    people: People = attrs.field(
-        converter=People,
-        metadata=declare(
-            Person,
-            title="People",
-            english="name_en",
-            names=lambda r: (r.id, *r.names),
-            texts=lambda r: (
-                r.note,
-                *(text for role in r.roles for text in (role.title, role.title_original)),
-            ),
-            companies=lambda r: (role.organization for role in r.roles),
-            people=lambda r: (r.id,),
-            check=_names_once("people"),
-        ),
-    )
+    people: People = attrs.field(converter=People)
     """The people the documents name."""
-    predictions: Predictions = attrs.field(
-        converter=Predictions,
-        metadata=declare(
-            Prediction,
-            title="Predictions",
-            english="statement",
-            texts=lambda r: (r.statement, r.note, r.condition, r.attributed_to),
-            companies=lambda r: (*r.companies, *r.made_by),
-            people=lambda r: r.made_by,
-            topics=lambda r: r.topics,
-            span=lambda r: r.horizon,
-        ),
-    )
+    predictions: Predictions = attrs.field(converter=Predictions)
     """Forecasts the documents make or report."""
-    funding_rounds: FundingRounds = attrs.field(
-        converter=FundingRounds,
-        metadata=declare(
-            FundingRound,
-            title="Funding rounds and investments",
-            english="statement",
-            texts=lambda r: (r.statement, r.note),
-            companies=lambda r: (r.company, *(i.investor for i in r.investors)),
-            people=lambda r: (i.investor for i in r.investors),
-            investors=lambda r: (i.investor for i in r.investors),
-            span=lambda r: r.date,
-            money=lambda r: r.amount,
-        ),
-    )
+    funding_rounds: FundingRounds = attrs.field(converter=FundingRounds)
     """Funding rounds and investments, with or without amounts."""
-    compute_trends: ComputeTrends = attrs.field(
-        converter=ComputeTrends,
-        metadata=declare(
-            ComputeTrend,
-            title="Compute trends",
-            english="statement",
-            texts=lambda r: (r.statement, r.note, r.cites),
-            companies=lambda r: (*r.companies, *r.claimed_by),
-            people=lambda r: r.claimed_by,
-            span=lambda r: r.period,
-        ),
-    )
+    compute_trends: ComputeTrends = attrs.field(converter=ComputeTrends)
     """Growth-rate, capacity and cost-trend claims about compute."""
-    debates: Debates = attrs.field(
-        converter=Debates,
-        metadata=declare(
-            Debate,
-            title="Debates",
-            english="question_en",
-            names=lambda r: (r.id, r.question, r.question_en),
-            texts=lambda r: (
-                r.note,
-                *(text for p in r.positions for text in (p.summary, p.holder, p.affiliation)),
-            ),
-            excerpts=lambda r: r.excerpts + tuple(p.excerpt for p in r.positions),
-            companies=lambda r: (p.organization for p in r.positions),
-            people=lambda r: (p.speaker for p in r.positions),
-            topics=lambda r: r.topics,
-            stances=lambda r: (p.stance for p in r.positions),
-            check=_names_once("debates"),
-        ),
-    )
+    debates: Debates = attrs.field(converter=Debates)
     """Contested questions and the positions taken on them."""
-    statistics: Statistics = attrs.field(
-        converter=Statistics,
-        metadata=declare(
-            Statistic,
-            title="Statistics",
-            english="statement",
-            texts=lambda r: (r.statement, r.note, r.cites),
-            companies=lambda r: r.companies,
-            topics=lambda r: r.topics,
-            span=lambda r: r.date,
-            money=lambda r: r.money,
-        ),
-    )
+    statistics: Statistics = attrs.field(converter=Statistics)
     """Other quantitative statements (prices, market values, shares, costs)."""
-    resolutions: Resolutions = attrs.field(
-        converter=Resolutions,
-        factory=Resolutions,
-        metadata=declare(
-            Resolution,
-            title="Resolutions: how the predictions turned out",
-            english="rationale",
-            names=lambda r: (r.id,),
-            texts=lambda r: (
-                r.rationale,
-                r.parts_held,
-                r.note,
-                *(text for e in r.evidence for text in (e.title, e.quote, e.publisher)),
-            ),
-            excerpts=lambda _r: (),
-            companies=lambda _r: (),
-            check=_resolution_rules,
-            since=5,
-        ),
-    )
+    resolutions: Resolutions = attrs.field(converter=Resolutions, factory=Resolutions)
     """How the predictions turned out, with cited evidence, kept apart from what
     the documents say; none by default."""
-    tombstones: Tombstones = attrs.field(
-        converter=Tombstones,
-        factory=Tombstones,
-        metadata=declare(
-            Tombstone,
-            title="Retired ids",
-            english="reason",
-            names=lambda _r: (),
-            excerpts=lambda _r: (),
-            companies=lambda _r: (),
-            since=4,
-        ),
-    )
+    tombstones: Tombstones = attrs.field(converter=Tombstones, factory=Tombstones)
     """Ids no longer in use and what each became (see `retired`); none by default."""
 
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
@@ -355,7 +130,7 @@ class Dataset:
         resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
         for kind in KINDS:
             store = stores[kind.name]
-            adopted = kind.collection._adopted(store, kind, resolver)  # noqa: SLF001
+            adopted = collection_class(kind)._adopted(store, kind, resolver)  # noqa: SLF001
             object.__setattr__(self, kind.name, adopted)
 
     @property
@@ -772,14 +547,6 @@ class Dataset:
         return dict(sorted(counter.items()))
 
 
-KINDS: tuple[Kind[Any], ...] = kinds_of(Dataset)
-"""Every kind of record, as declared on `Dataset`, in the order files are read and exported."""
-KIND_NAMED: dict[str, Kind[Any]] = {kind.name: kind for kind in KINDS}
-"""Collection name → kind."""
-KIND_OF: dict[type, Kind[Any]] = {kind.cls: kind for kind in KINDS}
-"""Record class → kind."""
-
-
 def _dataset_of(
     dataset_version: str, schema_version: int, records: Mapping[str, Sequence[Record]]
 ) -> Dataset:
@@ -811,7 +578,7 @@ def _collection_of(
     """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
     own = {name: _Store(tuple(found)) for name, found in stores.items()}
     resolver = _Resolver(dataset_version, KIND_NAMED, own)
-    whole: Collection[Any] = KIND_NAMED[kind].collection._adopted(  # noqa: SLF001
+    whole: Collection[Any] = collection_class(KIND_NAMED[kind])._adopted(  # noqa: SLF001
         own[kind], KIND_NAMED[kind], resolver
     )
     return whole if root else whole._derive(records)  # noqa: SLF001
@@ -819,5 +586,6 @@ def _collection_of(
 
 # Collections pickle through this module, which knows the kinds by name (the kinds'
 # functions, lambdas, do not pickle).
-for _class in (Collection, *(kind.collection for kind in KINDS)):
+_classes: list[type[Collection[Any]]] = [Collection, *map(collection_class, KINDS)]
+for _class in _classes:
     copyreg.pickle(_class, _reduce_collection)

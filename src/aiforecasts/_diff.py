@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiforecasts._dataset import KIND_OF
+from aiforecasts._kinds import KIND_OF
 from aiforecasts._records import Record, Tombstone
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ import msgspec
 
 from aiforecasts import _codec
 from aiforecasts._codec import SCHEMA_VERSION
-from aiforecasts._dataset import KIND_OF, KINDS, Dataset
+from aiforecasts._dataset import Dataset
+from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT
 from aiforecasts._load import load
 from aiforecasts._query import Collection
@@ -76,7 +77,7 @@ def _written_whole(found: dict[str, list[Any]]) -> None:
     if not any_lacking():  # no such record was ever built: nothing to look for
         return
     for name, records in found.items():
-        lacking = _LACKING.get(name)
+        lacking = KIND_NAMED[name].lacks
         if lacking is None:
             continue
         for index, record in enumerate(records):
@@ -88,25 +89,6 @@ def _written_whole(found: dict[str, list[Any]]) -> None:
                     "writing it in the current layout"
                 )
                 raise ValueError(msg)
-
-
-def _prediction_lacks(record: Any) -> str | None:
-    if record.voice is None:
-        return "a voice"
-    if record.criterion is None and record.unsettleable is None:
-        return "a criterion (or the reason it cannot be settled)"
-    return None
-
-
-def _resolution_lacks(record: Any) -> str | None:
-    if not record.judgements:
-        return "the judges' judgements"
-    if any(item.publisher_kind is None for item in record.evidence):
-        return "its evidence's publisher kinds"
-    return None
-
-
-_LACKING = {"predictions": _prediction_lacks, "resolutions": _resolution_lacks}
 
 
 def sources_of(obj: Exportable, found: dict[str, list[Any]]) -> list[Source]:

@@ -25,9 +25,8 @@ from aiforecasts._values import SLUG, quote
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-    from aiforecasts._kinds import Check
-
 __all__ = ["SLUG", "check", "names_once"]
+
 
 _SLUG_RE = re.compile(SLUG + r"\Z")
 
@@ -38,7 +37,7 @@ def check(
     *,
     check_references: bool = True,
     file: Callable[[str], str] = lambda name: f"{name}.json",
-    rules: Mapping[str, Check] | None = None,
+    rules: Mapping[str, Callable[..., Iterable[tuple[int, str, str]]]] | None = None,
 ) -> list[Problem]:
     """
     Every problem of ids and references in *collections* (collection name →

@@ -38,9 +38,10 @@ from aiforecasts._codec import (
     shallow,
     too_deep,
 )
-from aiforecasts._dataset import KIND_NAMED, KINDS, Dataset
+from aiforecasts._dataset import Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._fields import Shape, references
+from aiforecasts._kinds import KIND_NAMED, KINDS
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
 from aiforecasts._values import VERSION, older_layout, quote

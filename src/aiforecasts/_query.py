@@ -290,7 +290,7 @@ def _one_named(store: _Store[R], kind: Kind[R], name: str, resolver: _Resolver |
         msg = f"no record called {quote(name, MAX_QUERY)}: {tombstone}"
         raise LookupError(msg)
     close = _fuzzy(store, kind, name, limit=3, cutoff=0.75)
-    hint = f"; close: {', '.join(_display_name(m.record) for m in close)}" if close else ""
+    hint = f"; close: {', '.join(_display_name(kind, m.record) for m in close)}" if close else ""
     msg = f"no record called {quote(name, MAX_QUERY)}{hint}"
     raise LookupError(msg)
 
@@ -381,6 +381,11 @@ def _as_date(value: datetime.date | str | int, *, end: bool) -> pendulum.Date:
     raise ValueError(msg)
 
 
+_CLASSES: dict[str, type[Collection[Any]]] = {}
+"""Kind name → its collection class (a class names its kind: ``class Predictions(...,
+kind="predictions")``)."""
+
+
 class Collection(Sequence[R_co], Generic[R_co]):
     """
     A read-only, ordered collection of one kind of record, and the queries
@@ -424,6 +429,12 @@ class Collection(Sequence[R_co], Generic[R_co]):
         self._kind: Kind[R_co] | None = None
         self._resolver: _Resolver | None = None
         self._root = False
+
+    def __init_subclass__(cls, *, kind: str | None = None, **kwargs: Any) -> None:
+        # A kind's own class names its kind: `collection_class` finds it by that name.
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            _CLASSES[kind] = cls
 
     @classmethod
     def _adopted(cls, store: _Store[Any], kind: Kind[Any], resolver: _Resolver) -> Self:
@@ -972,7 +983,43 @@ class _Priced(Collection[R_co]):
         )
 
 
-class Sources(_ByPerson[Source], _Timed[Source]):
+class _Backed(Collection[R_co]):
+    __slots__ = ()
+
+    def backed_by(self, investor: str) -> Self:
+        """
+        Funding rounds in which an organisation or person invested.
+
+        >>> import aiforecasts
+        >>> [r.company for r in aiforecasts.load().funding_rounds.backed_by("Intel")]
+        ['stability-ai']
+
+        Raises:
+            LookupError: if no organisation or person goes by that name.
+        """
+        investors = self._facet("investors", "backed_by")
+        wanted = self._names("backed_by").investor_id(_text(investor, "backed_by"))
+        return self._select("investors", lambda r: frozenset(investors(r)), wanted)
+
+
+class _Argued(Collection[R_co]):
+    __slots__ = ()
+
+    def with_stance(self, stance: Stance | str) -> Self:
+        """
+        Debates in which someone takes *stance* (a `Stance` or its value).
+
+        >>> import aiforecasts
+        >>> ds = aiforecasts.load()
+        >>> "open-source-iq-tax" in ds.debates.with_stance("yes")
+        True
+        """
+        stances = self._facet("stances", "with_stance")
+        wanted = Stance(stance)
+        return self._keep(lambda record: wanted in set(stances(record)))
+
+
+class Sources(_ByPerson[Source], _Timed[Source], kind="sources"):
     """The source documents: a `Collection` with the filters by person and time.
 
     .. versionadded:: 0.2.0
@@ -981,7 +1028,7 @@ class Sources(_ByPerson[Source], _Timed[Source]):
     __slots__ = ()
 
 
-class Companies(Collection[Company]):
+class Companies(Collection[Company], kind="companies"):
     """Companies and other organisations: a `Collection`.
 
     .. versionadded:: 0.2.0
@@ -990,7 +1037,7 @@ class Companies(Collection[Company]):
     __slots__ = ()
 
 
-class People(_ByPerson[Person]):
+class People(_ByPerson[Person], kind="people"):
     """People: a `Collection` with the filter by person.
 
     .. versionadded:: 0.2.0
@@ -999,7 +1046,9 @@ class People(_ByPerson[Person]):
     __slots__ = ()
 
 
-class Predictions(_ByPerson[Prediction], _Topical[Prediction], _Timed[Prediction]):
+class Predictions(
+    _ByPerson[Prediction], _Topical[Prediction], _Timed[Prediction], kind="predictions"
+):
     """Predictions: a `Collection` with the filters by person, topic and time, and by
     when they fall due and how they turned out.
 
@@ -1049,7 +1098,13 @@ class Predictions(_ByPerson[Prediction], _Topical[Prediction], _Timed[Prediction
         )
 
 
-class FundingRounds(_ByPerson[FundingRound], _Timed[FundingRound], _Priced[FundingRound]):
+class FundingRounds(
+    _ByPerson[FundingRound],
+    _Timed[FundingRound],
+    _Priced[FundingRound],
+    _Backed[FundingRound],
+    kind="funding_rounds",
+):
     """Funding rounds: a `Collection` with the filters by person, investor, time and amount.
 
     .. versionadded:: 0.2.0
@@ -1057,23 +1112,8 @@ class FundingRounds(_ByPerson[FundingRound], _Timed[FundingRound], _Priced[Fundi
 
     __slots__ = ()
 
-    def backed_by(self, investor: str) -> Self:
-        """
-        Funding rounds in which an organisation or person invested.
 
-        >>> import aiforecasts
-        >>> [r.company for r in aiforecasts.load().funding_rounds.backed_by("Intel")]
-        ['stability-ai']
-
-        Raises:
-            LookupError: if no organisation or person goes by that name.
-        """
-        investors = self._facet("investors", "backed_by")
-        wanted = self._names("backed_by").investor_id(_text(investor, "backed_by"))
-        return self._select("investors", lambda r: frozenset(investors(r)), wanted)
-
-
-class ComputeTrends(_ByPerson[ComputeTrend], _Timed[ComputeTrend]):
+class ComputeTrends(_ByPerson[ComputeTrend], _Timed[ComputeTrend], kind="compute_trends"):
     """Compute trends: a `Collection` with the filters by person and time.
 
     .. versionadded:: 0.2.0
@@ -1082,7 +1122,7 @@ class ComputeTrends(_ByPerson[ComputeTrend], _Timed[ComputeTrend]):
     __slots__ = ()
 
 
-class Debates(_ByPerson[Debate], _Topical[Debate]):
+class Debates(_ByPerson[Debate], _Topical[Debate], _Argued[Debate], kind="debates"):
     """Debates: a `Collection` with the filters by person, topic and stance.
 
     .. versionadded:: 0.2.0
@@ -1090,21 +1130,8 @@ class Debates(_ByPerson[Debate], _Topical[Debate]):
 
     __slots__ = ()
 
-    def with_stance(self, stance: Stance | str) -> Self:
-        """
-        Debates in which someone takes *stance* (a `Stance` or its value).
 
-        >>> import aiforecasts
-        >>> ds = aiforecasts.load()
-        >>> "open-source-iq-tax" in ds.debates.with_stance("yes")
-        True
-        """
-        stances = self._facet("stances", "with_stance")
-        wanted = Stance(stance)
-        return self._keep(lambda record: wanted in set(stances(record)))
-
-
-class Statistics(_Topical[Statistic], _Timed[Statistic], _Priced[Statistic]):
+class Statistics(_Topical[Statistic], _Timed[Statistic], _Priced[Statistic], kind="statistics"):
     """Statistics: a `Collection` with the filters by topic, time and amount.
 
     .. versionadded:: 0.2.0
@@ -1113,7 +1140,7 @@ class Statistics(_Topical[Statistic], _Timed[Statistic], _Priced[Statistic]):
     __slots__ = ()
 
 
-class Resolutions(Collection[Resolution]):
+class Resolutions(Collection[Resolution], kind="resolutions"):
     """Resolutions: a `Collection`.
 
     .. versionadded:: 0.2.0
@@ -1122,13 +1149,40 @@ class Resolutions(Collection[Resolution]):
     __slots__ = ()
 
 
-class Tombstones(Collection[Tombstone]):
+class Tombstones(Collection[Tombstone], kind="tombstones"):
     """Retired ids: a `Collection`.
 
     .. versionadded:: 0.2.0
     """
 
     __slots__ = ()
+
+
+_FAMILIES: tuple[tuple[str, type[Collection[Any]]], ...] = (
+    ("people", _ByPerson),
+    ("topics", _Topical),
+    ("span", _Timed),
+    ("money", _Priced),
+    ("investors", _Backed),
+    ("stances", _Argued),
+)
+"""Facet → the family of filters it allows."""
+
+
+def collection_class(kind: Kind[Any]) -> type[Collection[Any]]:
+    """
+    The collection class of *kind*: the one that names it (`Predictions`, ...), else one
+    made, once, from the families of filters its facets allow.  A kind needs a class of its
+    own only for filters of its own (`Predictions.due_by`) or for type checkers to know its
+    filters; `tests/test_kinds.py` holds the classes and the facets together.
+    """
+    found = _CLASSES.get(kind.name)
+    if found is None:
+        bases = tuple(family for facet, family in _FAMILIES if kind.has(facet)) or (Collection,)
+        title = "".join(part.title() for part in kind.name.split("_"))
+        made = type(title, bases, {"__slots__": (), "__module__": __name__})
+        found = _CLASSES.setdefault(kind.name, made)
+    return found
 
 
 def _index_of(store: _Store[Any], kind: Kind[Any]) -> Index:
@@ -1138,10 +1192,11 @@ def _index_of(store: _Store[Any], kind: Kind[Any]) -> Index:
     return store.table("search", lambda: Index(kind, store.records))
 
 
-def _display_name(record: Any) -> str:
-    """What to call a record in a message: its name, English title or question, else its id."""
-    for field in ("name_en", "name", "title_en", "question_en"):
-        value = getattr(record, field, None)
+def _display_name(kind: Kind[Any], record: Any) -> str:
+    """What to call a record in a message: the label of a record users call by name (a
+    company's name, a document's English title, a debate's question), else its id."""
+    if kind.named and kind.label is not None:
+        value = getattr(record, kind.label, None)
         if isinstance(value, str):
             return value
     return str(record.id)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from aiforecasts import _load
 from aiforecasts._arrow import PARQUET_SUFFIX, read_parquet
 from aiforecasts._codec import NOT_JSON, read_json
-from aiforecasts._dataset import KINDS
 from aiforecasts._errors import DataError, Problem, Problems
+from aiforecasts._kinds import KINDS
 from aiforecasts._load import MAX_BYTES, read_bounded
 from aiforecasts._tables import read_tables
 from aiforecasts._values import quote

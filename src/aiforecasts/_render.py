@@ -11,13 +11,16 @@ terminal) no line is wrapped or cut.
 
 from __future__ import annotations
 
+import enum
 import math
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from aiforecasts._dataset import KIND_OF
+import attrs
+
+from aiforecasts._fields import fields
+from aiforecasts._kinds import KIND_OF
 from aiforecasts._records import (
-    Claim,
     Company,
     ComputeTrend,
     Debate,
@@ -29,16 +32,17 @@ from aiforecasts._records import (
     Statistic,
     Tombstone,
 )
+from aiforecasts._values import TimeSpan
 from aiforecasts._vocab import Certainty, Voice
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import TextIO
 
     from aiforecasts._dataset import Dataset
     from aiforecasts._growth import Growth
     from aiforecasts._records import Record
-    from aiforecasts._values import Excerpt, TimeSpan
+    from aiforecasts._values import Excerpt
 
 __all__ = ["display_name", "name_of", "render", "width", "wrap"]
 
@@ -177,19 +181,14 @@ def _words(value: str) -> str:
 
 def display_name(dataset: Dataset, id_: str) -> str | None:
     """What people call the record *id_*: a name, a title, a statement or question in
-    English; ``None`` for an id no record holds."""
+    English (its kind's `label`); ``None`` for an id no record holds, or a record of a kind
+    without a label."""
     record = dataset.get(id_)
-    if isinstance(record, Person):
-        return record.name_en
-    if isinstance(record, Company):
-        return record.name
-    if isinstance(record, Source):
-        return record.title_en
-    if isinstance(record, Debate):
-        return record.question_en
-    if isinstance(record, Claim):
-        return record.statement
-    return None
+    kind = None if record is None else KIND_OF.get(type(record))
+    if kind is None or kind.label is None:
+        return None
+    label: str = getattr(record, kind.label)
+    return label
 
 
 def name_of(dataset: Dataset, id_: str) -> str:
@@ -536,6 +535,60 @@ def _tombstone(page: _Page, dataset: Dataset, r: Tombstone) -> None:
     _about(page, r)
 
 
+def _other(page: _Page, dataset: Dataset, r: Record) -> None:
+    """A record of a kind without a page of its own: its English text, then each field
+    that holds a value, in the order of its class, references by name."""
+    kind = KIND_OF[type(r)]
+    page.line()
+    page.paragraph(str(getattr(r, kind.english)))
+    page.line()
+    skipped = {"id", kind.english, "excerpts", "note", "external", "added_in", "changed_in"}
+    for field in fields(type(r)):
+        value = getattr(r, field.name)
+        if field.name in skipped or value is None or value in ((), frozenset()):
+            continue
+        label = _words(field.name)
+        if field.refers_to:
+            ids = value if isinstance(value, tuple | frozenset) else (value,)
+            page.items(label, _names(dataset, sorted(ids)))
+        elif isinstance(value, tuple | frozenset):
+            page.items(label, sorted(_plain(item) for item in value))
+        else:
+            page.field(label, _plain(value))
+    if not isinstance(r, Tombstone):
+        _about(page, r)
+
+
+def _plain(value: object) -> str:
+    """A value for people: an enum's words, a time span's text, anything else as str()."""
+    if isinstance(value, enum.Enum):
+        return _words(str(value.value))
+    if isinstance(value, TimeSpan):
+        return _span(value) or ""
+    if attrs.has(type(value)) and type(value).__str__ is object.__str__:  # no text of its own
+        return "; ".join(
+            f"{_words(field.name)} {_plain(item)}"
+            for field in fields(type(value))
+            if (item := getattr(value, field.name)) not in (None, (), frozenset())
+        )
+    return str(value)
+
+
+_PAGES: dict[type, Callable[[_Page, Dataset, Any], None]] = {
+    Source: _source,
+    Company: _company,
+    Person: _person,
+    Prediction: _prediction,
+    FundingRound: _funding,
+    ComputeTrend: _trend,
+    Statistic: _statistic,
+    Debate: _debate,
+    Resolution: _resolution,
+    Tombstone: _tombstone,
+}
+"""Record class → its page; a kind without one gets `_other`'s."""
+
+
 def render(record: Record, dataset: Dataset, out: TextIO, columns: int | None = None) -> None:
     """
     *record* for people, its text wrapped to *columns* (``None``: lines are not wrapped).
@@ -543,25 +596,6 @@ def render(record: Record, dataset: Dataset, out: TextIO, columns: int | None = 
     kind = KIND_OF[type(record)]
     page = _Page(out, columns)
     page.line(f"{record.id}  ({kind.name})")
-    if isinstance(record, Source):
-        _source(page, dataset, record)
-    elif isinstance(record, Company):
-        _company(page, dataset, record)
-    elif isinstance(record, Person):
-        _person(page, dataset, record)
-    elif isinstance(record, Prediction):
-        _prediction(page, dataset, record)
-    elif isinstance(record, FundingRound):
-        _funding(page, dataset, record)
-    elif isinstance(record, ComputeTrend):
-        _trend(page, dataset, record)
-    elif isinstance(record, Statistic):
-        _statistic(page, dataset, record)
-    elif isinstance(record, Debate):
-        _debate(page, dataset, record)
-    elif isinstance(record, Resolution):
-        _resolution(page, dataset, record)
-    else:
-        _tombstone(page, dataset, record)
+    _PAGES.get(type(record), _other)(page, dataset, record)
     if not isinstance(record, Resolution | Tombstone):
         _excerpts(page, dataset, record.excerpts)  # a debate's own: its positions' are above

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from aiforecasts._codec import SCHEMA_VERSION
-from aiforecasts._dataset import KIND_NAMED, KINDS
 from aiforecasts._fields import DATE, DECIMAL, DECIMAL_BOUND, Shape, docs, fields
 from aiforecasts._integrity import SLUG
+from aiforecasts._kinds import KIND_NAMED, KINDS
 
 __all__ = ["json_schema"]
 

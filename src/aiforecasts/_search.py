@@ -117,8 +117,6 @@ _CJK = (
 )
 _TOKENS_RE = re.compile(r"[^\W_]+")
 _CJK_RUN_RE = re.compile(f"([{_CJK}]+)")
-_NAMED = frozenset({"name", "name_en", "title_en"})
-"""The English fields of the kinds that are named things (organisations, people, documents)."""
 _PREFIX_FROM = 3
 """A query word this long or longer also matches the words it begins."""
 _PREFIX_MOST = 200
@@ -225,7 +223,7 @@ def fields_of(kind: Kind[Any], record: Any) -> list[tuple[int, str]]:
     )
     # an organisation's, person's or document's excerpt is where it is named, not what
     # it is about: it weighs what a note does
-    quoted = W_NOTE if kind.english in _NAMED else W_EXCERPT
+    quoted = W_NOTE if kind.excerpts_name_it else W_EXCERPT
     fields.extend((quoted, excerpt.display) for excerpt in kind.excerpts(record))
     return fields
 

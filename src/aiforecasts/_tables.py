@@ -19,22 +19,19 @@ import re
 import stat
 import threading
 from collections import Counter
-from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from aiforecasts import _codec
 from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
-from aiforecasts._dataset import KIND_NAMED, KINDS
 from aiforecasts._errors import DataError, Problem, Problems
 from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, docs, fields
+from aiforecasts._kinds import KIND_NAMED, KINDS, Derived
 from aiforecasts._limits import MAX_COLUMNS, MAX_ROWS
 from aiforecasts._load import file_kind, read_bounded
 from aiforecasts._values import quote
-from aiforecasts._vocab import Currency
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -65,64 +62,12 @@ __all__ = [
 _VERSIONS = ("dataset_version", "schema_version")
 
 
-@attrs.frozen
-class Derived:
-    """A column computed from a record's fields, not stated by its document."""
-
-    name: str
-    description: str
-    compute: Callable[[Any], float | Decimal | None]
-    exact: bool = False
-    """Whether the value is an exact decimal (else a float)."""
-
-
-def _usd(record: Any, end: int) -> Decimal | None:
-    money = record.amount
-    if money is None or money.currency is not Currency.USD:
-        return None
-    bound: Decimal | None = money.bounds[end]
-    return bound
-
-
 DERIVED: dict[str, tuple[Derived, ...]] = {
-    "compute_trends": (
-        Derived(
-            "growth.doubling_months",
-            "Derived, not stated: the doubling time in months the stated growth implies "
-            "(the middle of a stated range); empty for a level or a decline.",
-            lambda r: r.growth.doubling_months,
-        ),
-        Derived(
-            "growth.factor_per_year",
-            "Derived, not stated: the factor per year the stated growth implies.",
-            lambda r: r.growth.factor_per_year,
-        ),
-        Derived(
-            "growth.cagr_percent",
-            "Derived, not stated: the compound annual growth rate in percent it implies.",
-            lambda r: r.growth.cagr_percent,
-        ),
-    ),
-    "funding_rounds": (
-        Derived(
-            "amount.low_usd",
-            "Derived, not stated: the least the stated amount allows, in US dollars "
-            "('up to $4B' allows 0); empty unless the amount is in US dollars.",
-            lambda r: _usd(r, 0),
-            exact=True,
-        ),
-        Derived(
-            "amount.high_usd",
-            "Derived, not stated: the most the stated amount allows, in US dollars; empty "
-            "when it is open-ended ('over $1B') or not in US dollars.",
-            lambda r: _usd(r, 1),
-            exact=True,
-        ),
-    ),
+    kind.name: kind.derived for kind in KINDS if kind.derived
 }
 """Kind → the columns every tabular form (CSV, Arrow, Parquet, DataFrames) adds to its
-fields: normalised rates and bounds that comparisons and sums need.  Reading a table back
-ignores them (they are recomputed from the fields)."""
+fields (`Kind.derived`): normalised rates and bounds that comparisons and sums need.
+Reading a table back ignores them (they are recomputed from the fields)."""
 
 
 def csv_columns(kind: str) -> list[str]:

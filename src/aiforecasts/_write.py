@@ -19,8 +19,9 @@ import attrs
 
 from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._codec import dumps_readable
-from aiforecasts._dataset import KIND_OF, KINDS, Dataset
+from aiforecasts._dataset import Dataset
 from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
+from aiforecasts._kinds import KIND_OF, KINDS
 from aiforecasts._load import file_kind
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, package_card, to_csv
