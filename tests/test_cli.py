@@ -15,6 +15,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts._cli import fit, table
+from aiforecasts._kinds import KINDS
 from aiforecasts._render import width
 
 SCRIPT = Path(sys.executable).with_name("aiforecasts")
@@ -258,7 +259,9 @@ def test_fit_counts_wide_characters() -> None:
 
 def test_list_filters_apply_only_where_they_mean_something() -> None:
     err = run("list", "companies", "--topic", "chips", check=2).stderr
-    assert "--topic applies to predictions, debates, statistics, not companies" in err
+    topical = ", ".join(kind.name for kind in KINDS if kind.has("topics"))
+    assert topical == "predictions, debates, statistics"
+    assert f"--topic applies to {topical}, not companies" in err
     assert "--year applies to" in run("list", "people", "--year", "2024", check=2).stderr
     assert "expected a year" in run("list", "predictions", "--year", "9" * 30, check=2).stderr
     assert "no record called ''" in run("list", "predictions", "--company", "", check=2).stderr

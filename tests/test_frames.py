@@ -6,6 +6,7 @@ import json
 import math
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
 import aiforecasts
@@ -34,7 +35,10 @@ def test_money_adds_up_in_a_dataframe(dataset: aiforecasts.Dataset) -> None:
 
 def test_every_kind_at_once(dataset: aiforecasts.Dataset) -> None:
     frames = aiforecasts.to_dataframes(dataset)
-    assert list(frames) == [name for name, c in dataset.collections().items() if len(c)]
+    assert list(frames) == list(dataset.collections())  # a dataset's every kind, even empty
+    emptied = aiforecasts.to_dataframes(attrs.evolve(dataset, tombstones=[]))
+    assert list(emptied) == list(frames)
+    assert len(emptied["tombstones"]) == 0
     for name, frame in frames.items():
         assert len(frame) == len(getattr(dataset, name))
 

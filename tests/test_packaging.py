@@ -10,6 +10,7 @@ import sys
 from importlib import metadata, resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 import aiforecasts
@@ -243,6 +244,10 @@ def test_catalog_rows_are_linkable_and_literal(dataset: aiforecasts.Dataset) -> 
     assert "     - \\1. Nvidia 将尝试推出 GPU 云服务" in page
     resolutions = catalog._page(kinds["resolutions"], dataset)
     assert "<predictions.html#nvidia-gpu-cloud-2024>`__" in resolutions
+    # A kind with no records yet gets a page without a table (a table needs a row).
+    empty = catalog._page(kinds["resolutions"], attrs.evolve(dataset, resolutions=[]))
+    assert "0 records" in empty
+    assert "list-table" not in empty
 
 
 def test_the_limits_page_gives_the_limits_the_code_keeps() -> None:

@@ -250,7 +250,8 @@ def test_an_integer_too_long_for_python_is_one_problem_at_its_path(layout: str) 
 
 
 def test_a_long_integer_in_the_envelope_is_named_too(export: dict[str, Any]) -> None:
-    text = json.dumps(export).replace('"schema_version": 7', '"schema_version": ' + "7" * 5_000)
+    current = f'"schema_version": {aiforecasts.SCHEMA_VERSION}'
+    text = json.dumps(export).replace(current, '"schema_version": ' + "7" * 5_000)
     found = _problems(text)
     assert found == ["export: schema_version: expected an integer, not an integer of 5,000 digits"]
 
@@ -370,7 +371,8 @@ def test_records_of_a_kind_newer_than_the_claimed_schema_are_refused(
         )
     ]
     number = next(i for i, line in enumerate(lines) if '"kind":"resolutions"' in line)
-    changed = [line.replace('"schema_version":7', '"schema_version":4') for line in lines]
+    current = f'"schema_version":{aiforecasts.SCHEMA_VERSION}'
+    changed = [line.replace(current, '"schema_version":4') for line in lines]
     found = _problems("\n".join(changed))
     assert f"export: line {number + 1}.record: resolutions came with schema 5" in found[0]
 

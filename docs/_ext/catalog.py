@@ -287,6 +287,10 @@ def _page(kind: Kind[Any], dataset: aiforecasts.Dataset, catalog: _Catalog | Non
             "Generated from the bundled data when these pages were built."
         ),
         "",
+    ]
+    if not collection:  # a table needs a row besides its header
+        return "\n".join(lines) + "\n"
+    lines += [
         ".. list-table::",
         "   :header-rows: 1",
         "   :class: catalog",

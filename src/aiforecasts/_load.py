@@ -91,8 +91,8 @@ def load() -> Dataset:
     >>> ds = aiforecasts.load()
     >>> ds is aiforecasts.load()
     True
-    >>> ds.schema_version
-    7
+    >>> ds.schema_version == aiforecasts.SCHEMA_VERSION
+    True
 
     Raises:
         DataError: if the bundled files are damaged (every problem, with its
