@@ -5,8 +5,7 @@ from decimal import Decimal
 
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import aiforecasts
 from aiforecasts import Currency, Money, Qualifier, Quantity, Rate

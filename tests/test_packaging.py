@@ -100,7 +100,23 @@ def test_a_first_typed_lookup_imports_only_what_it_needs() -> None:
 def test_names_resolve_to_their_modules() -> None:
     for name, module in aiforecasts._LAZY.items():
         assert getattr(importlib.import_module(module), name) is getattr(aiforecasts, name)
-    assert set(aiforecasts._LAZY) == set(aiforecasts.__all__)
+    assert aiforecasts.__all__ == sorted(aiforecasts._LAZY)
+
+
+def test_type_checkers_see_the_names_the_table_gives() -> None:
+    """The imports for type checkers in ``__init__.py`` (each ``X as X``, an explicit
+    re-export) name exactly the public names of `_LAZY`, each from its module."""
+    tree = ast.parse(Path(aiforecasts.__file__).read_text(encoding="utf-8"))
+    block = next(
+        n for n in tree.body if isinstance(n, ast.If) and n.body[0].__class__ is ast.ImportFrom
+    )
+    seen: dict[str, str] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            assert alias.asname == alias.name, alias.name
+            seen[alias.name] = f"{node.module}"
+    assert seen == aiforecasts._LAZY
 
 
 def test_load_reads_data_only_when_called() -> None:

@@ -19,8 +19,7 @@ from typing import Literal
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import aiforecasts
 from aiforecasts import DataError, _tables

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import aiforecasts
 from aiforecasts import (

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import aiforecasts
 from aiforecasts._kinds import KIND_OF

@@ -14,217 +14,143 @@ from __future__ import annotations
 
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from aiforecasts._arrow import to_arrow, to_polars
-    from aiforecasts._codec import SCHEMA_VERSION
-    from aiforecasts._curate import CurationReport, curate
-    from aiforecasts._dataset import Dataset
+if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
+    from aiforecasts._arrow import (
+        to_arrow as to_arrow,
+        to_polars as to_polars,
+    )
+    from aiforecasts._codec import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+    )
+    from aiforecasts._curate import (
+        CurationReport as CurationReport,
+        curate as curate,
+    )
+    from aiforecasts._dataset import (
+        Dataset as Dataset,
+    )
     from aiforecasts._diff import (
-        Change,
-        DatasetDiff,
-        diff,
+        Change as Change,
+        DatasetDiff as DatasetDiff,
+        diff as diff,
     )
     from aiforecasts._errors import (
-        DataError,
-        Problem,
+        DataError as DataError,
+        Problem as Problem,
     )
     from aiforecasts._export import (
-        to_json,
-        to_jsonl,
+        to_json as to_json,
+        to_jsonl as to_jsonl,
     )
-    from aiforecasts._funding import FundingTotal
+    from aiforecasts._funding import (
+        FundingTotal as FundingTotal,
+    )
     from aiforecasts._growth import (
-        Growth,
-        Rate,
-        RateComparison,
+        Growth as Growth,
+        Rate as Rate,
+        RateComparison as RateComparison,
     )
     from aiforecasts._load import (
-        load,
-        loads,
+        load as load,
+        loads as loads,
     )
     from aiforecasts._query import (
-        Collection,
-        Companies,
-        ComputeTrends,
-        Debates,
-        FundingRounds,
-        People,
-        Predictions,
-        Resolutions,
-        Sources,
-        Statistics,
-        Tombstones,
+        Collection as Collection,
+        Companies as Companies,
+        ComputeTrends as ComputeTrends,
+        Debates as Debates,
+        FundingRounds as FundingRounds,
+        People as People,
+        Predictions as Predictions,
+        Resolutions as Resolutions,
+        Sources as Sources,
+        Statistics as Statistics,
+        Tombstones as Tombstones,
     )
-    from aiforecasts._read import load_path
+    from aiforecasts._read import (
+        load_path as load_path,
+    )
     from aiforecasts._records import (
-        Claim,
-        Company,
-        ComputeTrend,
-        Debate,
-        FundingRound,
-        Investment,
-        Person,
-        Position,
-        Prediction,
-        Record,
-        Resolution,
-        Role,
-        Source,
-        Statistic,
-        Tombstone,
+        Claim as Claim,
+        Company as Company,
+        ComputeTrend as ComputeTrend,
+        Debate as Debate,
+        FundingRound as FundingRound,
+        Investment as Investment,
+        Person as Person,
+        Position as Position,
+        Prediction as Prediction,
+        Record as Record,
+        Resolution as Resolution,
+        Role as Role,
+        Source as Source,
+        Statistic as Statistic,
+        Tombstone as Tombstone,
     )
-    from aiforecasts._schema import json_schema
+    from aiforecasts._schema import (
+        json_schema as json_schema,
+    )
     from aiforecasts._scores import (
-        HEDGE_PROBABILITY,
-        CalibrationRow,
-        Interval,
-        Scorecard,
+        HEDGE_PROBABILITY as HEDGE_PROBABILITY,
+        CalibrationRow as CalibrationRow,
+        Interval as Interval,
+        Scorecard as Scorecard,
     )
-    from aiforecasts._search import Hit, Match
+    from aiforecasts._search import (
+        Hit as Hit,
+        Match as Match,
+    )
     from aiforecasts._tables import (
-        csv_columns,
-        to_csv,
-        to_dataframe,
-        to_dataframes,
+        csv_columns as csv_columns,
+        to_csv as to_csv,
+        to_dataframe as to_dataframe,
+        to_dataframes as to_dataframes,
     )
     from aiforecasts._text import (
-        clean_text,
-        fold,
+        clean_text as clean_text,
+        fold as fold,
     )
     from aiforecasts._values import (
-        Criterion,
-        Evidence,
-        Excerpt,
-        External,
-        Judgement,
-        Money,
-        Quantity,
-        Repair,
-        Target,
-        TimeSpan,
+        Criterion as Criterion,
+        Evidence as Evidence,
+        Excerpt as Excerpt,
+        External as External,
+        Judgement as Judgement,
+        Money as Money,
+        Quantity as Quantity,
+        Repair as Repair,
+        Target as Target,
+        TimeSpan as TimeSpan,
     )
     from aiforecasts._verify import (
-        Mismatch,
-        VerificationReport,
-        verify_sources,
+        Mismatch as Mismatch,
+        VerificationReport as VerificationReport,
+        verify_sources as verify_sources,
     )
     from aiforecasts._vocab import (
-        Certainty,
-        Comparison,
-        Currency,
-        FundingKind,
-        FundingStatus,
-        GrowthKind,
-        Hedge,
-        InvestorRole,
-        Metric,
-        OrgKind,
-        Precision,
-        PublisherKind,
-        Qualifier,
-        Script,
-        Stance,
-        TimeRelation,
-        Topic,
-        Verdict,
-        Voice,
+        Certainty as Certainty,
+        Comparison as Comparison,
+        Currency as Currency,
+        FundingKind as FundingKind,
+        FundingStatus as FundingStatus,
+        GrowthKind as GrowthKind,
+        Hedge as Hedge,
+        InvestorRole as InvestorRole,
+        Metric as Metric,
+        OrgKind as OrgKind,
+        Precision as Precision,
+        PublisherKind as PublisherKind,
+        Qualifier as Qualifier,
+        Script as Script,
+        Stance as Stance,
+        TimeRelation as TimeRelation,
+        Topic as Topic,
+        Verdict as Verdict,
+        Voice as Voice,
     )
-    from aiforecasts._write import write
-
-__all__ = [
-    "HEDGE_PROBABILITY",
-    "SCHEMA_VERSION",
-    "CalibrationRow",
-    "Certainty",
-    "Change",
-    "Claim",
-    "Collection",
-    "Companies",
-    "Company",
-    "Comparison",
-    "ComputeTrend",
-    "ComputeTrends",
-    "Criterion",
-    "CurationReport",
-    "Currency",
-    "DataError",
-    "Dataset",
-    "DatasetDiff",
-    "Debate",
-    "Debates",
-    "Evidence",
-    "Excerpt",
-    "External",
-    "FundingKind",
-    "FundingRound",
-    "FundingRounds",
-    "FundingStatus",
-    "FundingTotal",
-    "Growth",
-    "GrowthKind",
-    "Hedge",
-    "Hit",
-    "Interval",
-    "Investment",
-    "InvestorRole",
-    "Judgement",
-    "Match",
-    "Metric",
-    "Mismatch",
-    "Money",
-    "OrgKind",
-    "People",
-    "Person",
-    "Position",
-    "Precision",
-    "Prediction",
-    "Predictions",
-    "Problem",
-    "PublisherKind",
-    "Qualifier",
-    "Quantity",
-    "Rate",
-    "RateComparison",
-    "Record",
-    "Repair",
-    "Resolution",
-    "Resolutions",
-    "Role",
-    "Scorecard",
-    "Script",
-    "Source",
-    "Sources",
-    "Stance",
-    "Statistic",
-    "Statistics",
-    "Target",
-    "TimeRelation",
-    "TimeSpan",
-    "Tombstone",
-    "Tombstones",
-    "Topic",
-    "Verdict",
-    "VerificationReport",
-    "Voice",
-    "clean_text",
-    "csv_columns",
-    "curate",
-    "diff",
-    "fold",
-    "json_schema",
-    "load",
-    "load_path",
-    "loads",
-    "to_arrow",
-    "to_csv",
-    "to_dataframe",
-    "to_dataframes",
-    "to_json",
-    "to_jsonl",
-    "to_polars",
-    "verify_sources",
-    "write",
-]
+    from aiforecasts._write import (
+        write as write,
+    )
 
 
 # Public name -> the private module that defines it.  Importing the package
@@ -324,6 +250,8 @@ _LAZY = {
     "verify_sources": "aiforecasts._verify",
     "write": "aiforecasts._write",
 }
+
+__all__ = sorted(_LAZY)  # noqa: PLE0605 - one table names the public names
 
 
 if TYPE_CHECKING:
