@@ -260,7 +260,6 @@ def test_fit_counts_wide_characters() -> None:
 def test_list_filters_apply_only_where_they_mean_something() -> None:
     err = run("list", "companies", "--topic", "chips", check=2).stderr
     topical = ", ".join(kind.name for kind in KINDS if kind.has("topics"))
-    assert topical == "predictions, debates, statistics"
     assert f"--topic applies to {topical}, not companies" in err
     assert "--year applies to" in run("list", "people", "--year", "2024", check=2).stderr
     assert "expected a year" in run("list", "predictions", "--year", "9" * 30, check=2).stderr

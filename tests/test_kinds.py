@@ -151,6 +151,7 @@ def test_a_kind_without_a_class_of_its_own_gets_the_filters_its_facets_allow() -
     assert cls.__name__ == "FieldNotes"
     assert cls is collection_class(notes)  # made once
     assert cls not in {collection_class(kind) for kind in KINDS}
+    assert "field_notes" not in _CLASSES  # not a class of its own: not public
     for method, facet in FILTERS.items():
         assert hasattr(cls, method) == notes.has(facet), method
     bare = collection_class(attrs.evolve(KIND_NAMED["tombstones"], name="bare_notes"))

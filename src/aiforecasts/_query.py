@@ -1176,13 +1176,17 @@ def collection_class(kind: Kind[Any]) -> type[Collection[Any]]:
     own only for filters of its own (`Predictions.due_by`) or for type checkers to know its
     filters; `tests/test_kinds.py` holds the classes and the facets together.
     """
-    found = _CLASSES.get(kind.name)
+    found = _CLASSES.get(kind.name) or _MADE.get(kind.name)
     if found is None:
         bases = tuple(family for facet, family in _FAMILIES if kind.has(facet)) or (Collection,)
         title = "".join(part.title() for part in kind.name.split("_"))
         made = type(title, bases, {"__slots__": (), "__module__": __name__})
-        found = _CLASSES.setdefault(kind.name, made)
+        found = _MADE.setdefault(kind.name, made)
     return found
+
+
+_MADE: dict[str, type[Collection[Any]]] = {}
+"""Kind name → the collection class `collection_class` made for a kind without its own."""
 
 
 def _index_of(store: _Store[Any], kind: Kind[Any]) -> Index:
