@@ -184,6 +184,7 @@ LAYERS = [
     "_limits",
     "_lazy",
     "_errors",
+    "_files",
     "_vocab",
     "_values",
     "_text",

@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import threading
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -169,6 +170,11 @@ def test_any_text_in_a_cell_is_refused_or_written_back(
             return
     if what in LISTS:
         assert json.loads(back) == json.loads(cell)
+    elif what == "decimal":
+        # The same decimal, digits and exponent (so its places too): "0E0" and "0" are one
+        # `Decimal`, which `to_csv` writes as str() does.
+        assert Decimal(back).as_tuple() == Decimal(cell).as_tuple()
+        assert back == str(Decimal(cell))
     else:
         assert back == cell
 

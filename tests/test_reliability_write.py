@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aiforecasts
-from aiforecasts import _write
+from aiforecasts import _files, _write
 from aiforecasts._cli import main
-from aiforecasts._write import MANIFEST, write_file
+from aiforecasts._files import write_file
+from aiforecasts._write import MANIFEST
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -322,14 +323,14 @@ def test_c2_a_file_swapped_for_a_fifo_while_writing_is_not_replaced(
 ) -> None:
     target = tmp_path / "a.json"
     target.write_text("old", "utf-8")
-    stage = _write._stage_file
+    stage = _files.stage_file
 
     def swap_then_stage(folder: Path, data: bytes, name: str | None = None) -> Path:
         target.unlink()
         os.mkfifo(target)
         return stage(folder, data, name)
 
-    monkeypatch.setattr(_write, "_stage_file", swap_then_stage)
+    monkeypatch.setattr(_files, "stage_file", swap_then_stage)  # a file: `write_file`
     with pytest.raises(FileExistsError, match="changed while"):
         aiforecasts.write(dataset.debates, target, overwrite=True)
     assert stat.S_ISFIFO(target.lstat().st_mode)
@@ -341,7 +342,7 @@ def test_c2_a_folder_swapped_for_a_link_while_writing_is_not_replaced(
 ) -> None:
     folder = aiforecasts.write(dataset.debates, tmp_path / "out", format="csv")
     elsewhere = tmp_path / "elsewhere"
-    stage = _write._stage_file
+    stage = _files.stage_file
 
     def swap_then_stage(where: Path, data: bytes, name: str | None = None) -> Path:
         if not elsewhere.exists():
@@ -349,7 +350,7 @@ def test_c2_a_folder_swapped_for_a_link_while_writing_is_not_replaced(
             folder.symlink_to("elsewhere")
         return stage(where, data, name)
 
-    monkeypatch.setattr(_write, "_stage_file", swap_then_stage)
+    monkeypatch.setattr(_write, "stage_file", swap_then_stage)
     with pytest.raises(FileExistsError, match="changed while"):
         aiforecasts.write(dataset.statistics, folder, format="csv", overwrite=True)
     assert folder.is_symlink()
@@ -361,13 +362,13 @@ def test_c1_a_file_the_user_adds_while_the_export_is_written_is_kept(
     dataset: aiforecasts.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = aiforecasts.write(dataset.debates, tmp_path / "out", format="csv")
-    stage = _write._stage_file
+    stage = _files.stage_file
 
     def add_then_stage(where: Path, data: bytes, name: str | None = None) -> Path:
         (folder / "late.txt").write_text("mine", "utf-8")
         return stage(where, data, name)
 
-    monkeypatch.setattr(_write, "_stage_file", add_then_stage)
+    monkeypatch.setattr(_write, "stage_file", add_then_stage)
     aiforecasts.write(dataset.statistics, folder, format="csv", overwrite=True)
     assert (folder / "late.txt").read_text("utf-8") == "mine"
     assert _hidden(tmp_path) == []
@@ -425,7 +426,7 @@ def test_m16_an_overwrite_failing_while_writing_a_table_leaves_the_old_export_wh
 ) -> None:
     folder = aiforecasts.write(dataset, tmp_path / "out", format="csv")
     before = _snapshot(folder)
-    stage = _write._stage_file
+    stage = _files.stage_file
     written: list[Path] = []
 
     def full_disk(where: Path, data: bytes, name: str | None = None) -> Path:
@@ -434,7 +435,7 @@ def test_m16_an_overwrite_failing_while_writing_a_table_leaves_the_old_export_wh
         written.append(stage(where, data, name))
         return written[-1]
 
-    monkeypatch.setattr(_write, "_stage_file", full_disk)
+    monkeypatch.setattr(_write, "stage_file", full_disk)
     with pytest.raises(OSError, match="No space"):
         aiforecasts.write(dataset, folder, format="csv", overwrite=True)
     assert _snapshot(folder) == before

@@ -33,9 +33,9 @@ from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._export import parts, sources_of
 from aiforecasts._fields import Shape, fields
+from aiforecasts._files import read_bounded
 from aiforecasts._kinds import KIND_NAMED, KINDS
 from aiforecasts._limits import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
-from aiforecasts._load import read_bounded
 from aiforecasts._tables import (
     DERIVED,
     _cell,

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, cast
 import aiforecasts
 from aiforecasts._codec import dumps_readable, to_builtins
 from aiforecasts._curate import release_file
+from aiforecasts._files import write_file
 from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT, MAX_QUERY
 from aiforecasts._render import display_name, render, width
 from aiforecasts._text import plural
 from aiforecasts._values import quote
-from aiforecasts._write import write_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence

@@ -28,8 +28,6 @@ import json
 import os
 import pathlib
 import re
-import secrets
-import stat
 from array import array
 from decimal import Decimal
 from pathlib import Path
@@ -42,6 +40,7 @@ from aiforecasts._codec import SCHEMA_VERSION, dumps_readable, read_json
 from aiforecasts._dataset import Dataset
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._fields import Shape, walk_json
+from aiforecasts._files import read_bounded, replace_files
 from aiforecasts._kinds import KINDS
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
@@ -202,7 +201,8 @@ def curate(
     files[_load.SUMS] = _load.sums({name: text.encode("utf-8") for name, text in files.items()})
     differ = tuple(name for name, text in files.items() if _on_disk(root / name) != text)
     if write:
-        _write(root, {name: files[name] for name in differ})
+        # as digested: "\n" line ends
+        replace_files(root, {name: files[name].encode("utf-8") for name in differ})
     collections = {kind.name: Collection(typed[kind.name]) for kind in KINDS}
     dataset = Dataset(version, SCHEMA_VERSION, **collections)
     return CurationReport(root, dataset, tuple(changes), differ, write and bool(differ))
@@ -264,7 +264,7 @@ def _bytes(  # noqa: PLR0913 - where a problem is reported, and the bound
     exhaust memory.
     """
     try:
-        return _load.read_bounded(path, limit)
+        return read_bounded(path, limit)
     except DataError as error:
         prefix = f"{label}: " if label else ""
         problems.extend(Problem(where, prefix + p.message, file) for p in error.problems)
@@ -717,87 +717,6 @@ def _on_disk(path: Path) -> str | None:
     (read within the same bounds as the rest).
     """
     try:
-        return _load.read_bounded(path).decode("utf-8")
+        return read_bounded(path).decode("utf-8")
     except (DataError, OSError, UnicodeDecodeError):
         return None
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    """
-    Replace the *files* of *root*: each is written whole beside its place
-    first, then all are renamed over the old ones; nothing is replaced when a
-    file cannot be written, and the ones already replaced are put back when a
-    rename fails.
-
-    Only regular files are replaced: a symlink, folder, pipe or device in a
-    file's place is refused before anything is written (renaming over a
-    symlink would not write through it, but would silently turn the user's
-    link into a file).
-
-    Raises:
-        DataError: a file's place holds something other than a regular file.
-        OSError: a file could not be written; the folder is as it was.
-    """
-    problems = [
-        Problem("$", "not a regular file (a symlink, folder, pipe or device): not replaced", name)
-        for name in files
-        if _occupied_by_other(root / name)
-    ]
-    if problems:
-        raise DataError(problems)
-    staged: list[tuple[Path, Path, bytes | None]] = []
-    done: list[tuple[Path, bytes | None]] = []
-    try:
-        for name, text in files.items():
-            target = root / name
-            temporary = root / f".{name}.{secrets.token_hex(6)}.curating"
-            old = _load.read_bounded(target) if target.exists() else None
-            staged.append((temporary, target, old))
-            _create(temporary, text.encode("utf-8"))  # as digested: "\n" line ends
-        for temporary, target, old in staged:
-            temporary.replace(target)
-            done.append((target, old))
-    except BaseException:
-        _restore(done)
-        raise
-    finally:
-        for temporary, _target, _old in staged:
-            temporary.unlink(missing_ok=True)
-
-
-def _occupied_by_other(path: Path) -> bool:
-    """Whether something other than a regular file (a symlink among them) is at *path*."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return False
-    return not stat.S_ISREG(mode)
-
-
-def _create(path: Path, blob: bytes) -> None:
-    """Write *blob* to the new file *path*: never through a file or link already there."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    handle = os.open(path, flags, 0o666)  # less the umask, as any file the user writes
-    try:
-        view = memoryview(blob)
-        while view:
-            view = view[os.write(handle, view) :]
-    finally:
-        os.close(handle)
-
-
-def _restore(done: list[tuple[Path, bytes | None]]) -> None:
-    """Put back the files a failed `_write` had already replaced (best effort: it is failing)."""
-    for target, old in reversed(done):
-        try:
-            if old is None:
-                target.unlink(missing_ok=True)
-                continue
-            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.restoring")
-            try:
-                _create(temporary, old)
-                temporary.replace(target)
-            finally:
-                temporary.unlink(missing_ok=True)
-        except OSError:
-            continue  # the error that made `_write` fail is the one to report

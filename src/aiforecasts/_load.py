@@ -20,7 +20,6 @@ import contextlib
 import functools
 import os
 import re
-import stat
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +40,7 @@ from aiforecasts._codec import (
 from aiforecasts._dataset import Dataset
 from aiforecasts._errors import DataError, Problem, Problems, Unread, json_type
 from aiforecasts._fields import Shape, references
+from aiforecasts._files import file_kind, read_bounded
 from aiforecasts._kinds import KIND_NAMED, KINDS
 from aiforecasts._limits import MAX_BYTES
 from aiforecasts._query import Collection
@@ -48,7 +48,6 @@ from aiforecasts._values import VERSION, older_layout, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
-    from pathlib import Path
 
     from aiforecasts._kinds import Kind
 
@@ -388,63 +387,6 @@ def _package_files(names: list[str]) -> list[bytes]:
     except OSError:
         blobs.append(b"")
     return blobs
-
-
-# -- reading a file, bounded ----------------------------------------------------
-
-
-_FILE_KINDS = (
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISREG, "a file"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def file_kind(mode: int) -> str:
-    """What a file of *mode* (``st_mode``) is, in words: ``a folder``, ``a FIFO (named
-    pipe)``…, for the messages of readers and writers that take regular files only."""
-    return next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
-
-
-def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """
-    The bytes of the regular file *path*, at most *limit* of them.
-
-    Raises:
-        DataError: if *path* is not a regular file (a folder, device, pipe,
-            socket) or holds more than *limit* bytes.
-        OSError: if it cannot be opened (missing, no permission).
-    """
-    # Non-blocking: opening a pipe for reading would otherwise wait for a writer.
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        mode = os.fstat(handle).st_mode
-        if not stat.S_ISREG(mode):
-            message = f"not a regular file but {file_kind(mode)}"
-            raise DataError([Problem("$", message, str(path))])
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            try:
-                chunk = os.read(handle, min(1 << 20, limit + 1 - size))
-            except BlockingIOError:  # a "file" that must be waited for (/proc/kmsg)
-                message = "a file whose content must be waited for: not read"
-                raise DataError([Problem("$", message, str(path))]) from None
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        blob = b"".join(chunks)
-    finally:
-        os.close(handle)
-    if len(blob) > limit:
-        message = f"larger than {limit:,} bytes: not read (no export is that large)"
-        raise DataError([Problem("$", message, str(path))])
-    return blob
 
 
 # -- shared by the layouts -----------------------------------------------------

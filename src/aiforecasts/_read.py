@@ -17,8 +17,9 @@ from aiforecasts import _load
 from aiforecasts._arrow import PARQUET_SUFFIX, read_parquet
 from aiforecasts._codec import NOT_JSON, read_json
 from aiforecasts._errors import DataError, Problem, Problems
+from aiforecasts._files import read_bounded
 from aiforecasts._kinds import KINDS
-from aiforecasts._load import MAX_BYTES, read_bounded
+from aiforecasts._limits import MAX_BYTES
 from aiforecasts._tables import read_tables
 from aiforecasts._values import quote
 from aiforecasts._write import MANIFEST

@@ -28,9 +28,9 @@ from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
 from aiforecasts._errors import DataError, Problem, Problems
 from aiforecasts._export import parts
 from aiforecasts._fields import Field, Shape, docs, fields
+from aiforecasts._files import file_kind, read_bounded
 from aiforecasts._kinds import KIND_NAMED, KINDS, Derived
 from aiforecasts._limits import MAX_COLUMNS, MAX_ROWS
-from aiforecasts._load import file_kind, read_bounded
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:

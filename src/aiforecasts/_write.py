@@ -9,7 +9,6 @@ import errno
 import json
 import os
 import pathlib
-import secrets
 import shutil
 import stat
 from pathlib import Path
@@ -21,8 +20,15 @@ from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parque
 from aiforecasts._codec import dumps_readable
 from aiforecasts._dataset import Dataset
 from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
+from aiforecasts._files import (
+    file_kind,
+    lstat,
+    refuse_existing,
+    stage_file,
+    temporary_name,
+    write_file,
+)
 from aiforecasts._kinds import KIND_OF, KINDS
-from aiforecasts._load import file_kind
 from aiforecasts._query import Collection
 from aiforecasts._tables import datapackage, package_card, to_csv
 
@@ -32,7 +38,7 @@ if TYPE_CHECKING:
     from aiforecasts._export import Exportable
     from aiforecasts._records import Record
 
-__all__ = ["MANIFEST", "Format", "write", "write_file"]
+__all__ = ["MANIFEST", "Format", "write"]
 
 Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
 
@@ -107,7 +113,7 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     if not isinstance(obj, (Dataset, Collection)) and type(obj) not in KIND_OF:
         obj = list(cast("Iterable[Record]", obj))  # read once; a package needs it twice
     if format in ("json", "jsonl"):
-        _refuse_existing(target, overwrite=overwrite)
+        refuse_existing(target, overwrite=overwrite)
         if format == "json":
             blob = json_bytes(obj, dataset_version=dataset_version, indent=indent)
         else:
@@ -162,107 +168,8 @@ _SMALL = 1 << 16
 """The most read of a manifest, or of a card to recognise it: both are a few kilobytes."""
 
 
-def _lstat(path: Path) -> os.stat_result | None:
-    """What is at *path* itself (a link, not what it points to), or None if nothing is."""
-    try:
-        return path.lstat()
-    except FileNotFoundError:
-        return None
-
-
 def _same(one: os.stat_result, other: os.stat_result) -> bool:
     return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
-
-
-def _refuse_existing(target: Path, *, overwrite: bool) -> None:
-    """Refuse, before any work, a file destination that is there and may not be replaced."""
-    found = _lstat(target)
-    if found is None:
-        return
-    if not overwrite:
-        msg = f"{target} exists; pass overwrite=True to replace it"
-        raise FileExistsError(msg)
-    if stat.S_ISDIR(found.st_mode):  # a file given a folder's place: a usage error, as ever
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    if not stat.S_ISREG(found.st_mode):
-        # A rename would put a regular file where a device, pipe, socket or link was
-        # (as root, over /dev/null): only a regular file is replaced.
-        what = file_kind(found.st_mode)
-        msg = f"{target} is {what}, not a regular file: refused, even with overwrite"
-        raise FileExistsError(msg)
-
-
-# -- files ----------------------------------------------------------------------------
-
-
-def _temporary_name(folder: Path) -> Path:
-    """
-    A fresh hidden name in *folder*.  Short whatever the final name, so a
-    temporary name fits wherever the final one does (file names are at most
-    255 bytes).
-    """
-    return folder / f".aiforecasts-{secrets.token_hex(4)}.tmp"
-
-
-def _stage_file(folder: Path, data: bytes, name: str | None = None) -> Path:
-    """
-    *data* in a new file in *folder* named *name* (by default a fresh hidden
-    temporary name), which nothing else may have opened: it is created here.
-    A file not written whole is removed.
-    """
-    for _ in range(100):  # a taken temporary name (2**32 of them) is drawn again
-        path = folder / name if name is not None else _temporary_name(folder)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            handle = os.open(path, flags, 0o666)
-        except FileExistsError:
-            if name is not None:
-                raise
-            continue
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return path
-    msg = f"no free temporary name in {folder}"
-    raise FileExistsError(msg)
-
-
-def write_file(target: Path, data: bytes, *, overwrite: bool) -> None:
-    """
-    *data* into *target* whole.  Without *overwrite*, the final step is a hard
-    link, which fails if anything is at *target* — so of two writers of a new
-    path, one wins and the other gets `FileExistsError`.  With it, the final
-    step is a rename, made only over a regular file: what is at *target* is
-    looked at (not followed) before writing and again just before the rename.
-    """
-    _refuse_existing(target, overwrite=overwrite)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _stage_file(target.parent, data)
-    try:
-        if overwrite:
-            found = _lstat(target)
-            if found is not None and not stat.S_ISREG(found.st_mode):
-                msg = (
-                    f"{target} changed while it was being written and is now "
-                    f"{file_kind(found.st_mode)}; nothing replaced"
-                )
-                raise FileExistsError(msg)
-            temporary.replace(target)
-        else:
-            _link(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target, follow_symlinks=True)
-    except FileExistsError:
-        msg = f"{target} exists; pass overwrite=True to replace it"
-        raise FileExistsError(msg) from None
 
 
 # -- folders --------------------------------------------------------------------------
@@ -293,7 +200,7 @@ def _examine(
     nothing or an empty folder is there (the new folder takes its place), an
     `_Old` for a folder of an earlier export; anything else is refused.
     """
-    found = _lstat(target)
+    found = lstat(target)
     if found is None:
         return None
     if stat.S_ISREG(found.st_mode):
@@ -395,9 +302,9 @@ def _write_folder(target: Path, files: dict[str, bytes], *, format: str, overwri
     carried = _Carried()
     try:
         for name, data in files.items():
-            _stage_file(staging, data, name)
-        _stage_file(staging, text.encode("utf-8"), MANIFEST)
-        found = _lstat(target)
+            stage_file(staging, data, name)
+        stage_file(staging, text.encode("utf-8"), MANIFEST)
+        found = lstat(target)
         if found is not None and stat.S_ISDIR(found.st_mode):
             staging.chmod(stat.S_IMODE(found.st_mode))  # the folder keeps its permissions
         if old is None:
@@ -410,7 +317,7 @@ def _write_folder(target: Path, files: dict[str, bytes], *, format: str, overwri
 
 def _staging_folder(parent: Path) -> Path:
     for _ in range(100):
-        staging = _temporary_name(parent)
+        staging = temporary_name(parent)
         try:
             staging.mkdir()
         except FileExistsError:
@@ -465,7 +372,7 @@ def _swap(target: Path, staging: Path, old: _Old, carried: _Carried) -> None:
     removed.  On any failure before the new folder is in, the old one is put
     back as it was.
     """
-    aside = _temporary_name(target.parent)
+    aside = temporary_name(target.parent)
     swapped = False
     try:
         for name in old.theirs:
@@ -508,7 +415,7 @@ def _remove_old(aside: Path, names: list[str], target: Path) -> None:
     except OSError:
         # A file the user added while the export was written: into the new folder.
         for path in aside.iterdir():
-            if _lstat(target / path.name) is None:
+            if lstat(target / path.name) is None:
                 with contextlib.suppress(OSError):
                     path.rename(target / path.name)
         with contextlib.suppress(OSError):
@@ -530,6 +437,6 @@ def _remove_staging(staging: Path, carried: _Carried) -> None:
     What is left of *staging* after a failure: the files written and second
     names of the user's files; never a user's folder that could not be moved back.
     """
-    if _lstat(staging) is None or carried.moved:
+    if lstat(staging) is None or carried.moved:
         return
     shutil.rmtree(staging, ignore_errors=True)
