@@ -69,7 +69,10 @@ def test_indent_is_refused_for_a_format_without_one(
 
 
 def test_an_unknown_format_is_named_with_the_known_ones() -> None:
-    with pytest.raises(ValueError, match=r"^format must be json, jsonl, csv, datapackage or "):
+    with pytest.raises(ValueError, match=r"^format must be json, jsonl, csv, datapackage\b"):
+        named("xml")
+    known = f"{', '.join(NAMES[:-1])} or {NAMES[-1]}"
+    with pytest.raises(ValueError, match=rf"^format must be {known}, not 'xml'$"):
         named("xml")
     with pytest.raises(ValueError, match=r", not \['json'\]$"):
         named(["json"])  # compared, never hashed
