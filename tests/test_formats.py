@@ -40,6 +40,11 @@ def _destination(folder: Path, fmt: ExportFormat) -> Path:
     return folder / (f"all{fmt.suffix}" if isinstance(fmt, FileFormat) else fmt.name)
 
 
+def _named(fmt: ExportFormat) -> _write.Format:
+    """*fmt*'s name, as the type checker sees it (the test below holds the two to agree)."""
+    return typing.cast("_write.Format", fmt.name)
+
+
 def test_the_format_type_names_the_registered_formats() -> None:
     assert typing.get_args(_write.Format) == NAMES
     assert _write.Format is _formats.Format
@@ -84,7 +89,7 @@ def test_every_format_round_trips(
     fmt: ExportFormat, dataset: aiforecasts.Dataset, tmp_path: Path
 ) -> None:
     _needs(fmt)
-    written = aiforecasts.write(dataset, _destination(tmp_path, fmt), format=fmt.name)  # type: ignore[arg-type]
+    written = aiforecasts.write(dataset, _destination(tmp_path, fmt), format=_named(fmt))
     assert holding(written) is fmt
     assert aiforecasts.load_path(written) == dataset
 
@@ -97,7 +102,7 @@ def test_a_folder_format_declares_every_file_it_writes(
 ) -> None:
     """What it declares is all an overwrite may replace: an undeclared file would be kept."""
     _needs(fmt)
-    written = aiforecasts.write(dataset, tmp_path / fmt.name, format=fmt.name)  # type: ignore[arg-type]
+    written = aiforecasts.write(dataset, tmp_path / fmt.name, format=_named(fmt))
     names = {path.name for path in written.iterdir()} - {MANIFEST}
     assert names <= fmt.files
     assert names <= _write._EXPORT_NAMES
