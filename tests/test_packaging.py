@@ -204,6 +204,13 @@ LAYERS = [
     "_export",
     "_tables",
     "_arrow",
+    "_formats.base",
+    "_formats.json",
+    "_formats.jsonl",
+    "_formats.csv",
+    "_formats.datapackage",
+    "_formats.parquet",
+    "_formats",
     "_write",
     "_read",
     "_diff",
@@ -216,16 +223,21 @@ LAYERS = [
 
 
 def _imports(path: Path) -> set[str]:
-    """The package's private modules *path* imports, at run time or for type checkers."""
+    """The package's private modules *path* imports, at run time or for type checkers:
+    ``_formats.json`` for a module of a subpackage, ``_formats`` for the subpackage."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module == "aiforecasts":
-            found.update(alias.name for alias in node.names if alias.name.startswith("_"))
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("aiforecasts."):
-            found.add((node.module or "").split(".")[1])
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("aiforecasts"):
+            module = (node.module or "").removeprefix("aiforecasts").removeprefix(".")
+            for alias in node.names:  # a name imported from a package may be its module
+                name = f"{module}.{alias.name}".removeprefix(".")
+                if name in LAYERS:
+                    found.add(name)
+                elif module:
+                    found.add(module)
         elif isinstance(node, ast.Import):
             found.update(
-                alias.name.split(".")[1]
+                alias.name.removeprefix("aiforecasts.")
                 for alias in node.names
                 if alias.name.startswith("aiforecasts.")
             )
@@ -235,11 +247,14 @@ def _imports(path: Path) -> set[str]:
 def test_modules_import_only_downwards() -> None:
     """No import cycles: each module imports only modules below it in the module map."""
     package = Path(aiforecasts.__file__).parent
-    modules = {p.stem for p in package.glob("_*.py")} - {"__init__", "__main__"}
+    paths = {p.stem: p for p in package.glob("_*.py")} | {
+        f"{p.parent.name}.{p.stem}".removesuffix(".__init__"): p for p in package.glob("_*/*.py")
+    }
+    modules = set(paths) - {"__init__", "__main__"}
     assert modules == set(LAYERS), "docs/architecture.md and LAYERS list every module"
     for module in LAYERS:
         below = set(LAYERS[: LAYERS.index(module)])
-        upward = _imports(package / f"{module}.py") - below
+        upward = _imports(paths[module]) - below
         assert not upward, f"{module} imports {sorted(upward)}, which are not below it"
 
 

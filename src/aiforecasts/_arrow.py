@@ -22,14 +22,19 @@ pyarrow is an optional extra (``pip install 'aiforecasts[arrow]'``).
 
 from __future__ import annotations
 
+import datetime
+import enum
 import functools
 import hashlib
 import io
 import json
-from decimal import Decimal, InvalidOperation, localcontext
+import math
+from decimal import Context, Decimal, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any, cast
 
-from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json
+import attrs
+
+from aiforecasts._codec import NOT_JSON, SCHEMA_VERSION, read_json, to_builtins
 from aiforecasts._errors import DataError, Problem
 from aiforecasts._export import parts, sources_of
 from aiforecasts._fields import Shape, fields
@@ -41,21 +46,21 @@ from aiforecasts._tables import (
     _cell,
     _columns,
     _description,
-    _rows,
     _scalar,
     columns_match,
-    csv_columns,
     dataset_card,
     one_version,
 )
 from aiforecasts._values import quote
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     import pyarrow
 
     from aiforecasts._export import Exportable
+    from aiforecasts._kinds import Derived
     from aiforecasts._records import Source
     from aiforecasts._scores import Scores
 
@@ -75,6 +80,9 @@ _PRECISION, _SCALE = 38, 9
 the bound the types hold figures to (`_values.DECIMAL_EXPONENTS`, `_values.DECIMAL_PLACES`),
 so that every figure is written exactly and read back as it was."""
 _QUANTUM = Decimal(1).scaleb(-_SCALE)
+_WIDE = Context(prec=2 * _PRECISION)
+"""Room for every figure the records allow, to fix it at the scale: a quantum of 10^-9 asks
+for up to 38 + 9 digits.  Its own context, whatever the caller's (a trap off, say)."""
 _META = "aiforecasts"
 _DIGEST = f"{_META}.sha256"
 _DECIMAL = Shape("decimal")
@@ -137,6 +145,17 @@ def arrow_schema(kind: str, metadata: dict[str, str] | None = None) -> pyarrow.S
     return pa.schema(columns, metadata=metadata)
 
 
+def _fit(exact: Decimal) -> Decimal | None:
+    """*exact* at the figures' scale (9 places), or None if the column cannot hold it exactly."""
+    try:
+        fixed = exact.quantize(_QUANTUM, context=_WIDE)
+    except InvalidOperation:  # more digits than even that room
+        return None
+    if fixed != exact or len(fixed.as_tuple().digits) > _PRECISION:
+        return None
+    return fixed
+
+
 def _value(shape: Shape, value: Any, where: str) -> Any:
     """A JSON value of the codec's shape as the Arrow column of *shape* takes it."""
     if value is None:
@@ -148,14 +167,8 @@ def _value(shape: Shape, value: Any, where: str) -> Any:
             return value
         return _cell(value)
     if scalar.kind == "decimal":
-        exact = Decimal(value)
-        with localcontext() as context:
-            context.prec = 2 * _PRECISION  # room for every figure the records allow
-            try:
-                fixed = exact.quantize(_QUANTUM)
-            except InvalidOperation:  # more digits than even that room
-                fixed = None
-        if fixed is None or fixed != exact or len(fixed.as_tuple().digits) > _PRECISION:
+        fixed = _fit(Decimal(value))
+        if fixed is None:
             # Only a record built with its validators disabled holds such a figure: the
             # types refuse it (`_values.check_decimal`).  Refused here all the same, never
             # rounded.
@@ -166,10 +179,191 @@ def _value(shape: Shape, value: Any, where: str) -> Any:
             raise ValueError(msg)
         return fixed
     if scalar.kind == "date":
-        import datetime  # noqa: PLC0415
-
         return datetime.date.fromisoformat(value)
     return value
+
+
+class _Slow:
+    """What a quick conversion (`_quick`) returns for a value it leaves to `_value`."""
+
+
+_SLOW = _Slow()
+
+
+def _quick(scalar: Shape) -> Callable[[Any], Any]:
+    """
+    How a typed value (not None) of a column of the shape *scalar* becomes what its
+    Arrow array takes: what `_value` makes of the value's JSON, without the detour — a
+    choice's value, a set's names sorted as the codec sorts them, a figure at scale 9, a
+    date as it is, a list of objects as its JSON text.  A value of a type its field does
+    not declare (only a record built with its validators disabled holds one), and a
+    figure that does not fit, give `_SLOW`: they take the detour, and are refused there.
+    """
+    kind, item = scalar.kind, scalar.item
+    if kind in ("list", "set") and item is not None and item.kind in ("text", "choice"):
+        return functools.partial(
+            _names, tuple if kind == "list" else frozenset, choice=item.kind == "choice"
+        )
+    return _QUICK.get(kind, _as_json if kind in ("list", "set") else _as_slow)
+
+
+def _as_text(value: Any) -> Any:
+    return value if type(value) is str else _SLOW
+
+
+def _as_integer(value: Any) -> Any:
+    return value if type(value) is int else _SLOW
+
+
+def _as_number(value: Any) -> Any:
+    return value if type(value) is float and math.isfinite(value) else _SLOW
+
+
+def _as_choice(value: Any) -> Any:
+    # _value_, not .value: the member's value without the property's cost, per cell.
+    return value._value_ if isinstance(value, enum.Enum) and type(value._value_) is str else _SLOW
+
+
+def _as_decimal(value: Any) -> Any:
+    fixed = _fit(value) if type(value) is Decimal else None
+    return _SLOW if fixed is None else fixed
+
+
+def _as_date(value: Any) -> Any:
+    plain = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+    return value if plain else _SLOW
+
+
+def _as_json(value: Any) -> Any:
+    """A list of objects as the JSON text of a cell; anything that fails, to `_value`."""
+    try:
+        return _cell(to_builtins(value))
+    except Exception:  # noqa: BLE001 - raised again by `_value`, with where it is
+        return _SLOW
+
+
+def _as_slow(_value: Any) -> Any:
+    return _SLOW
+
+
+def _names(container: type[tuple[Any, ...] | frozenset[Any]], value: Any, *, choice: bool) -> Any:
+    """A tuple (list) or frozenset (set) of texts or choices as a list of strings, sorted for a
+    set (as the codec sorts it)."""
+    if type(value) is not container:
+        return _SLOW
+    if choice:
+        if not all(isinstance(m, enum.Enum) and type(m._value_) is str for m in value):
+            return _SLOW
+        names = [member._value_ for member in value]
+    else:
+        names = list(value)
+        if not all(type(name) is str for name in names):
+            return _SLOW
+    return sorted(names) if container is frozenset else names
+
+
+_QUICK: dict[str, Callable[[Any], Any]] = {
+    "text": _as_text,
+    "integer": _as_integer,
+    "number": _as_number,
+    "choice": _as_choice,
+    "decimal": _as_decimal,
+    "date": _as_date,
+}
+
+
+class _Unwritable(Exception):  # noqa: N818 - carries another exception, with its row
+    """An exception met converting the value in row *row*: the first one, row by row, is raised."""
+
+    def __init__(self, row: int, error: Exception) -> None:
+        super().__init__(row, error)
+        self.row, self.error = row, error
+
+
+def _column(shape: Shape, values: list[Any], where: Callable[[int], str]) -> list[Any]:
+    """
+    One column of typed *values* as its Arrow array takes them: as `_value` takes
+    their JSON (what `to_csv` and the codec write), through `_quick` where it can.
+    """
+    quick = _quick(_scalar(shape))
+    column = [None if value is None else quick(value) for value in values]
+    if _SLOW in column:
+        for row, value in enumerate(column):
+            if value is _SLOW:
+                try:
+                    column[row] = _value(shape, to_builtins(values[row]), where(row))
+                except Exception as error:
+                    raise _Unwritable(row, error) from error
+    return column
+
+
+def _derived_column(derived: Derived, records: list[Any], where: Callable[[int], str]) -> list[Any]:
+    """The values of a derived column: exact decimals or floats, as `_value` takes their text."""
+    column: list[Any] = []
+    for row, record in enumerate(records):
+        try:
+            value = derived.compute(record)
+            if value is None:
+                column.append(None)
+            elif not derived.exact:
+                column.append(value if type(value) is float else float(str(value)))
+            else:
+                fixed = _fit(value) if type(value) is Decimal else None
+                column.append(
+                    fixed if fixed is not None else _value(_DECIMAL, str(value), where(row))
+                )
+        except Exception as error:
+            raise _Unwritable(row, error) from error
+    return column
+
+
+def _typed_columns(kind: str, records: list[Any], version: str) -> list[list[Any]]:
+    """
+    The columns of the table of *kind* (as `csv_columns` names them), built column by
+    column from the records' typed values: the same values as from the rows of `to_csv`
+    (parsed back from their text), without the text.  Of the values that cannot be written
+    (a figure a ``decimal128`` cannot hold), the first one row by row is refused, as a
+    row-by-row build would.
+    """
+    builds = [
+        functools.partial(
+            _column, field.shape, _values_at(records, name), _where(kind, records, name)
+        )
+        for name, field, _required in _columns(KIND_NAMED[kind].cls)
+    ]
+    builds += [
+        functools.partial(_derived_column, derived, records, _where(kind, records, derived.name))
+        for derived in DERIVED.get(kind, ())
+    ]
+    columns: list[list[Any]] = []
+    unwritable: list[tuple[int, int, Exception]] = []
+    for index, build in enumerate(builds):
+        try:
+            columns.append(build())
+        except _Unwritable as failed:
+            unwritable.append((failed.row, index, failed.error))
+    if unwritable:
+        raise min(unwritable, key=lambda found: found[:2])[2]
+    columns += [[version] * len(records), [SCHEMA_VERSION] * len(records)]
+    return columns
+
+
+def _where(kind: str, records: list[Any], column: str) -> Callable[[int], str]:
+    """Where a value of *column* is, for a message: made only when one is refused."""
+    return lambda row: f"{kind} {to_builtins(records[row].id)} {column}"
+
+
+def _values_at(records: list[Any], column: str) -> list[Any]:
+    """
+    The value of *column* (a dotted path: ``amount.amount``) of each record; None where
+    a part on the way is None (an absent optional part), or not a record at all (which
+    its JSON, not an object, would not flatten into the column either).
+    """
+    first, *rest = column.split(".")
+    values = [getattr(record, first) for record in records]
+    for name in rest:
+        values = [getattr(value, name) if attrs.has(type(value)) else None for value in values]
+    return values
 
 
 def to_arrow(
@@ -227,20 +421,7 @@ def to_arrow(
         ),
     }
     schema = arrow_schema(kind, metadata)
-    shapes = [field.shape for _name, field, _required in _columns(KIND_NAMED[kind].cls)]
-    derived = DERIVED.get(kind, ())
-    names = csv_columns(kind)
-    columns: list[list[Any]] = [[] for _ in names]
-    for row in _rows(kind, records, version):
-        identifier = row[0]
-        for index, value in enumerate(row):
-            where = f"{kind} {identifier} {names[index]}"
-            if index < len(shapes):
-                value = _value(shapes[index], value, where)  # noqa: PLW2901
-            elif index < len(shapes) + len(derived) and value is not None:
-                exact = derived[index - len(shapes)].exact
-                value = _value(_DECIMAL, value, where) if exact else float(value)  # noqa: PLW2901
-            columns[index].append(value)
+    columns = _typed_columns(kind, records, version)
     arrays = [
         pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)
     ]

@@ -23,6 +23,7 @@ import aiforecasts
 from aiforecasts._codec import dumps_readable, to_builtins
 from aiforecasts._curate import release_file
 from aiforecasts._files import write_file
+from aiforecasts._formats import INDENTED, NAMES
 from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._limits import MAX_INDENT, MAX_QUERY
 from aiforecasts._render import display_name, render, width
@@ -443,8 +444,8 @@ def cmd_funding(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    if args.indent is not None and args.format != "json":
-        complain("export", "--indent applies to --format json")
+    if args.indent is not None and args.format not in INDENTED:
+        complain("export", f"--indent applies to --format {' or '.join(INDENTED)}")
         return USAGE_ERROR
     dataset = aiforecasts.load()  # a damaged copy is no failure to write: main reports it
     try:
@@ -831,9 +832,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  aiforecasts export --format parquet --output parquet/",
         cmd_export,
     )
-    export.add_argument(
-        "--format", required=True, choices=("json", "jsonl", "csv", "datapackage", "parquet")
-    )
+    export.add_argument("--format", required=True, choices=NAMES)
     export.add_argument("--output", required=True, help="a file (json, jsonl) or a folder")
     export.add_argument("--force", action="store_true", help="overwrite what is there")
     export.add_argument(

@@ -12,14 +12,12 @@ import pathlib
 import shutil
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from aiforecasts._arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._codec import dumps_readable
 from aiforecasts._dataset import Dataset
-from aiforecasts._export import json_bytes, parts, sources_of, to_jsonl
 from aiforecasts._files import (
     file_kind,
     lstat,
@@ -28,9 +26,9 @@ from aiforecasts._files import (
     temporary_name,
     write_file,
 )
-from aiforecasts._kinds import KIND_OF, KINDS
+from aiforecasts._formats import FOLDER_FILES, MANIFEST, FileFormat, Format, named
+from aiforecasts._kinds import KIND_OF
 from aiforecasts._query import Collection
-from aiforecasts._tables import datapackage, package_card, to_csv
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -39,8 +37,6 @@ if TYPE_CHECKING:
     from aiforecasts._records import Record
 
 __all__ = ["MANIFEST", "Format", "write"]
-
-Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
 
 
 def write(  # noqa: PLR0913 - the options are keyword-only
@@ -112,57 +108,25 @@ def write(  # noqa: PLR0913 - the options are keyword-only
     target = Path(path)
     if not isinstance(obj, (Dataset, Collection)) and type(obj) not in KIND_OF:
         obj = list(cast("Iterable[Record]", obj))  # read once; a package needs it twice
-    if format in ("json", "jsonl"):
+    chosen = named(format)  # refused before any work, as a usage error
+    if isinstance(chosen, FileFormat):
         refuse_existing(target, overwrite=overwrite)
-        if format == "json":
-            blob = json_bytes(obj, dataset_version=dataset_version, indent=indent)
-        else:
-            blob = to_jsonl(obj, dataset_version=dataset_version).encode("utf-8")
+        blob = chosen.write(obj, dataset_version=dataset_version, indent=indent)
         write_file(target, blob, overwrite=overwrite)
         return target
-    if format not in ("csv", "datapackage", "parquet"):
-        msg = f"format must be json, jsonl, csv, datapackage or parquet, not {format!r}"
-        raise ValueError(msg)
     if target.name in ("", ".."):  # the folder itself, which has a name and a parent
         target = Path(os.path.realpath(target))
     _examine(target, format, overwrite=overwrite)  # refused before the work, and again after it
-    if format == "parquet":
-        found, version = parts(obj, dataset_version)
-        sources = sources_of(obj, found)
-        data = {
-            f"{kind}{PARQUET_SUFFIX}": to_parquet(
-                to_arrow(records, dataset_version=version, sources=sources)
-            )
-            for kind, records in found.items()
-            if records
-        }
-        data["README.md"] = parquet_card(list(found), version, sources).encode("utf-8")
-        _write_folder(target, data, format=format, overwrite=overwrite)
-        return target
-    files = to_csv(obj, dataset_version=dataset_version)
-    if format == "datapackage":
-        found, version = parts(obj, dataset_version)
-        sources = sources_of(obj, found)
-        descriptor = datapackage(list(found), version, sources)
-        files["datapackage.json"] = dumps_readable(descriptor)
-        files["README.md"] = package_card(list(found), version, sources)
-    data = {name: text.encode("utf-8") for name, text in files.items()}
+    data = chosen.write(obj, dataset_version=dataset_version, indent=indent)
     _write_folder(target, data, format=format, overwrite=overwrite)
     return target
 
 
 # -- what is at a destination ---------------------------------------------------------
 
-MANIFEST = ".aiforecasts-export.json"
-"""The hidden file in an export folder listing the files the export wrote: the files a
-later overwrite may replace.  (Not ``manifest.json``: that name marks the bundled layout.)"""
-
-_EXPORT_NAMES = frozenset(
-    {f"{kind.name}{suffix}" for kind in KINDS for suffix in (".csv", PARQUET_SUFFIX)}
-    | {"datapackage.json", "README.md"}
-)
+_EXPORT_NAMES = FOLDER_FILES
 """Every name a folder export writes (besides its manifest): nothing else is ever replaced,
-whatever a manifest claims."""
+whatever a manifest claims.  (`MANIFEST` is declared with the formats, whose readers need it.)"""
 
 _SMALL = 1 << 16
 """The most read of a manifest, or of a card to recognise it: both are a few kilobytes."""
