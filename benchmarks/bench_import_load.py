@@ -30,22 +30,22 @@ import time
 IMPORT_PACKAGE = "import aiforecasts"
 IMPORT_PEERS = "import attrs, cattrs, pendulum"
 IMPORT_MODEL = "from aiforecasts import Prediction"
-IMPORT_ALL = "import aiforecasts._load"
+IMPORT_ALL = "import aiforecasts._io.load"
 
 _FILES = (
     "from importlib import resources\n"
-    "from aiforecasts._kinds import KINDS\n"
+    "from aiforecasts._model.kinds import KINDS\n"
     "root = resources.files('aiforecasts') / 'data'\n"
     "names = ['manifest', *(kind.name for kind in KINDS)]\n"
 )
 FIRST_LOAD = (
-    "import time, aiforecasts, aiforecasts._load\n"
+    "import time, aiforecasts, aiforecasts._io.load\n"
     "t = time.perf_counter()\n"
     "aiforecasts.load()\n"
     "print(time.perf_counter() - t)\n"
 )
 FIRST_JSON = (
-    "import time, json, aiforecasts, aiforecasts._load\n" + _FILES + "t = time.perf_counter()\n"
+    "import time, json, aiforecasts, aiforecasts._io.load\n" + _FILES + "t = time.perf_counter()\n"
     "[json.loads((root / f'{n}.json').read_bytes()) for n in names]\n"
     "print(time.perf_counter() - t)\n"
 )
@@ -88,8 +88,8 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
     from importlib import resources  # noqa: PLC0415
 
     import aiforecasts  # noqa: PLC0415
-    from aiforecasts import _load  # noqa: PLC0415
-    from aiforecasts._kinds import KINDS  # noqa: PLC0415
+    from aiforecasts._io import load as _load  # noqa: PLC0415
+    from aiforecasts._model.kinds import KINDS  # noqa: PLC0415
 
     root = resources.files("aiforecasts") / "data"
     manifest = (root / "manifest.json").read_bytes()
@@ -148,7 +148,7 @@ def main() -> None:
     ours, peers = warm(max(args.runs, 50))
     ratio = statistics.median(ours) / statistics.median(peers)
     print("3. for context: parse again in a warm process (converters built)")
-    print(row("aiforecasts._load.parse(...)", ours))
+    print(row("aiforecasts._io.load.parse(...)", ours))
     print(row("json.loads of the same bytes", peers))
     print(f"  ratio {ratio:.2f}x")
 

@@ -48,7 +48,7 @@ from aiforecasts import (
     TimeSpan,
     Voice,
 )
-from aiforecasts._text import fold
+from aiforecasts._model.text import fold
 
 if TYPE_CHECKING:
     from collections.abc import Callable

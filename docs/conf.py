@@ -35,7 +35,8 @@ autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True}  # any "undoc-members" value, even False, turns it on
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
-# Types read "TimeSpan | None", not "aiforecasts._values.TimeSpan | None" (the links still work).
+# Types read "TimeSpan | None", not "aiforecasts._model.values.TimeSpan | None" (the links
+# still work).
 python_use_unqualified_type_names = True
 html_theme = "furo"  # wide tables scroll in their own box; search; light and dark modes
 html_static_path = ["_static"]
@@ -44,14 +45,14 @@ html_css_files = ["catalog.css"]  # the data catalog's tables fit the content ar
 autodoc_type_aliases = {"Path": "pathlib.Path", "pd.DataFrame": "pandas.DataFrame"}
 nitpick_ignore = [
     # Type variables of the generic classes and functions.
-    ("py:class", "aiforecasts._query.R_co"),
-    ("py:class", "aiforecasts._query.R"),
-    ("py:class", "aiforecasts._search.R"),
+    ("py:class", "aiforecasts._query.collections.R_co"),
+    ("py:class", "aiforecasts._query.collections.R"),
+    ("py:class", "aiforecasts._query.search.R"),
     # The kinds each filter applies to (type variables restricted to record classes).
-    ("py:class", "aiforecasts._query.Personal"),
-    ("py:class", "aiforecasts._query.Topical"),
-    ("py:class", "aiforecasts._query.Timed"),
-    ("py:class", "aiforecasts._query.Priced"),
+    ("py:class", "aiforecasts._query.collections.Personal"),
+    ("py:class", "aiforecasts._query.collections.Topical"),
+    ("py:class", "aiforecasts._query.collections.Timed"),
+    ("py:class", "aiforecasts._query.collections.Priced"),
     ("py:class", "R_co"),
     ("py:class", "R"),
     # typeshed-only protocol used in sort_by's signature.

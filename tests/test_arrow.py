@@ -10,7 +10,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError, Verdict
-from aiforecasts._cli import main
+from aiforecasts._cli.main import main
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import aiforecasts
-from aiforecasts import _arrow, _tables
-from aiforecasts._kinds import KIND_OF
+from aiforecasts._io import arrow as _arrow, tables as _tables
+from aiforecasts._model.kinds import KIND_OF
 
 from .strategies import datasets
 

@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts._kinds import KINDS
+from aiforecasts._model.kinds import KINDS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts._cli import fit, table
-from aiforecasts._kinds import KINDS
-from aiforecasts._render import width
+from aiforecasts._cli.main import fit, table
+from aiforecasts._cli.render import width
+from aiforecasts._model.kinds import KINDS
 
 SCRIPT = Path(sys.executable).with_name("aiforecasts")
 SUBCOMMANDS = [

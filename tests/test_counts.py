@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import aiforecasts
-from aiforecasts._kinds import KIND_NAMED
-from aiforecasts._records import CLAIMS
+from aiforecasts._model.kinds import KIND_NAMED
+from aiforecasts._model.records import CLAIMS
 
 
 def table(dataset: aiforecasts.Dataset) -> dict[str, dict[str, int]]:

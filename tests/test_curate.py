@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError, _load
+from aiforecasts import DataError
+from aiforecasts._io import load as _load
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
 ROOT = Path(__file__).resolve().parents[1]
@@ -371,7 +372,7 @@ def test_locating_a_run_of_marks_does_not_blow_up(tmp_path: Path) -> None:
     documents.mkdir()
     (documents / "memo.txt").write_text(("前言" + "?" * 40 + "正文") * 50, encoding="utf-8")
     code = (
-        "import sys; from aiforecasts._curate import _Document, _find; "
+        "import sys; from aiforecasts._tools.curate import _Document, _find; "
         "document = _Document(open(sys.argv[1], encoding='utf-8').read(), ()); "
         "problems = []; "
         "print(_find({'display': '??????標題X'}, document, where='$', file='f', "

@@ -14,10 +14,10 @@ import pytest
 
 import aiforecasts
 from aiforecasts import Money, Quantity, clean_text
-from aiforecasts._codec import structure_many, to_builtins
-from aiforecasts._fields import walk
-from aiforecasts._kinds import KIND_OF, KINDS
-from aiforecasts._verify import excerpts
+from aiforecasts._codec.json import structure_many, to_builtins
+from aiforecasts._model.fields import walk
+from aiforecasts._model.kinds import KIND_OF, KINDS
+from aiforecasts._tools.verify import excerpts
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -18,11 +18,12 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts._values import wrap
+from aiforecasts._model.values import wrap
 
 # The public attrs classes of the modules of the record kinds and the values they hold.
 _MODULES = [
-    importlib.import_module(f"aiforecasts.{name}") for name in ("_records", "_values", "_growth")
+    importlib.import_module(f"aiforecasts.{name}")
+    for name in ("_model.records", "_model.values", "_model.growth")
 ]
 CLASSES = sorted(
     (

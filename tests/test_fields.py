@@ -19,8 +19,8 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._codec import to_builtins
-from aiforecasts._integrity import _references
+from aiforecasts._codec.json import to_builtins
+from aiforecasts._model.integrity import _references
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence

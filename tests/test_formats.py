@@ -1,5 +1,5 @@
 """
-The registry of export formats (`aiforecasts._formats`): one list that `write`,
+The registry of export formats (`aiforecasts._io.formats`): one list that `write`,
 `load_path`, the ``Format`` type and ``aiforecasts export --format`` all agree
 with, and every format in it written and read back whole.
 """
@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts import _cli, _formats, _write
-from aiforecasts._formats import (
+from aiforecasts._cli import main as _cli
+from aiforecasts._io import formats as _formats, write as _write
+from aiforecasts._io.formats import (
     FORMATS,
     MANIFEST,
     NAMES,

@@ -11,8 +11,8 @@ import pytest
 
 import aiforecasts
 from aiforecasts import Collection, Record
-from aiforecasts._kinds import FACETS, KIND_NAMED, KINDS
-from aiforecasts._query import _CLASSES, collection_class
+from aiforecasts._model.kinds import FACETS, KIND_NAMED, KINDS
+from aiforecasts._query.collections import _CLASSES, collection_class
 
 # Filter → the facet it needs (citing, search and lookups need none: every kind has them).
 FILTERS = {
@@ -160,7 +160,7 @@ def test_a_kind_without_a_class_of_its_own_gets_the_filters_its_facets_allow() -
 
 def test_the_schema_version_is_past_every_migration_and_kind() -> None:
     """A version that only adds a kind needs no migration: `Kind.since` raises the version."""
-    from aiforecasts._codec import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
+    from aiforecasts._codec.json import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
 
     assert max(MIGRATIONS) + 1 <= SCHEMA_VERSION
     assert all(kind.since <= SCHEMA_VERSION for kind in KINDS)
@@ -173,7 +173,7 @@ def test_a_kind_without_a_page_of_its_own_is_shown_field_by_field(
 ) -> None:
     """`show` prints a record of a kind the renderer has no page for: its English text, then
     each field with a value, references by name, nested values field by field."""
-    from aiforecasts._render import _other, _Page  # noqa: PLC0415 - the fallback page
+    from aiforecasts._cli.render import _other, _Page  # noqa: PLC0415 - the fallback page
 
     record = dataset.funding_rounds.get("openai-microsoft-10b-2023")
     assert record is not None

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError, _load
-from aiforecasts._kinds import KIND_NAMED
+from aiforecasts import DataError
+from aiforecasts._io import load as _load
+from aiforecasts._model.kinds import KIND_NAMED
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -352,7 +353,7 @@ class TestBundled:
     def test_sums_are_of_the_files_and_those_pass_every_check(self) -> None:
         """What lets the bundled data skip the checks: SHA256SUMS holds the digest of every
         file as it is, and those bytes, read with every check, give the dataset `load` does."""
-        folder = Path(_load.__file__).parent / "data"
+        folder = Path(aiforecasts.__file__).parent / "data"
         names = ["manifest.json", *(f"{name}.json" for name in KIND_NAMED)]
         files = {name: (folder / name).read_bytes() for name in names}
         assert (folder / _load.SUMS).read_text("utf-8") == _load.sums(files)
@@ -473,7 +474,7 @@ class TestBundled:
         code = (
             "import sys, aiforecasts;"
             "aiforecasts.load();"
-            "assert 'aiforecasts._detailed' not in sys.modules, 'the detailed engine ran'"
+            "assert 'aiforecasts._codec.detailed' not in sys.modules, 'the detailed engine ran'"
         )
         subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -26,9 +26,9 @@ from aiforecasts import (
     Verdict,
     Voice,
 )
-from aiforecasts._cli import main
-from aiforecasts._scores import wilson
-from aiforecasts._values import older_layout
+from aiforecasts._cli.main import main
+from aiforecasts._model.values import older_layout
+from aiforecasts._query.scores import wilson
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import aiforecasts
-from aiforecasts import DataError, _load
-from aiforecasts._codec import Engine
-from aiforecasts._fields import DECIMAL
-from aiforecasts._values import check_decimal
+from aiforecasts import DataError
+from aiforecasts._codec.json import Engine
+from aiforecasts._io import load as _load
+from aiforecasts._model.fields import DECIMAL
+from aiforecasts._model.values import check_decimal
 
 from .strategies import broken, broken_lines, datasets
 

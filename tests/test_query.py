@@ -26,7 +26,7 @@ from aiforecasts import (
     Topic,
     Voice,
 )
-from aiforecasts._fields import excerpts_in
+from aiforecasts._model.fields import excerpts_in
 
 
 class TestLookup:
@@ -305,13 +305,13 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
 ) -> None:
     dataset = synthetic(500)
     folded: list[str] = []
-    real = aiforecasts._text.fold
+    real = aiforecasts._model.text.fold
 
     def counting(text: str) -> str:
         folded.append(text)
         return real(text)
 
-    monkeypatch.setattr("aiforecasts._query.fold", counting)
+    monkeypatch.setattr("aiforecasts._query.collections.fold", counting)
     barrier = threading.Barrier(8)
     found: list[Company] = []
 

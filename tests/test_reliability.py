@@ -15,9 +15,10 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError, _load, _read
-from aiforecasts._errors import PROBLEM_LIMIT
-from aiforecasts._vocab import COUNTRIES
+from aiforecasts import DataError
+from aiforecasts._io import load as _load, read as _read
+from aiforecasts._model.errors import PROBLEM_LIMIT
+from aiforecasts._model.vocab import COUNTRIES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -138,7 +139,7 @@ def test_verify_sources_reads_no_document_whole_or_forever(
             raise PermissionError(13, "Permission denied")
         return real(path, limit)
 
-    monkeypatch.setattr("aiforecasts._verify.read_bounded", refuse)
+    monkeypatch.setattr("aiforecasts._tools.verify.read_bounded", refuse)
     report = aiforecasts.verify_sources(folder)
     problems = {(m.source, m.problem) for m in report.mismatches}
     assert (first.id, "unreadable") in problems  # larger than 64 MiB: not read

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aiforecasts
-from aiforecasts import _cli
-from aiforecasts._cli import Terminal, main, one_line
-from aiforecasts._limits import MAX_INDENT
+from aiforecasts._cli import main as _cli
+from aiforecasts._cli.main import Terminal, main, one_line
+from aiforecasts._model.limits import MAX_INDENT
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

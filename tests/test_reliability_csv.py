@@ -23,8 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import aiforecasts
-from aiforecasts import DataError, _tables
-from aiforecasts._limits import MAX_COLUMNS
+from aiforecasts import DataError
+from aiforecasts._io import tables as _tables
+from aiforecasts._model.limits import MAX_COLUMNS
 
 # One column of each kind of cell the tables hold, as (table, column): what a cell of it
 # may hold is whatever the fields' types accept, written back by `to_csv` unchanged.

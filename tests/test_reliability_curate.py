@@ -18,8 +18,8 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._curate import release_file
-from aiforecasts._text import clean_text
+from aiforecasts._model.text import clean_text
+from aiforecasts._tools.curate import release_file
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
 

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError, _load
-from aiforecasts._kinds import KINDS
-from aiforecasts._limits import MAX_DEPTH, MAX_ITEMS, RECORD_PROBLEM_LIMIT
+from aiforecasts import DataError
+from aiforecasts._io import load as _load
+from aiforecasts._model.kinds import KINDS
+from aiforecasts._model.limits import MAX_DEPTH, MAX_ITEMS, RECORD_PROBLEM_LIMIT
 
 BUNDLED = Path(aiforecasts.__file__).parent / "data"
 
@@ -87,7 +88,7 @@ def test_deep_nesting_in_a_dataset_folder_is_refused_with_its_file(
 
 
 def test_depth_is_exact_and_strings_do_not_count() -> None:
-    from aiforecasts._codec import too_deep  # noqa: PLC0415
+    from aiforecasts._codec.json import too_deep  # noqa: PLC0415
 
     assert too_deep(_nest(MAX_DEPTH).encode()) is None
     assert too_deep(_nest(MAX_DEPTH + 1).encode()) is not None
@@ -260,7 +261,7 @@ def test_an_array_not_json_partway_leaves_no_partial_kind_to_check() -> None:
     """The detailed engine reads an array item by item; where the text stops being JSON, the
     items before are not the kind's records (the integrity check would call every reference
     to those after unknown): the kind counts as not read."""
-    from aiforecasts import _codec  # noqa: PLC0415
+    from aiforecasts._codec import json as _codec  # noqa: PLC0415
 
     company = aiforecasts.to_json(aiforecasts.load().companies[:1])
     item = json.dumps(json.loads(company)["records"]["companies"][0])
@@ -380,7 +381,7 @@ def test_records_of_a_kind_newer_than_the_claimed_schema_are_refused(
 def test_an_older_claim_with_newer_fields_reads_them_as_the_current_schema(
     export: dict[str, Any],
 ) -> None:
-    """Documented in `_load._migrated`: a schema-5 file holding a prediction's voice and
+    """Documented in `_io.load._migrated`: a schema-5 file holding a prediction's voice and
     criterion (schema 6) is read as schema 6 defines them."""
     document = json.loads(json.dumps(export))
     document["schema_version"] = 5

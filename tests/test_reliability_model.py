@@ -22,9 +22,12 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts import Collection, DataError, _integrity, _query, _verify
-from aiforecasts._limits import MAX_QUERY
-from aiforecasts._records import Company
+from aiforecasts import Collection, DataError
+from aiforecasts._model import integrity as _integrity
+from aiforecasts._model.limits import MAX_QUERY
+from aiforecasts._model.records import Company
+from aiforecasts._query import collections as _query
+from aiforecasts._tools import verify as _verify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -341,7 +344,7 @@ def test_hedge_probabilities_cannot_be_changed(
         table[aiforecasts.Hedge.CERTAIN] = 1.0  # type: ignore[index]
     before = ds.scores()
     sure = dict.fromkeys(aiforecasts.Hedge, 1.0)
-    monkeypatch.setattr(aiforecasts._scores, "HEDGE_PROBABILITY", sure)
+    monkeypatch.setattr(aiforecasts._query.scores, "HEDGE_PROBABILITY", sure)
     monkeypatch.setattr(aiforecasts, "HEDGE_PROBABILITY", sure, raising=False)
     assert ds.scores() == before
     assert ds.scores(probabilities=sure) != before
@@ -382,7 +385,7 @@ def test_names_that_fold_alike_are_refused(
 
 
 def test_the_bundled_names_are_distinct(ds: aiforecasts.Dataset) -> None:
-    from aiforecasts._kinds import KINDS  # noqa: PLC0415
+    from aiforecasts._model.kinds import KINDS  # noqa: PLC0415
 
     for kind in KINDS:
         records = list(getattr(ds, kind.name))
@@ -448,7 +451,7 @@ def test_funding_totals_of_the_longest_figures_are_exact() -> None:
     # 2 * 12345678901234567890123456789.123456789 to 2.469135780246913578024691358E+28.
     from decimal import Decimal  # noqa: PLC0415 - this test's subject
 
-    from aiforecasts import _funding  # noqa: PLC0415
+    from aiforecasts._query import funding as _funding  # noqa: PLC0415
 
     figure = Decimal("12345678901234567890123456789.123456789")
     parts = [_funding._Part("a", figure, figure), _funding._Part("b", figure, figure)]

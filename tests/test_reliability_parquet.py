@@ -17,9 +17,10 @@ import pendulum
 import pytest
 
 import aiforecasts
-from aiforecasts import DataError, _arrow
-from aiforecasts._limits import MAX_COLUMNS, MAX_ROWS
-from aiforecasts._values import DECIMAL_EXPONENTS, DECIMAL_PLACES
+from aiforecasts import DataError
+from aiforecasts._io import arrow as _arrow
+from aiforecasts._model.limits import MAX_COLUMNS, MAX_ROWS
+from aiforecasts._model.values import DECIMAL_EXPONENTS, DECIMAL_PLACES
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

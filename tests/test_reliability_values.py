@@ -30,10 +30,10 @@ from aiforecasts import (
     Qualifier,
     Quantity,
     TimeSpan,
-    _growth,
 )
-from aiforecasts._fields import DECIMAL
-from aiforecasts._values import DECIMAL_DIGITS, check_decimal
+from aiforecasts._model import growth as _growth
+from aiforecasts._model.fields import DECIMAL
+from aiforecasts._model.values import DECIMAL_DIGITS, check_decimal
 
 MAX_OOMS_PER_YEAR = getattr(_growth, "MAX_OOMS_PER_YEAR", 29)
 
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from aiforecasts._codec import Engine
-    from aiforecasts._write import Format
+    from aiforecasts._codec.json import Engine
+    from aiforecasts._io.write import Format
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +336,7 @@ def test_a_negative_figure_is_refused_everywhere() -> None:
 def test_a_figure_beyond_the_bound_in_a_json_export_is_refused_with_its_path(
     ds: aiforecasts.Dataset, text: str, reason: str, engine: Engine
 ) -> None:
-    from aiforecasts import _load  # noqa: PLC0415 - the engines are chosen there
+    from aiforecasts._io import load as _load  # noqa: PLC0415 - the engines are chosen there
 
     statistic = attrs.evolve(_extremes(ds)[0], money=Money(LONGEST, Currency.USD), equivalents=())
     exported = aiforecasts.to_json([statistic])

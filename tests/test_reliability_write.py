@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aiforecasts
-from aiforecasts import _files, _write
-from aiforecasts._cli import main
-from aiforecasts._files import write_file
-from aiforecasts._write import MANIFEST
+from aiforecasts._cli.main import main
+from aiforecasts._io import files as _files, write as _write
+from aiforecasts._io.files import write_file
+from aiforecasts._io.write import MANIFEST
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -19,9 +19,9 @@ import pytest
 
 import aiforecasts
 from aiforecasts import Company, GrowthKind, Hedge, OrgKind, Person, Qualifier
-from aiforecasts._integrity import _references
-from aiforecasts._kinds import KIND_NAMED, KIND_OF, KINDS
-from aiforecasts._records import CLAIMS
+from aiforecasts._model.integrity import _references
+from aiforecasts._model.kinds import KIND_NAMED, KIND_OF, KINDS
+from aiforecasts._model.records import CLAIMS
 
 if TYPE_CHECKING:
     from collections.abc import Callable

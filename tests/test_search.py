@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import aiforecasts
-from aiforecasts._kinds import KIND_OF
-from aiforecasts._search import fields_of, snippet, units
-from aiforecasts._text import fold
+from aiforecasts._model.kinds import KIND_OF
+from aiforecasts._model.text import fold
+from aiforecasts._query.search import fields_of, snippet, units
 
 RELEVANCE: list[tuple[str, str, set[str]]] = [
     # (how the query is written, the query, the records that must come first, in any order)

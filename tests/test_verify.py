@@ -4,6 +4,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 import aiforecasts
+from aiforecasts._tools import verify as _verify
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,9 +38,7 @@ def test_every_mismatch_is_reported(seeds: Path, tmp_path: Path) -> None:
     problems = [m.problem for m in report.mismatches if m.source == source.id]
     assert problems[0] == "sha256"
     excerpt_count = sum(
-        1
-        for _, excerpt in aiforecasts._verify.excerpts(aiforecasts.load())
-        if excerpt.source == source.id
+        1 for _, excerpt in _verify.excerpts(aiforecasts.load()) if excerpt.source == source.id
     )
     assert problems.count("excerpt") == excerpt_count > 1
     assert all(m.path for m in report.mismatches if m.problem == "excerpt")

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 from sphinx.application import Sphinx
 
 import aiforecasts
-from aiforecasts._kinds import KINDS
-from aiforecasts._tables import DERIVED
-from aiforecasts._vocab import InvestorRole
+from aiforecasts._io.tables import DERIVED
+from aiforecasts._model.kinds import KINDS
+from aiforecasts._model.vocab import InvestorRole
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from aiforecasts._kinds import Kind
+    from aiforecasts._model.kinds import Kind
 
 
 _MARKUP = re.compile(r"[\\*`|_]")

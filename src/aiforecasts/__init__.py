@@ -15,62 +15,46 @@ from __future__ import annotations
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
-    from aiforecasts._arrow import (
+    from aiforecasts._codec.json import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+    )
+    from aiforecasts._codec.schema import (
+        json_schema as json_schema,
+    )
+    from aiforecasts._io.arrow import (
         to_arrow as to_arrow,
         to_polars as to_polars,
     )
-    from aiforecasts._codec import (
-        SCHEMA_VERSION as SCHEMA_VERSION,
-    )
-    from aiforecasts._curate import (
-        CurationReport as CurationReport,
-        curate as curate,
-    )
-    from aiforecasts._dataset import (
-        Dataset as Dataset,
-    )
-    from aiforecasts._diff import (
-        Change as Change,
-        DatasetDiff as DatasetDiff,
-        diff as diff,
-    )
-    from aiforecasts._errors import (
-        DataError as DataError,
-        Problem as Problem,
-    )
-    from aiforecasts._export import (
+    from aiforecasts._io.export import (
         to_json as to_json,
         to_jsonl as to_jsonl,
     )
-    from aiforecasts._funding import (
-        FundingTotal as FundingTotal,
+    from aiforecasts._io.load import (
+        load as load,
+        loads as loads,
     )
-    from aiforecasts._growth import (
+    from aiforecasts._io.read import (
+        load_path as load_path,
+    )
+    from aiforecasts._io.tables import (
+        csv_columns as csv_columns,
+        to_csv as to_csv,
+        to_dataframe as to_dataframe,
+        to_dataframes as to_dataframes,
+    )
+    from aiforecasts._io.write import (
+        write as write,
+    )
+    from aiforecasts._model.errors import (
+        DataError as DataError,
+        Problem as Problem,
+    )
+    from aiforecasts._model.growth import (
         Growth as Growth,
         Rate as Rate,
         RateComparison as RateComparison,
     )
-    from aiforecasts._load import (
-        load as load,
-        loads as loads,
-    )
-    from aiforecasts._query import (
-        Collection as Collection,
-        Companies as Companies,
-        ComputeTrends as ComputeTrends,
-        Debates as Debates,
-        FundingRounds as FundingRounds,
-        People as People,
-        Predictions as Predictions,
-        Resolutions as Resolutions,
-        Sources as Sources,
-        Statistics as Statistics,
-        Tombstones as Tombstones,
-    )
-    from aiforecasts._read import (
-        load_path as load_path,
-    )
-    from aiforecasts._records import (
+    from aiforecasts._model.records import (
         Claim as Claim,
         Company as Company,
         ComputeTrend as ComputeTrend,
@@ -87,30 +71,11 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         Statistic as Statistic,
         Tombstone as Tombstone,
     )
-    from aiforecasts._schema import (
-        json_schema as json_schema,
-    )
-    from aiforecasts._scores import (
-        HEDGE_PROBABILITY as HEDGE_PROBABILITY,
-        CalibrationRow as CalibrationRow,
-        Interval as Interval,
-        Scorecard as Scorecard,
-    )
-    from aiforecasts._search import (
-        Hit as Hit,
-        Match as Match,
-    )
-    from aiforecasts._tables import (
-        csv_columns as csv_columns,
-        to_csv as to_csv,
-        to_dataframe as to_dataframe,
-        to_dataframes as to_dataframes,
-    )
-    from aiforecasts._text import (
+    from aiforecasts._model.text import (
         clean_text as clean_text,
         fold as fold,
     )
-    from aiforecasts._values import (
+    from aiforecasts._model.values import (
         Criterion as Criterion,
         Evidence as Evidence,
         Excerpt as Excerpt,
@@ -122,12 +87,7 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         Target as Target,
         TimeSpan as TimeSpan,
     )
-    from aiforecasts._verify import (
-        Mismatch as Mismatch,
-        VerificationReport as VerificationReport,
-        verify_sources as verify_sources,
-    )
-    from aiforecasts._vocab import (
+    from aiforecasts._model.vocab import (
         Certainty as Certainty,
         Comparison as Comparison,
         Currency as Currency,
@@ -148,8 +108,48 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         Verdict as Verdict,
         Voice as Voice,
     )
-    from aiforecasts._write import (
-        write as write,
+    from aiforecasts._query.collections import (
+        Collection as Collection,
+        Companies as Companies,
+        ComputeTrends as ComputeTrends,
+        Debates as Debates,
+        FundingRounds as FundingRounds,
+        People as People,
+        Predictions as Predictions,
+        Resolutions as Resolutions,
+        Sources as Sources,
+        Statistics as Statistics,
+        Tombstones as Tombstones,
+    )
+    from aiforecasts._query.dataset import (
+        Dataset as Dataset,
+    )
+    from aiforecasts._query.diff import (
+        Change as Change,
+        DatasetDiff as DatasetDiff,
+        diff as diff,
+    )
+    from aiforecasts._query.funding import (
+        FundingTotal as FundingTotal,
+    )
+    from aiforecasts._query.scores import (
+        HEDGE_PROBABILITY as HEDGE_PROBABILITY,
+        CalibrationRow as CalibrationRow,
+        Interval as Interval,
+        Scorecard as Scorecard,
+    )
+    from aiforecasts._query.search import (
+        Hit as Hit,
+        Match as Match,
+    )
+    from aiforecasts._tools.curate import (
+        CurationReport as CurationReport,
+        curate as curate,
+    )
+    from aiforecasts._tools.verify import (
+        Mismatch as Mismatch,
+        VerificationReport as VerificationReport,
+        verify_sources as verify_sources,
     )
 
 
@@ -157,98 +157,98 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
 # imports none of them: each is imported on first use (PEP 562), so that
 # ``import aiforecasts`` stays cheap and reads no data.
 _LAZY = {
-    "HEDGE_PROBABILITY": "aiforecasts._scores",
-    "SCHEMA_VERSION": "aiforecasts._codec",
-    "CalibrationRow": "aiforecasts._scores",
-    "Certainty": "aiforecasts._vocab",
-    "Change": "aiforecasts._diff",
-    "Collection": "aiforecasts._query",
-    "Companies": "aiforecasts._query",
-    "ComputeTrends": "aiforecasts._query",
-    "Debates": "aiforecasts._query",
-    "FundingRounds": "aiforecasts._query",
-    "People": "aiforecasts._query",
-    "Predictions": "aiforecasts._query",
-    "Resolutions": "aiforecasts._query",
-    "Sources": "aiforecasts._query",
-    "Statistics": "aiforecasts._query",
-    "Tombstones": "aiforecasts._query",
-    "Claim": "aiforecasts._records",
-    "Company": "aiforecasts._records",
-    "Comparison": "aiforecasts._vocab",
-    "ComputeTrend": "aiforecasts._records",
-    "Criterion": "aiforecasts._values",
-    "CurationReport": "aiforecasts._curate",
-    "Currency": "aiforecasts._vocab",
-    "DataError": "aiforecasts._errors",
-    "Dataset": "aiforecasts._dataset",
-    "DatasetDiff": "aiforecasts._diff",
-    "Debate": "aiforecasts._records",
-    "Evidence": "aiforecasts._values",
-    "Excerpt": "aiforecasts._values",
-    "External": "aiforecasts._values",
-    "FundingKind": "aiforecasts._vocab",
-    "FundingRound": "aiforecasts._records",
-    "FundingStatus": "aiforecasts._vocab",
-    "FundingTotal": "aiforecasts._funding",
-    "Growth": "aiforecasts._growth",
-    "GrowthKind": "aiforecasts._vocab",
-    "Hedge": "aiforecasts._vocab",
-    "Hit": "aiforecasts._search",
-    "Interval": "aiforecasts._scores",
-    "Investment": "aiforecasts._records",
-    "InvestorRole": "aiforecasts._vocab",
-    "Judgement": "aiforecasts._values",
-    "Match": "aiforecasts._search",
-    "Metric": "aiforecasts._vocab",
-    "Mismatch": "aiforecasts._verify",
-    "Money": "aiforecasts._values",
-    "OrgKind": "aiforecasts._vocab",
-    "Person": "aiforecasts._records",
-    "Position": "aiforecasts._records",
-    "Precision": "aiforecasts._vocab",
-    "Prediction": "aiforecasts._records",
-    "Problem": "aiforecasts._errors",
-    "PublisherKind": "aiforecasts._vocab",
-    "Qualifier": "aiforecasts._vocab",
-    "Quantity": "aiforecasts._values",
-    "Rate": "aiforecasts._growth",
-    "RateComparison": "aiforecasts._growth",
-    "Record": "aiforecasts._records",
-    "Repair": "aiforecasts._values",
-    "Resolution": "aiforecasts._records",
-    "Role": "aiforecasts._records",
-    "Scorecard": "aiforecasts._scores",
-    "Script": "aiforecasts._vocab",
-    "Source": "aiforecasts._records",
-    "Stance": "aiforecasts._vocab",
-    "Statistic": "aiforecasts._records",
-    "Target": "aiforecasts._values",
-    "TimeRelation": "aiforecasts._vocab",
-    "TimeSpan": "aiforecasts._values",
-    "Tombstone": "aiforecasts._records",
-    "Topic": "aiforecasts._vocab",
-    "Verdict": "aiforecasts._vocab",
-    "VerificationReport": "aiforecasts._verify",
-    "Voice": "aiforecasts._vocab",
-    "clean_text": "aiforecasts._text",
-    "csv_columns": "aiforecasts._tables",
-    "curate": "aiforecasts._curate",
-    "diff": "aiforecasts._diff",
-    "fold": "aiforecasts._text",
-    "json_schema": "aiforecasts._schema",
-    "load": "aiforecasts._load",
-    "load_path": "aiforecasts._read",
-    "loads": "aiforecasts._load",
-    "to_arrow": "aiforecasts._arrow",
-    "to_csv": "aiforecasts._tables",
-    "to_dataframe": "aiforecasts._tables",
-    "to_dataframes": "aiforecasts._tables",
-    "to_json": "aiforecasts._export",
-    "to_jsonl": "aiforecasts._export",
-    "to_polars": "aiforecasts._arrow",
-    "verify_sources": "aiforecasts._verify",
-    "write": "aiforecasts._write",
+    "HEDGE_PROBABILITY": "aiforecasts._query.scores",
+    "SCHEMA_VERSION": "aiforecasts._codec.json",
+    "CalibrationRow": "aiforecasts._query.scores",
+    "Certainty": "aiforecasts._model.vocab",
+    "Change": "aiforecasts._query.diff",
+    "Collection": "aiforecasts._query.collections",
+    "Companies": "aiforecasts._query.collections",
+    "ComputeTrends": "aiforecasts._query.collections",
+    "Debates": "aiforecasts._query.collections",
+    "FundingRounds": "aiforecasts._query.collections",
+    "People": "aiforecasts._query.collections",
+    "Predictions": "aiforecasts._query.collections",
+    "Resolutions": "aiforecasts._query.collections",
+    "Sources": "aiforecasts._query.collections",
+    "Statistics": "aiforecasts._query.collections",
+    "Tombstones": "aiforecasts._query.collections",
+    "Claim": "aiforecasts._model.records",
+    "Company": "aiforecasts._model.records",
+    "Comparison": "aiforecasts._model.vocab",
+    "ComputeTrend": "aiforecasts._model.records",
+    "Criterion": "aiforecasts._model.values",
+    "CurationReport": "aiforecasts._tools.curate",
+    "Currency": "aiforecasts._model.vocab",
+    "DataError": "aiforecasts._model.errors",
+    "Dataset": "aiforecasts._query.dataset",
+    "DatasetDiff": "aiforecasts._query.diff",
+    "Debate": "aiforecasts._model.records",
+    "Evidence": "aiforecasts._model.values",
+    "Excerpt": "aiforecasts._model.values",
+    "External": "aiforecasts._model.values",
+    "FundingKind": "aiforecasts._model.vocab",
+    "FundingRound": "aiforecasts._model.records",
+    "FundingStatus": "aiforecasts._model.vocab",
+    "FundingTotal": "aiforecasts._query.funding",
+    "Growth": "aiforecasts._model.growth",
+    "GrowthKind": "aiforecasts._model.vocab",
+    "Hedge": "aiforecasts._model.vocab",
+    "Hit": "aiforecasts._query.search",
+    "Interval": "aiforecasts._query.scores",
+    "Investment": "aiforecasts._model.records",
+    "InvestorRole": "aiforecasts._model.vocab",
+    "Judgement": "aiforecasts._model.values",
+    "Match": "aiforecasts._query.search",
+    "Metric": "aiforecasts._model.vocab",
+    "Mismatch": "aiforecasts._tools.verify",
+    "Money": "aiforecasts._model.values",
+    "OrgKind": "aiforecasts._model.vocab",
+    "Person": "aiforecasts._model.records",
+    "Position": "aiforecasts._model.records",
+    "Precision": "aiforecasts._model.vocab",
+    "Prediction": "aiforecasts._model.records",
+    "Problem": "aiforecasts._model.errors",
+    "PublisherKind": "aiforecasts._model.vocab",
+    "Qualifier": "aiforecasts._model.vocab",
+    "Quantity": "aiforecasts._model.values",
+    "Rate": "aiforecasts._model.growth",
+    "RateComparison": "aiforecasts._model.growth",
+    "Record": "aiforecasts._model.records",
+    "Repair": "aiforecasts._model.values",
+    "Resolution": "aiforecasts._model.records",
+    "Role": "aiforecasts._model.records",
+    "Scorecard": "aiforecasts._query.scores",
+    "Script": "aiforecasts._model.vocab",
+    "Source": "aiforecasts._model.records",
+    "Stance": "aiforecasts._model.vocab",
+    "Statistic": "aiforecasts._model.records",
+    "Target": "aiforecasts._model.values",
+    "TimeRelation": "aiforecasts._model.vocab",
+    "TimeSpan": "aiforecasts._model.values",
+    "Tombstone": "aiforecasts._model.records",
+    "Topic": "aiforecasts._model.vocab",
+    "Verdict": "aiforecasts._model.vocab",
+    "VerificationReport": "aiforecasts._tools.verify",
+    "Voice": "aiforecasts._model.vocab",
+    "clean_text": "aiforecasts._model.text",
+    "csv_columns": "aiforecasts._io.tables",
+    "curate": "aiforecasts._tools.curate",
+    "diff": "aiforecasts._query.diff",
+    "fold": "aiforecasts._model.text",
+    "json_schema": "aiforecasts._codec.schema",
+    "load": "aiforecasts._io.load",
+    "load_path": "aiforecasts._io.read",
+    "loads": "aiforecasts._io.load",
+    "to_arrow": "aiforecasts._io.arrow",
+    "to_csv": "aiforecasts._io.tables",
+    "to_dataframe": "aiforecasts._io.tables",
+    "to_dataframes": "aiforecasts._io.tables",
+    "to_json": "aiforecasts._io.export",
+    "to_jsonl": "aiforecasts._io.export",
+    "to_polars": "aiforecasts._io.arrow",
+    "verify_sources": "aiforecasts._tools.verify",
+    "write": "aiforecasts._io.write",
 }
 
 __all__ = sorted(_LAZY)  # noqa: PLE0605 - one table names the public names

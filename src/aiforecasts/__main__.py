@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from aiforecasts._cli import main
+from aiforecasts._cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())
