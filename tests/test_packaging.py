@@ -84,6 +84,8 @@ def test_a_first_typed_lookup_imports_only_what_it_needs() -> None:
         "cattrs",
         "aiforecasts._codec.detailed",
         "aiforecasts._query.search",
+        "aiforecasts._query.matching",
+        "aiforecasts._query.snippets",
         "aiforecasts._query.scores",
         "aiforecasts._io.export",
         "aiforecasts._io.tables",

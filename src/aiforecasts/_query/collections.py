@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
     from aiforecasts._model.kinds import Kind
-    from aiforecasts._query.search import Found, Index, Match, Refs
+    from aiforecasts._query.matching import Found, Refs
+    from aiforecasts._query.search import Index, Match
 
 __all__ = [
     "Collection",
@@ -310,7 +311,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
         >>> ds.companies.search("pen").ids()
         ()
         """
-        from aiforecasts._query.search import Found  # noqa: PLC0415 - search machinery on first use
+        from aiforecasts._query.matching import Found  # noqa: PLC0415 - search machinery on first use
 
         query = Found(_text(text, "search", "query"), self._refs())
         if not query:

@@ -456,7 +456,9 @@ class Dataset:
         >>> hit.record.id, hit.snippet
         ('open-source-iq-tax', '开源是不是“智商税”?')
         """
-        from aiforecasts._query.search import Found, Hit, fields_of, snippet  # noqa: PLC0415 - on first search
+        from aiforecasts._query.matching import Found  # noqa: PLC0415 - on first search
+        from aiforecasts._query.search import Hit, fields_of  # noqa: PLC0415
+        from aiforecasts._query.snippets import snippet  # noqa: PLC0415
 
         resolver = resolver_of(self.companies)  # the kinds' one resolver
         query = Found(_text(text, "search", "query"), None if resolver is None else resolver.refs)
