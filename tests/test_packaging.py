@@ -87,6 +87,7 @@ def test_a_first_typed_lookup_imports_only_what_it_needs() -> None:
         "aiforecasts._query.matching",
         "aiforecasts._query.snippets",
         "aiforecasts._query.scores",
+        "aiforecasts._query.tallies",
         "aiforecasts._io.export",
         "aiforecasts._io.tables",
         "aiforecasts._cli.main",

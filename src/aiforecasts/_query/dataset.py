@@ -257,7 +257,8 @@ class Dataset:
             ValueError: for an unknown *by* or voice, a weight or probability
                 outside 0..1, or a malformed date.
         """
-        from aiforecasts._query.scores import Columns, score  # noqa: PLC0415 - on first use
+        from aiforecasts._query.scores import score  # noqa: PLC0415 - on first use
+        from aiforecasts._query.tallies import Columns  # noqa: PLC0415
 
         day = None if as_of is None else _as_date(as_of, end=True)
         columns = self._cache.get("scoring")
