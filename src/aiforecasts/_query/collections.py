@@ -44,6 +44,7 @@ __all__ = [
     "derived",
     "is_root",
     "kind_of",
+    "refs_of",
     "resolver_of",
     "scores_of",
     "store_of",
@@ -269,7 +270,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
                         ids.add(unit.id)
                         todo.append(unit.id)
 
-        def keys(record: Any) -> frozenset[str]:
+        def keys(record: object) -> frozenset[str]:
             return frozenset(filter(None, companies(record)))
 
         if len(ids) == 1:
@@ -512,6 +513,12 @@ def kind_of(collection: Collection[R]) -> Kind[R] | None:
 def resolver_of(collection: Collection[_HasId]) -> _Resolver | None:
     """The resolver of the dataset *collection* belongs to (``None`` for one on its own)."""
     return collection._resolver  # noqa: SLF001 - this module's class
+
+
+def refs_of(collection: Collection[_HasId]) -> Refs | None:
+    """What names refer to in the dataset *collection* belongs to, for search (``None`` for
+    a collection on its own)."""
+    return collection._refs()  # noqa: SLF001 - this module's class
 
 
 def is_root(collection: Collection[_HasId]) -> bool:

@@ -27,11 +27,7 @@ from aiforecasts._model.records import (
     Resolution,
     Tombstone,
 )
-from aiforecasts._model.vocab import (
-    Currency,
-    Hedge,
-    Topic,
-)
+from aiforecasts._model.vocab import Currency, Hedge, Topic
 from aiforecasts._query.arguments import _as_date, _text
 from aiforecasts._query.collections import (
     Collection,
@@ -39,6 +35,7 @@ from aiforecasts._query.collections import (
     derived,
     is_root,
     kind_of,
+    refs_of,
     resolver_of,
     scores_of,
     store_of,
@@ -57,11 +54,11 @@ from aiforecasts._query.filters import (
     collection_class,
 )
 from aiforecasts._query.names import _Resolver, by_prediction
-from aiforecasts._query.store import _Store
+from aiforecasts._query.store import _HasId, _Store
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._model.values import TimeSpan
     from aiforecasts._model.vocab import Voice
@@ -126,8 +123,7 @@ class Dataset:
         # the collections it was given are left as they were.
         stores = {}
         for kind in KINDS:
-            given: Collection[Any] = getattr(self, kind.name)  # the field's converter made it one
-            store = store_of(given)  # the tables depend on records alone
+            store = store_of(getattr(self, kind.name))  # the tables depend on records alone
             strangers = store.strangers(kind.cls)
             if strangers:
                 names = ", ".join(sorted(strangers))
@@ -156,7 +152,7 @@ class Dataset:
     def __copy__(self) -> Dataset:
         return self  # immutable
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[object, ...]:
         # Pickled as its versions and records: the indexes, caches and locks built on
         # first use are left behind, and built again by the copy when it needs them.
         records = {kind.name: store_of(getattr(self, kind.name)).records for kind in KINDS}
@@ -461,8 +457,7 @@ class Dataset:
         from aiforecasts._query.search import Hit, fields_of  # noqa: PLC0415
         from aiforecasts._query.snippets import snippet  # noqa: PLC0415
 
-        resolver = resolver_of(self.companies)  # the kinds' one resolver
-        query = Found(_text(text, "search", "query"), None if resolver is None else resolver.refs)
+        query = Found(_text(text, "search", "query"), refs_of(self.companies))  # the kinds' one
         if not query:
             return []
         rows = (  # best first: most points, then kind order, then the record's position
@@ -566,7 +561,9 @@ def _dataset_of(
     return Dataset(dataset_version=dataset_version, schema_version=schema_version, **given)
 
 
-def _reduce_collection(collection: Collection[Any]) -> tuple[Any, ...]:
+def _reduce_collection(
+    collection: Collection[_HasId],
+) -> tuple[Callable[..., Collection[_HasId]], tuple[object, ...]]:
     """How a collection pickles: its records, with its kind (by name) and, when it belongs
     to a dataset, the records of the dataset it resolves names in, so that the copy still
     resolves them; indexes and locks are left behind and built again on first use."""
@@ -585,7 +582,7 @@ def _collection_of(
     root: bool,
     dataset_version: str,
     stores: Mapping[str, Sequence[Record]],
-) -> Collection[Any]:
+) -> Collection[_HasId]:
     """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
     own = {name: _Store(tuple(found)) for name, found in stores.items()}
     resolver = _Resolver(dataset_version, KIND_NAMED, own)
@@ -595,6 +592,6 @@ def _collection_of(
 
 # Collections pickle through this module, which knows the kinds by name (the kinds'
 # functions, lambdas, do not pickle).
-_classes: list[type[Collection[Any]]] = [Collection, *map(collection_class, KINDS)]
+_classes: list[type[Collection[_HasId]]] = [Collection, *map(collection_class, KINDS)]
 for _class in _classes:
     copyreg.pickle(_class, _reduce_collection)

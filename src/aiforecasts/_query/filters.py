@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import datetime
 
     from aiforecasts._model.kinds import Kind
+    from aiforecasts._query.store import _HasId
 
 __all__ = [
     "Companies",
@@ -191,7 +192,7 @@ class _Priced(Collection[R_co]):
         wanted = Currency(currency)
         floor, ceiling = _amount(low, "low"), _amount(high, "high")
 
-        def fits(record: Any) -> bool:
+        def fits(record: object) -> bool:
             money = money_of(record)
             if money is None or money.currency is not wanted:
                 return False
@@ -393,7 +394,7 @@ class Tombstones(Collection[Tombstone], kind="tombstones"):
     __slots__ = ()
 
 
-_FAMILIES: tuple[tuple[str, type[Collection[Any]]], ...] = (
+_FAMILIES: tuple[tuple[str, type[Collection[_HasId]]], ...] = (
     ("people", _ByPerson),
     ("topics", _Topical),
     ("span", _Timed),
@@ -404,7 +405,7 @@ _FAMILIES: tuple[tuple[str, type[Collection[Any]]], ...] = (
 """Facet → the family of filters it allows."""
 
 
-def collection_class(kind: Kind[Any]) -> type[Collection[Any]]:
+def collection_class(kind: Kind[Any]) -> type[Collection[_HasId]]:
     """
     The collection class of *kind*: the one that names it (`Predictions`, ...), else one
     made, once, from the families of filters its facets allow.  A kind needs a class of its
@@ -420,5 +421,5 @@ def collection_class(kind: Kind[Any]) -> type[Collection[Any]]:
     return found
 
 
-_MADE: dict[str, type[Collection[Any]]] = {}
+_MADE: dict[str, type[Collection[_HasId]]] = {}
 """Kind name → the collection class `collection_class` made for a kind without its own."""

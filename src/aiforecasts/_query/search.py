@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from aiforecasts._model.kinds import Kind
+    from aiforecasts._query.store import _HasId
 
 __all__ = [
     "REF",
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 R = TypeVar("R")
+Rec = TypeVar("Rec", bound="_HasId")
 
 
 @attrs.frozen
@@ -200,7 +202,7 @@ def _terms(folded: str) -> Iterator[str]:
             yield text[i : i + 2]
 
 
-def fields_of(kind: Kind[Any], record: Any) -> list[tuple[int, str]]:
+def fields_of(kind: Kind[Rec], record: Rec) -> list[tuple[int, str]]:
     """(weight, text) for every text of *record* that search reads."""
     english = getattr(record, kind.english, None)
     fields: list[tuple[int, str]] = [
@@ -226,7 +228,7 @@ def _fold_all(texts: list[str]) -> list[str]:
     return folded if len(folded) == len(texts) else [fold(text) for text in texts]
 
 
-def _refs_of(kind: Kind[Any], record: Any) -> Iterator[tuple[str, int]]:
+def _refs_of(kind: Kind[Rec], record: Rec) -> Iterator[tuple[str, int]]:
     for facet in (kind.companies, kind.people, kind.investors):
         if facet is not None:
             for ref in facet(record):
@@ -247,7 +249,7 @@ class Index:
 
     __slots__ = ("_docs", "_frequent", "_weights", "blobs", "words")
 
-    def __init__(self, kind: Kind[Any], records: Sequence[Any]) -> None:
+    def __init__(self, kind: Kind[Rec], records: Sequence[Rec]) -> None:
         docs: dict[str, array[int]] = {}
         weights: dict[str, bytearray] = {}
         blobs: list[str] = []

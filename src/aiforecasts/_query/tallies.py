@@ -82,13 +82,13 @@ class Columns:
 
     def _count(self, by: str, *, timed: bool, framing: bool) -> Counter[tuple[Any, ...]]:
         predictions, resolutions, complete = self.predictions, self.resolutions, self.complete
-        columns: list[Iterable[Any]] = [
+        columns: list[Iterable[object]] = [
             map(_HEDGE, predictions),
             map(_VOICE, predictions),
             map(_VERDICT, resolutions) if complete else map(_verdict_of, resolutions),
         ]
         if timed:
-            judged: Iterable[Any] = (
+            judged: Iterable[object] = (
                 map(_AS_OF, resolutions)
                 if complete
                 else [None if r is None else r.as_of for r in resolutions]
