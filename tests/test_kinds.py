@@ -12,7 +12,8 @@ import pytest
 import aiforecasts
 from aiforecasts import Collection, Record
 from aiforecasts._model.kinds import FACETS, KIND_NAMED, KINDS
-from aiforecasts._query.collections import _CLASSES, collection_class
+from aiforecasts._query.collections import _CLASSES
+from aiforecasts._query.filters import collection_class
 
 # Filter → the facet it needs (citing, search and lookups need none: every kind has them).
 FILTERS = {

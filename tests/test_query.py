@@ -311,7 +311,7 @@ def test_indexes_agree_with_scans_and_build_once_under_threads(
         folded.append(text)
         return real(text)
 
-    monkeypatch.setattr("aiforecasts._query.collections.fold", counting)
+    monkeypatch.setattr("aiforecasts._query.store.fold", counting)
     barrier = threading.Barrier(8)
     found: list[Company] = []
 

@@ -26,7 +26,7 @@ from aiforecasts import Collection, DataError
 from aiforecasts._model import integrity as _integrity
 from aiforecasts._model.limits import MAX_QUERY
 from aiforecasts._model.records import Company
-from aiforecasts._query import collections as _query
+from aiforecasts._query import names as _query
 from aiforecasts._tools import verify as _verify
 
 if TYPE_CHECKING:

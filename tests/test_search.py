@@ -17,7 +17,8 @@ from hypothesis import given, settings, strategies as st
 import aiforecasts
 from aiforecasts._model.kinds import KIND_OF
 from aiforecasts._model.text import fold
-from aiforecasts._query.search import fields_of, snippet, units
+from aiforecasts._query.search import fields_of, units
+from aiforecasts._query.snippets import snippet
 
 RELEVANCE: list[tuple[str, str, set[str]]] = [
     # (how the query is written, the query, the records that must come first, in any order)

@@ -110,6 +110,16 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
     )
     from aiforecasts._query.collections import (
         Collection as Collection,
+    )
+    from aiforecasts._query.dataset import (
+        Dataset as Dataset,
+    )
+    from aiforecasts._query.diff import (
+        Change as Change,
+        DatasetDiff as DatasetDiff,
+        diff as diff,
+    )
+    from aiforecasts._query.filters import (
         Companies as Companies,
         ComputeTrends as ComputeTrends,
         Debates as Debates,
@@ -120,14 +130,6 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         Sources as Sources,
         Statistics as Statistics,
         Tombstones as Tombstones,
-    )
-    from aiforecasts._query.dataset import (
-        Dataset as Dataset,
-    )
-    from aiforecasts._query.diff import (
-        Change as Change,
-        DatasetDiff as DatasetDiff,
-        diff as diff,
     )
     from aiforecasts._query.funding import (
         FundingTotal as FundingTotal,
@@ -163,16 +165,16 @@ _LAZY = {
     "Certainty": "aiforecasts._model.vocab",
     "Change": "aiforecasts._query.diff",
     "Collection": "aiforecasts._query.collections",
-    "Companies": "aiforecasts._query.collections",
-    "ComputeTrends": "aiforecasts._query.collections",
-    "Debates": "aiforecasts._query.collections",
-    "FundingRounds": "aiforecasts._query.collections",
-    "People": "aiforecasts._query.collections",
-    "Predictions": "aiforecasts._query.collections",
-    "Resolutions": "aiforecasts._query.collections",
-    "Sources": "aiforecasts._query.collections",
-    "Statistics": "aiforecasts._query.collections",
-    "Tombstones": "aiforecasts._query.collections",
+    "Companies": "aiforecasts._query.filters",
+    "ComputeTrends": "aiforecasts._query.filters",
+    "Debates": "aiforecasts._query.filters",
+    "FundingRounds": "aiforecasts._query.filters",
+    "People": "aiforecasts._query.filters",
+    "Predictions": "aiforecasts._query.filters",
+    "Resolutions": "aiforecasts._query.filters",
+    "Sources": "aiforecasts._query.filters",
+    "Statistics": "aiforecasts._query.filters",
+    "Tombstones": "aiforecasts._query.filters",
     "Claim": "aiforecasts._model.records",
     "Company": "aiforecasts._model.records",
     "Comparison": "aiforecasts._model.vocab",

@@ -20,7 +20,7 @@ from aiforecasts._model.kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._model.limits import MAX_INDENT
 from aiforecasts._model.records import Record, Source
 from aiforecasts._model.values import any_lacking
-from aiforecasts._query.collections import Collection
+from aiforecasts._query.collections import Collection, resolver_of
 from aiforecasts._query.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def parts(obj: Exportable, dataset_version: str | None) -> tuple[dict[str, list[
                 raise TypeError(msg)
             found.setdefault(kind.name, []).append(record)
     if dataset_version is None:
-        resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
+        resolver = resolver_of(obj) if isinstance(obj, Collection) else None
         if resolver is not None:
             dataset_version = resolver.dataset_version
         else:  # records on their own: from the bundled dataset
@@ -100,7 +100,7 @@ def sources_of(obj: Exportable, found: dict[str, list[Any]]) -> list[Source]:
         return list(found["sources"])
     if isinstance(obj, Dataset):
         return list(obj.sources)
-    resolver = obj._resolver if isinstance(obj, Collection) else None  # noqa: SLF001
+    resolver = resolver_of(obj) if isinstance(obj, Collection) else None
     return list(resolver.stores["sources"].records) if resolver is not None else []
 
 

@@ -27,13 +27,20 @@ from aiforecasts._model.records import (
     Resolution,
     Tombstone,
 )
-from aiforecasts._model.vocab import (
-    Currency,
-    Hedge,
-    Topic,
-)
+from aiforecasts._model.vocab import Currency, Hedge, Topic
+from aiforecasts._query.arguments import _as_date, _text
 from aiforecasts._query.collections import (
     Collection,
+    adopted,
+    derived,
+    is_root,
+    kind_of,
+    refs_of,
+    resolver_of,
+    scores_of,
+    store_of,
+)
+from aiforecasts._query.filters import (
     Companies,
     ComputeTrends,
     Debates,
@@ -44,17 +51,14 @@ from aiforecasts._query.collections import (
     Sources,
     Statistics,
     Tombstones,
-    _as_date,
-    _Resolver,
-    _Store,
-    _text,
-    by_prediction,
     collection_class,
 )
+from aiforecasts._query.names import _Resolver, by_prediction
+from aiforecasts._query.store import _HasId, _Store
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from aiforecasts._model.values import TimeSpan
     from aiforecasts._model.vocab import Voice
@@ -119,8 +123,7 @@ class Dataset:
         # the collections it was given are left as they were.
         stores = {}
         for kind in KINDS:
-            given: Collection[Any] = getattr(self, kind.name)  # the field's converter made it one
-            store = given._store  # noqa: SLF001 - the tables depend on records alone
+            store = store_of(getattr(self, kind.name))  # the tables depend on records alone
             strangers = store.strangers(kind.cls)
             if strangers:
                 names = ", ".join(sorted(strangers))
@@ -130,8 +133,8 @@ class Dataset:
         resolver = _Resolver(self.dataset_version, KIND_NAMED, stores)
         for kind in KINDS:
             store = stores[kind.name]
-            adopted = collection_class(kind)._adopted(store, kind, resolver)  # noqa: SLF001
-            object.__setattr__(self, kind.name, adopted)
+            own = adopted(collection_class(kind), store, kind, resolver)
+            object.__setattr__(self, kind.name, own)
 
     @property
     def _by_id(self) -> dict[str, Record]:
@@ -149,10 +152,10 @@ class Dataset:
     def __copy__(self) -> Dataset:
         return self  # immutable
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[object, ...]:
         # Pickled as its versions and records: the indexes, caches and locks built on
         # first use are left behind, and built again by the copy when it needs them.
-        records = {kind.name: getattr(self, kind.name)._records for kind in KINDS}  # noqa: SLF001
+        records = {kind.name: store_of(getattr(self, kind.name)).records for kind in KINDS}
         return _dataset_of, (self.dataset_version, self.schema_version, records)
 
     def __deepcopy__(self, _memo: dict[int, object]) -> Dataset:
@@ -200,7 +203,7 @@ class Dataset:
             wanted = prediction.id
         else:
             wanted = _text(prediction, "resolution_of", "prediction or its id")
-        found = by_prediction(self.resolutions._store).get(wanted)  # noqa: SLF001 - its own
+        found = by_prediction(store_of(self.resolutions)).get(wanted)
         return found[0] if found else None
 
     def scores(  # noqa: PLR0913 - keyword-only options
@@ -250,7 +253,8 @@ class Dataset:
             ValueError: for an unknown *by* or voice, a weight or probability
                 outside 0..1, or a malformed date.
         """
-        from aiforecasts._query.scores import Columns, score  # noqa: PLC0415 - on first use
+        from aiforecasts._query.scores import score  # noqa: PLC0415 - on first use
+        from aiforecasts._query.tallies import Columns  # noqa: PLC0415
 
         day = None if as_of is None else _as_date(as_of, end=True)
         columns = self._cache.get("scoring")
@@ -259,8 +263,8 @@ class Dataset:
             columns = self._cache.setdefault(
                 "scoring",
                 Columns.of(
-                    self.predictions._records,  # noqa: SLF001 - its own, without a copy
-                    self.resolutions._records,  # noqa: SLF001
+                    store_of(self.predictions).records,  # its own, without a copy
+                    store_of(self.resolutions).records,
                     authors,
                 ),
             )
@@ -449,15 +453,17 @@ class Dataset:
         >>> hit.record.id, hit.snippet
         ('open-source-iq-tax', '开源是不是“智商税”?')
         """
-        from aiforecasts._query.search import Found, Hit, fields_of, snippet  # noqa: PLC0415 - on first search
+        from aiforecasts._query.matching import Found  # noqa: PLC0415 - on first search
+        from aiforecasts._query.search import Hit, fields_of  # noqa: PLC0415
+        from aiforecasts._query.snippets import snippet  # noqa: PLC0415
 
-        query = Found(_text(text, "search", "query"), self.companies._refs())  # noqa: SLF001 - the kinds' one resolver
+        query = Found(_text(text, "search", "query"), refs_of(self.companies))  # the kinds' one
         if not query:
             return []
         rows = (  # best first: most points, then kind order, then the record's position
             (-points, order, position)
             for order, kind in enumerate(KINDS)
-            for position, points in getattr(self, kind.name)._scores(query).items()  # noqa: SLF001
+            for position, points in scores_of(getattr(self, kind.name), query).items()
         )
         ranked = sorted(rows) if limit is None else heapq.nsmallest(limit, rows)
         needles = query.needles()
@@ -555,16 +561,18 @@ def _dataset_of(
     return Dataset(dataset_version=dataset_version, schema_version=schema_version, **given)
 
 
-def _reduce_collection(collection: Collection[Any]) -> tuple[Any, ...]:
+def _reduce_collection(
+    collection: Collection[_HasId],
+) -> tuple[Callable[..., Collection[_HasId]], tuple[object, ...]]:
     """How a collection pickles: its records, with its kind (by name) and, when it belongs
     to a dataset, the records of the dataset it resolves names in, so that the copy still
     resolves them; indexes and locks are left behind and built again on first use."""
-    kind, resolver = collection._kind, collection._resolver  # noqa: SLF001
-    records = collection._records  # noqa: SLF001
+    kind, resolver = kind_of(collection), resolver_of(collection)
+    records = store_of(collection).records
     if kind is None or resolver is None:  # a collection on its own
         return type(collection), (records,)
     stores = {name: store.records for name, store in resolver.stores.items()}
-    root = collection._root  # noqa: SLF001
+    root = is_root(collection)
     return _collection_of, (kind.name, records, root, resolver.dataset_version, stores)
 
 
@@ -574,18 +582,16 @@ def _collection_of(
     root: bool,
     dataset_version: str,
     stores: Mapping[str, Sequence[Record]],
-) -> Collection[Any]:
+) -> Collection[_HasId]:
     """A collection of *kind* made again (as unpickled) over the dataset of *stores*."""
     own = {name: _Store(tuple(found)) for name, found in stores.items()}
     resolver = _Resolver(dataset_version, KIND_NAMED, own)
-    whole: Collection[Any] = collection_class(KIND_NAMED[kind])._adopted(  # noqa: SLF001
-        own[kind], KIND_NAMED[kind], resolver
-    )
-    return whole if root else whole._derive(records)  # noqa: SLF001
+    whole = adopted(collection_class(KIND_NAMED[kind]), own[kind], KIND_NAMED[kind], resolver)
+    return whole if root else derived(whole, records)
 
 
 # Collections pickle through this module, which knows the kinds by name (the kinds'
 # functions, lambdas, do not pickle).
-_classes: list[type[Collection[Any]]] = [Collection, *map(collection_class, KINDS)]
+_classes: list[type[Collection[_HasId]]] = [Collection, *map(collection_class, KINDS)]
 for _class in _classes:
     copyreg.pickle(_class, _reduce_collection)

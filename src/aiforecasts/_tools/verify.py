@@ -16,7 +16,7 @@ from aiforecasts._io.read import read_bounded
 from aiforecasts._model.errors import DataError
 from aiforecasts._model.fields import excerpts_in
 from aiforecasts._model.values import quote
-from aiforecasts._query.collections import _typed
+from aiforecasts._query.arguments import _typed
 from aiforecasts._query.dataset import Dataset
 
 if TYPE_CHECKING:
