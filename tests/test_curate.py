@@ -15,7 +15,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import load as _load
+from aiforecasts._io.load import sums as _sums
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
 ROOT = Path(__file__).resolve().parents[1]
@@ -393,7 +393,7 @@ def test_fix_writes_the_sums_of_what_it_checked(seeds: Path, copy_of_data: Path)
     with other line ends is not as `fix` writes it, and `fix` mends both."""
     sums = copy_of_data / "SHA256SUMS"
     files = {path.name: path.read_bytes() for path in copy_of_data.glob("*.json")}
-    assert sums.read_text("utf-8") == _load.sums(files)
+    assert sums.read_text("utf-8") == _sums(files)
     assert len(sums.read_text("utf-8").splitlines()) == len(files)
     previous = RELEASES[-1] if RELEASES else None
     sums.write_text("stale\n", encoding="utf-8")

@@ -37,8 +37,9 @@ import attrs
 
 from aiforecasts._codec import json as _codec
 from aiforecasts._codec.json import SCHEMA_VERSION, dumps_readable, read_json
-from aiforecasts._io import load as _load
 from aiforecasts._io.files import read_bounded, replace_files
+from aiforecasts._io.folder import parse
+from aiforecasts._io.load import SUMS, sums
 from aiforecasts._model import integrity as _integrity, text as _text
 from aiforecasts._model.errors import DataError, Problem
 from aiforecasts._model.fields import Shape, walk_json
@@ -193,14 +194,14 @@ def curate(
         files[f"{kind.name}.json"] = dumps_readable(envelope)
     files[_MANIFEST] = dumps_readable({**manifest, "schema_version": SCHEMA_VERSION})
     # What is written must read back: the strict reader has the last word.
-    _load.parse(
+    parse(
         files[_MANIFEST].encode("utf-8"),
         {kind.name: files[f"{kind.name}.json"].encode("utf-8") for kind in KINDS},
         folder=f"{root}{os.sep}",
     )
     # The digests of the files just checked: a package that bundles the folder reads it without
     # checking it again while its files are these (`_io.load._as_released`).
-    files[_load.SUMS] = _load.sums({name: text.encode("utf-8") for name, text in files.items()})
+    files[SUMS] = sums({name: text.encode("utf-8") for name, text in files.items()})
     differ = tuple(name for name, text in files.items() if _on_disk(root / name) != text)
     if write:
         # as digested: "\n" line ends
