@@ -372,8 +372,8 @@ def test_locating_a_run_of_marks_does_not_blow_up(tmp_path: Path) -> None:
     documents.mkdir()
     (documents / "memo.txt").write_text(("前言" + "?" * 40 + "正文") * 50, encoding="utf-8")
     code = (
-        "import sys; from aiforecasts._tools.curate import _Document, _find; "
-        "document = _Document(open(sys.argv[1], encoding='utf-8').read(), ()); "
+        "import sys; from aiforecasts._tools.locate import Document, _find; "
+        "document = Document(open(sys.argv[1], encoding='utf-8').read(), ()); "
         "problems = []; "
         "print(_find({'display': '??????標題X'}, document, where='$', file='f', "
         "problems=problems), len(problems))"
