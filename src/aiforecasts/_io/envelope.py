@@ -9,6 +9,12 @@ what those readers have in common: the fast engine's reading of an envelope
 the checks of its versions and keys with their messages, the records of a
 part in the current layout or migrated from an older one, and the `Dataset`
 built once ids and references hold (`build`; `from_values` for tables).
+
+Reading is all or nothing: every problem in every part — of types, of
+values and of references — is collected in one pass and raised together as
+one `DataError`, and no `Dataset` is built from input that has any.  Each
+part goes through the codec (`_codec.json`), whose fast engine reads clean
+input and whose detailed engine names every problem of the rest.
 """
 
 from __future__ import annotations
