@@ -88,7 +88,7 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
     from importlib import resources  # noqa: PLC0415
 
     import aiforecasts  # noqa: PLC0415
-    from aiforecasts._io import load as _load  # noqa: PLC0415
+    from aiforecasts._io.folder import parse  # noqa: PLC0415
     from aiforecasts._model.kinds import KINDS  # noqa: PLC0415
 
     root = resources.files("aiforecasts") / "data"
@@ -99,7 +99,7 @@ def warm(runs: int) -> tuple[list[float], list[float]]:
     json_times: list[float] = []
     for _ in range(runs):
         start = time.perf_counter()
-        _load.parse(manifest, blobs)
+        parse(manifest, blobs)
         parse_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         json.loads(manifest)

@@ -15,7 +15,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import load as _load
+from aiforecasts._io.load import sums as _sums
 
 DATA = Path(str(resources.files("aiforecasts") / "data"))
 ROOT = Path(__file__).resolve().parents[1]
@@ -372,8 +372,8 @@ def test_locating_a_run_of_marks_does_not_blow_up(tmp_path: Path) -> None:
     documents.mkdir()
     (documents / "memo.txt").write_text(("前言" + "?" * 40 + "正文") * 50, encoding="utf-8")
     code = (
-        "import sys; from aiforecasts._tools.curate import _Document, _find; "
-        "document = _Document(open(sys.argv[1], encoding='utf-8').read(), ()); "
+        "import sys; from aiforecasts._tools.locate import Document, _find; "
+        "document = Document(open(sys.argv[1], encoding='utf-8').read(), ()); "
         "problems = []; "
         "print(_find({'display': '??????標題X'}, document, where='$', file='f', "
         "problems=problems), len(problems))"
@@ -393,7 +393,7 @@ def test_fix_writes_the_sums_of_what_it_checked(seeds: Path, copy_of_data: Path)
     with other line ends is not as `fix` writes it, and `fix` mends both."""
     sums = copy_of_data / "SHA256SUMS"
     files = {path.name: path.read_bytes() for path in copy_of_data.glob("*.json")}
-    assert sums.read_text("utf-8") == _load.sums(files)
+    assert sums.read_text("utf-8") == _sums(files)
     assert len(sums.read_text("utf-8").splitlines()) == len(files)
     previous = RELEASES[-1] if RELEASES else None
     sums.write_text("stale\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import load as _load
+from aiforecasts._io import folder as _folder, load as _load
 from aiforecasts._model.kinds import KIND_NAMED
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def minimal() -> dict[str, Any]:
 
 def parse(doc: dict[str, Any]) -> aiforecasts.Dataset:
     files = {name: json.dumps(doc[name]).encode() for name in KIND_NAMED if name in doc}
-    return _load.parse(json.dumps(doc["manifest"]).encode(), files)
+    return _folder.parse(json.dumps(doc["manifest"]).encode(), files)
 
 
 def problems(doc: dict[str, Any]) -> list[str]:
@@ -130,20 +130,20 @@ class TestErrors:
         files = {name: json.dumps(minimal()[name]).encode() for name in KIND_NAMED}
         files["companies"] = b'{"kind": "companies", "records": ["\xff"]}'
         with pytest.raises(DataError, match=r"companies.json: \$: not UTF-8"):
-            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+            _folder.parse(json.dumps(minimal()["manifest"]).encode(), files)
 
     def test_truncated_json(self) -> None:
         files = {name: json.dumps(minimal()[name]).encode() for name in KIND_NAMED}
         files["people"] = files["people"][:-3]
         with pytest.raises(DataError, match=r"people.json: \$: not valid JSON"):
-            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+            _folder.parse(json.dumps(minimal()["manifest"]).encode(), files)
 
     @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
     def test_non_finite_constants(self, constant: str) -> None:
         files = {name: json.dumps(minimal()[name]).encode() for name in KIND_NAMED}
         files["statistics"] = f'{{"kind": "statistics", "records": [{constant}]}}'.encode()
         with pytest.raises(DataError, match=f"{constant} is not valid JSON"):
-            _load.parse(json.dumps(minimal()["manifest"]).encode(), files)
+            _folder.parse(json.dumps(minimal()["manifest"]).encode(), files)
 
     def test_negative_amount(self) -> None:
         doc = minimal()
@@ -358,7 +358,7 @@ class TestBundled:
         files = {name: (folder / name).read_bytes() for name in names}
         assert (folder / _load.SUMS).read_text("utf-8") == _load.sums(files)
         kinds = {name: files[f"{name}.json"] for name in KIND_NAMED}
-        checked = _load.parse(files["manifest.json"], kinds)  # strict, references and rules
+        checked = _folder.parse(files["manifest.json"], kinds)  # strict, references and rules
         assert checked == aiforecasts.load()
         assert checked.dataset_version == aiforecasts.load().dataset_version
 
@@ -385,7 +385,7 @@ class TestBundled:
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         calls: list[int] = []
-        real_parse, real_files = _load.parse, _load._package_files
+        real_parse, real_files = _folder.parse, _load._package_files
 
         def counting_parse(*args: Any, **kwargs: Any) -> aiforecasts.Dataset:
             calls.append(1)

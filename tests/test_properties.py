@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._codec.json import Engine
-from aiforecasts._io import load as _load
+from aiforecasts._io.loads import read_export
 from aiforecasts._model.fields import DECIMAL
 from aiforecasts._model.values import check_decimal
 
@@ -66,7 +66,7 @@ def test_foreign_documents(junk: bytes) -> None:
 
 def _outcome(blob: bytes, engine: Engine) -> aiforecasts.Dataset | None:
     try:
-        return _load._loads(blob, check_references=False, engine=engine)
+        return read_export(blob, check_references=False, engine=engine)
     except DataError as error:
         assert error.problems
         return None

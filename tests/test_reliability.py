@@ -16,7 +16,9 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import load as _load, read as _read
+from aiforecasts._io import read as _read
+from aiforecasts._io.folder import parse
+from aiforecasts._io.loads import read_export
 from aiforecasts._model.errors import PROBLEM_LIMIT
 from aiforecasts._model.vocab import COUNTRIES
 
@@ -191,9 +193,9 @@ def test_numbers_are_bounded(export: dict[str, Any], where: str, value: str, mes
     text = json.dumps(_changed(export, change))
     for engine in ("detailed", "auto"):
         with pytest.raises(DataError, match=message):
-            _load._loads(text, check_references=True, engine=engine)
+            read_export(text, check_references=True, engine=engine)
     with pytest.raises(DataError):  # the fast engine alone says it in msgspec's words
-        _load._loads(text, check_references=True, engine="fast")
+        read_export(text, check_references=True, engine="fast")
     with pytest.raises(ValueError, match=r"out of range|finite"):
         aiforecasts.Money(Decimal("1e99"), aiforecasts.Currency.USD)
 
@@ -374,7 +376,7 @@ def test_versions_and_empty_lines_of_exports(export: dict[str, Any]) -> None:
     with pytest.raises(DataError, match=r"line 3: expected a record line .*, not null"):
         aiforecasts.loads("\n".join([lines[0], lines[1], "null", *lines[2:]]))
     with pytest.raises(DataError, match="expected a JSON object, not null"):
-        _load.parse(b"null", {})
+        parse(b"null", {})
 
 
 def test_text_that_looks_like_a_surrogate_escape_is_fine() -> None:

@@ -12,6 +12,7 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._io import load as _load
+from aiforecasts._io.loads import read_export
 from aiforecasts._model.kinds import KINDS
 from aiforecasts._model.limits import MAX_DEPTH, MAX_ITEMS, RECORD_PROBLEM_LIMIT
 
@@ -124,7 +125,7 @@ def test_a_list_at_the_limit_is_read_and_one_past_it_refused(export: dict[str, A
         document = json.loads(json.dumps(export))
         document["records"]["companies"][0]["aliases"] = [f"a{i}" for i in range(MAX_ITEMS + 1)]
         with pytest.raises(DataError, match=r"10,001 items|length <= 10000"):
-            _load._loads(json.dumps(document), check_references=True, engine=engine)
+            read_export(json.dumps(document), check_references=True, engine=engine)
 
 
 def test_problems_of_one_record_are_bounded(export: dict[str, Any]) -> None:

@@ -336,14 +336,14 @@ def test_a_negative_figure_is_refused_everywhere() -> None:
 def test_a_figure_beyond_the_bound_in_a_json_export_is_refused_with_its_path(
     ds: aiforecasts.Dataset, text: str, reason: str, engine: Engine
 ) -> None:
-    from aiforecasts._io import load as _load  # noqa: PLC0415 - the engines are chosen there
+    from aiforecasts._io.loads import read_export  # noqa: PLC0415 - the engines are chosen there
 
     statistic = attrs.evolve(_extremes(ds)[0], money=Money(LONGEST, Currency.USD), equivalents=())
     exported = aiforecasts.to_json([statistic])
     assert exported.count(f'"{LONGEST}"') == 1
     broken = exported.replace(f'"{LONGEST}"', f'"{text}"')
     with pytest.raises(aiforecasts.DataError) as info:
-        _load._loads(broken, check_references=False, engine=engine)
+        read_export(broken, check_references=False, engine=engine)
     (problem,) = info.value.problems
     assert problem.path.startswith("statistics[0].money")  # the fast engine stops at the value
     assert "amount is out of range" in str(problem)

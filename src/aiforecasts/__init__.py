@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
     )
     from aiforecasts._io.load import (
         load as load,
+    )
+    from aiforecasts._io.loads import (
         loads as loads,
     )
     from aiforecasts._io.read import (
@@ -241,7 +243,7 @@ _LAZY = {
     "json_schema": "aiforecasts._codec.schema",
     "load": "aiforecasts._io.load",
     "load_path": "aiforecasts._io.read",
-    "loads": "aiforecasts._io.load",
+    "loads": "aiforecasts._io.loads",
     "to_arrow": "aiforecasts._io.arrow",
     "to_csv": "aiforecasts._io.tables",
     "to_dataframe": "aiforecasts._io.tables",

@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiforecasts._io import load as _load
 from aiforecasts._io.files import read_bounded
+from aiforecasts._io.folder import parse
 from aiforecasts._io.formats import holding
 from aiforecasts._model.errors import DataError, Problem
 from aiforecasts._model.kinds import KINDS
@@ -71,6 +71,4 @@ def _folder(folder: Path, *, check_references: bool) -> Dataset:
         if (folder / f"{kind.name}.json").exists()
     }
     manifest = read_bounded(folder / "manifest.json")
-    return _load.parse(
-        manifest, files, check_references=check_references, folder=f"{folder}{os.sep}"
-    )
+    return parse(manifest, files, check_references=check_references, folder=f"{folder}{os.sep}")

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from aiforecasts._codec.json import NOT_JSON, read_json
-from aiforecasts._io import load as _load
 from aiforecasts._io.files import read_bounded
+from aiforecasts._io.loads import read_export
 from aiforecasts._model.errors import Problem
 from aiforecasts._model.kinds import KINDS
 from aiforecasts._model.values import quote
@@ -123,7 +123,7 @@ def read_export_file(path: Path, *, check_references: bool) -> Dataset:
     holds, not by its name): regular files only, at most `MAX_BYTES`.
     """
     blob = read_bounded(path)
-    return _load._loads(blob, check_references=check_references, file=str(path))  # noqa: SLF001
+    return read_export(blob, check_references=check_references, file=str(path))
 
 
 def listed_files_are_there(folder: Path, problems: Problems) -> bool:

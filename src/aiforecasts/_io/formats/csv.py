@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiforecasts._codec.json import NOT_JSON, read_json
-from aiforecasts._io import load as _load
+from aiforecasts._io.envelope import from_values
 from aiforecasts._io.files import read_bounded
 from aiforecasts._io.formats.base import FolderFormat, kind_files, listed_files_are_there
 from aiforecasts._io.tables import read_tables, to_csv
@@ -70,7 +70,7 @@ def read_folder(folder: Path, *, check_references: bool) -> Dataset:
             ]
     dataset_version, values, whole = read_tables(folder, problems, kinds=listed)
     whole = whole and there
-    return _load.from_values(
+    return from_values(
         values,
         dataset_version,
         problems,

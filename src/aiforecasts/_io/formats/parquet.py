@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiforecasts._io import load as _load
 from aiforecasts._io.arrow import PARQUET_SUFFIX, parquet_card, read_parquet, to_arrow, to_parquet
+from aiforecasts._io.envelope import from_values
 from aiforecasts._io.export import parts, sources_of
 from aiforecasts._io.formats.base import FolderFormat, kind_files, listed_files_are_there
 from aiforecasts._model.errors import Problems
@@ -52,7 +52,7 @@ def _read(folder: Path, *, check_references: bool) -> Dataset:
     listed = listed_files_are_there(folder, problems)
     dataset_version, values, whole = read_parquet(folder, problems)
     whole = whole and listed
-    return _load.from_values(
+    return from_values(
         values,
         dataset_version,
         problems,
