@@ -46,13 +46,8 @@ autodoc_type_aliases = {"Path": "pathlib.Path", "pd.DataFrame": "pandas.DataFram
 nitpick_ignore = [
     # Type variables of the generic classes and functions.
     ("py:class", "aiforecasts._query.collections.R_co"),
-    ("py:class", "aiforecasts._query.collections.R"),
+    ("py:class", "aiforecasts._query.store.R"),
     ("py:class", "aiforecasts._query.search.R"),
-    # The kinds each filter applies to (type variables restricted to record classes).
-    ("py:class", "aiforecasts._query.collections.Personal"),
-    ("py:class", "aiforecasts._query.collections.Topical"),
-    ("py:class", "aiforecasts._query.collections.Timed"),
-    ("py:class", "aiforecasts._query.collections.Priced"),
     ("py:class", "R_co"),
     ("py:class", "R"),
     # typeshed-only protocol used in sort_by's signature.
