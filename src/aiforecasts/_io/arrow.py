@@ -38,13 +38,14 @@ from aiforecasts._model.fields import Shape
 from aiforecasts._model.kinds import KIND_NAMED
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    import types
+    from collections.abc import Callable, Mapping, Sequence
 
     import pyarrow
 
     from aiforecasts._io.export import Exportable
     from aiforecasts._model.kinds import Derived
-    from aiforecasts._model.records import Source
+    from aiforecasts._model.records import Record, Source
     from aiforecasts._query.scores import Scores
 
 __all__ = [
@@ -79,7 +80,8 @@ _DECIMAL = Shape("decimal")
 
 
 def pyarrow_module() -> Any:
-    """pyarrow, or an `ImportError` saying which extra Arrow and Parquet need."""
+    """pyarrow (which ships no type information), or an `ImportError` saying which extra
+    Arrow and Parquet need."""
     try:
         import pyarrow as pa  # noqa: PLC0415 - an optional extra
     except ImportError as error:
@@ -88,7 +90,7 @@ def pyarrow_module() -> Any:
     return pa
 
 
-def _arrow_type(pa: Any, shape: Shape) -> Any:
+def _arrow_type(pa: types.ModuleType, shape: Shape) -> pyarrow.DataType:
     scalar = scalar_shape(shape)
     if scalar.kind in ("list", "set"):
         item = scalar.item
@@ -138,7 +140,7 @@ def _fit(exact: Decimal) -> Decimal | None:
     return fixed
 
 
-def _value(shape: Shape, value: Any, where: str) -> Any:
+def _value(shape: Shape, value: Any, where: str) -> object:
     """A JSON value of the codec's shape as the Arrow column of *shape* takes it."""
     if value is None:
         return None
@@ -172,7 +174,7 @@ class _Slow:
 _SLOW = _Slow()
 
 
-def _quick(scalar: Shape) -> Callable[[Any], Any]:
+def _quick(scalar: Shape) -> Callable[[object], object]:
     """
     How a typed value (not None) of a column of the shape *scalar* becomes what its
     Arrow array takes: what `_value` makes of the value's JSON, without the detour — a
@@ -189,34 +191,34 @@ def _quick(scalar: Shape) -> Callable[[Any], Any]:
     return _QUICK.get(kind, _as_json if kind in ("list", "set") else _as_slow)
 
 
-def _as_text(value: Any) -> Any:
+def _as_text(value: object) -> object:
     return value if type(value) is str else _SLOW
 
 
-def _as_integer(value: Any) -> Any:
+def _as_integer(value: object) -> object:
     return value if type(value) is int else _SLOW
 
 
-def _as_number(value: Any) -> Any:
+def _as_number(value: object) -> object:
     return value if type(value) is float and math.isfinite(value) else _SLOW
 
 
-def _as_choice(value: Any) -> Any:
+def _as_choice(value: object) -> object:
     # _value_, not .value: the member's value without the property's cost, per cell.
     return value._value_ if isinstance(value, enum.Enum) and type(value._value_) is str else _SLOW
 
 
-def _as_decimal(value: Any) -> Any:
+def _as_decimal(value: object) -> object:
     fixed = _fit(value) if type(value) is Decimal else None
     return _SLOW if fixed is None else fixed
 
 
-def _as_date(value: Any) -> Any:
+def _as_date(value: object) -> object:
     plain = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
     return value if plain else _SLOW
 
 
-def _as_json(value: Any) -> Any:
+def _as_json(value: object) -> object:
     """A list of objects as the JSON text of a cell; anything that fails, to `_value`."""
     try:
         return cell(to_builtins(value))
@@ -224,11 +226,13 @@ def _as_json(value: Any) -> Any:
         return _SLOW
 
 
-def _as_slow(_value: Any) -> Any:
+def _as_slow(_value: object) -> object:
     return _SLOW
 
 
-def _names(container: type[tuple[Any, ...] | frozenset[Any]], value: Any, *, choice: bool) -> Any:
+def _names(
+    container: type[tuple[Any, ...] | frozenset[Any]], value: Any, *, choice: bool
+) -> object:
     """A tuple (list) or frozenset (set) of texts or choices as a list of strings, sorted for a
     set (as the codec sorts it)."""
     if type(value) is not container:
@@ -244,7 +248,7 @@ def _names(container: type[tuple[Any, ...] | frozenset[Any]], value: Any, *, cho
     return sorted(names) if container is frozenset else names
 
 
-_QUICK: dict[str, Callable[[Any], Any]] = {
+_QUICK: dict[str, Callable[[object], object]] = {
     "text": _as_text,
     "integer": _as_integer,
     "number": _as_number,
@@ -262,7 +266,7 @@ class _Unwritable(Exception):  # noqa: N818 - carries another exception, with it
         self.row, self.error = row, error
 
 
-def _column(shape: Shape, values: list[Any], where: Callable[[int], str]) -> list[Any]:
+def _column(shape: Shape, values: list[object], where: Callable[[int], str]) -> list[object]:
     """
     One column of typed *values* as its Arrow array takes them: as `_value` takes
     their JSON (what `to_csv` and the codec write), through `_quick` where it can.
@@ -279,9 +283,11 @@ def _column(shape: Shape, values: list[Any], where: Callable[[int], str]) -> lis
     return column
 
 
-def _derived_column(derived: Derived, records: list[Any], where: Callable[[int], str]) -> list[Any]:
+def _derived_column(
+    derived: Derived, records: Sequence[Record], where: Callable[[int], str]
+) -> list[object]:
     """The values of a derived column: exact decimals or floats, as `_value` takes their text."""
-    column: list[Any] = []
+    column: list[object] = []
     for row, record in enumerate(records):
         try:
             value = derived.compute(record)
@@ -299,7 +305,7 @@ def _derived_column(derived: Derived, records: list[Any], where: Callable[[int],
     return column
 
 
-def _typed_columns(kind: str, records: list[Any], version: str) -> list[list[Any]]:
+def _typed_columns(kind: str, records: Sequence[Record], version: str) -> list[list[object]]:
     """
     The columns of the table of *kind* (as `csv_columns` names them), built column by
     column from the records' typed values: the same values as from the rows of `to_csv`
@@ -317,7 +323,7 @@ def _typed_columns(kind: str, records: list[Any], version: str) -> list[list[Any
         functools.partial(_derived_column, derived, records, _where(kind, records, derived.name))
         for derived in DERIVED.get(kind, ())
     ]
-    columns: list[list[Any]] = []
+    columns: list[list[object]] = []
     unwritable: list[tuple[int, int, Exception]] = []
     for index, build in enumerate(builds):
         try:
@@ -330,12 +336,12 @@ def _typed_columns(kind: str, records: list[Any], version: str) -> list[list[Any
     return columns
 
 
-def _where(kind: str, records: list[Any], column: str) -> Callable[[int], str]:
+def _where(kind: str, records: Sequence[Record], column: str) -> Callable[[int], str]:
     """Where a value of *column* is, for a message: made only when one is refused."""
     return lambda row: f"{kind} {to_builtins(records[row].id)} {column}"
 
 
-def _values_at(records: list[Any], column: str) -> list[Any]:
+def _values_at(records: Sequence[Record], column: str) -> list[object]:
     """
     The value of *column* (a dotted path: ``amount.amount``) of each record; None where
     a part on the way is None (an absent optional part), or not a record at all (which
@@ -473,7 +479,9 @@ def content_digest(table: pyarrow.Table) -> str:
     return values_digest(table.schema.metadata, columns)
 
 
-def values_digest(metadata: dict[bytes, bytes] | None, columns: dict[str, list[Any]]) -> str:
+def values_digest(
+    metadata: dict[bytes, bytes] | None, columns: Mapping[str, Sequence[object]]
+) -> str:
     sha = hashlib.sha256()
     claims = sorted(
         (key, value)

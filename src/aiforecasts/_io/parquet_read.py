@@ -39,6 +39,9 @@ from aiforecasts._model.values import quote
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pyarrow
+    import pyarrow.parquet
+
 __all__ = ["read_parquet"]
 
 _MAX_CHUNKS = 100_000
@@ -52,7 +55,9 @@ _FIRST_DAY, _LAST_DAY = -719_162, 2_932_896
 """0001-01-01 and 9999-12-31 as days since 1970, a ``date32``'s count: the years a date has."""
 
 
-def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, list[Any]], bool]:
+def read_parquet(
+    folder: Path, problems: list[Problem]
+) -> tuple[str, dict[str, list[object]], bool]:
     """
     The dataset version, the records as JSON values, and whether every file
     was read whole, of the Parquet files in *folder* (one per kind, named by
@@ -62,7 +67,7 @@ def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, 
     own problems are left to the detailed engine.
     """
     versions: set[str] = set()
-    found: dict[str, list[Any]] = {}
+    found: dict[str, list[object]] = {}
     whole = True
     for path in sorted(folder.glob(f"*{PARQUET_SUFFIX}")):
         kind = path.name.removesuffix(PARQUET_SUFFIX)
@@ -81,7 +86,7 @@ def read_parquet(folder: Path, problems: list[Problem]) -> tuple[str, dict[str, 
     return one_version(versions, folder, problems), found, whole
 
 
-def _parquet_table(path: Path, kind: str, problems: list[Problem]) -> Any:
+def _parquet_table(path: Path, kind: str, problems: list[Problem]) -> pyarrow.Table | None:
     """
     The Arrow table of the Parquet file of *kind* at *path*, or None after
     noting why not: pyarrow's own exceptions (its documented classes, and the
@@ -109,7 +114,7 @@ def _parquet_table(path: Path, kind: str, problems: list[Problem]) -> Any:
     return table if table is not None and _dates_in_range(table, file, problems) else None
 
 
-def _decoded(blob: bytes, kind: str, file: str, problems: list[Problem]) -> Any:
+def _decoded(blob: bytes, kind: str, file: str, problems: list[Problem]) -> pyarrow.Table | None:
     """
     The table of the Parquet file *blob*, or None after noting why not.  Its
     footer is checked before any page is read — bounds, then columns and
@@ -147,7 +152,9 @@ def _decoded(blob: bytes, kind: str, file: str, problems: list[Problem]) -> Any:
     return pa.concat_tables([part.cast(schema) for part in parts]) if parts else parquet.read()
 
 
-def _within_bounds(metadata: Any, file: str, problems: list[Problem]) -> bool:
+def _within_bounds(
+    metadata: pyarrow.parquet.FileMetaData, file: str, problems: list[Problem]
+) -> bool:
     """Whether the footer's rows, columns and sizes are within the limits; else why not."""
     rows, columns, groups = metadata.num_rows, metadata.num_columns, metadata.num_row_groups
     message = None
@@ -176,7 +183,7 @@ def _within_bounds(metadata: Any, file: str, problems: list[Problem]) -> bool:
     return message is None
 
 
-def _typed(kind: str, schema: Any, file: str, problems: list[Problem]) -> bool:
+def _typed(kind: str, schema: pyarrow.Schema, file: str, problems: list[Problem]) -> bool:
     """Whether the file's Arrow schema has the columns and types of *kind*; else why not."""
     expected = arrow_schema(kind)
     if not columns_match(list(schema.names), list(expected.names), file, problems):
@@ -191,7 +198,7 @@ def _typed(kind: str, schema: Any, file: str, problems: list[Problem]) -> bool:
     return not wrong
 
 
-def _expanded_size(table: Any) -> int:
+def _expanded_size(table: pyarrow.Table) -> int:
     """
     The bytes *table* would hold with each text copied into every row that
     uses it, and each cell a Python object (`_CELL`): measured over the
@@ -213,7 +220,7 @@ def _expanded_size(table: Any) -> int:
     return total
 
 
-def _dates_in_range(table: Any, file: str, problems: list[Problem]) -> bool:
+def _dates_in_range(table: pyarrow.Table, file: str, problems: list[Problem]) -> bool:
     """Whether every date is of a year 1 to 9999 (a Python date); else which column is not."""
     pa = pyarrow_module()
     import pyarrow.compute as pc  # noqa: PLC0415 - an optional extra
@@ -232,8 +239,8 @@ def _dates_in_range(table: Any, file: str, problems: list[Problem]) -> bool:
 
 
 def _parquet_records(
-    kind: str, table: Any, file: str, problems: list[Problem], versions: set[str]
-) -> list[Any] | None:
+    kind: str, table: pyarrow.Table, file: str, problems: list[Problem], versions: set[str]
+) -> list[object] | None:
     columns = {name: table.column(name).to_pylist() for name in table.column_names}
     schemas = set(columns["schema_version"])
     if schemas - {SCHEMA_VERSION}:
@@ -246,7 +253,7 @@ def _parquet_records(
     plan = _plan(cls, "")
     derived = {d.name for d in DERIVED.get(kind, ())}  # recomputed, never read
     names = [name for name in columns if name not in derived]
-    records: list[Any] = []
+    records: list[object] = []
     for number, cells in enumerate(zip(*(columns[name] for name in names), strict=True), start=1):
         row = dict(zip(names, cells, strict=True))
         version = row.pop("dataset_version")
@@ -325,10 +332,14 @@ def _plan(cls: type, prefix: str) -> tuple[_Step, ...]:
 
 
 def _json_of(
-    plan: tuple[_Step, ...], row: dict[str, Any], problems: list[Problem], file: str, where: str
-) -> dict[str, Any]:
+    plan: tuple[_Step, ...],
+    row: dict[str, object],
+    problems: list[Problem],
+    file: str,
+    where: str,
+) -> dict[str, object]:
     """The JSON object of one record from its row's typed values (the codec's shape)."""
-    value: dict[str, Any] = {}
+    value: dict[str, object] = {}
     for name, column, shape, inner, columns, optional in plan:
         if inner is None:
             value[name] = _json_value(shape, row.get(column), problems, file, f"{where}.{column}")
@@ -339,7 +350,7 @@ def _json_of(
     return value
 
 
-def _json_value(shape: Shape, value: Any, problems: list[Problem], file: str, where: str) -> Any:
+def _json_value(shape: Shape, value: Any, problems: list[Problem], file: str, where: str) -> object:
     if value is None:
         return None
     if isinstance(value, Decimal):
