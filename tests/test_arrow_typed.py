@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import aiforecasts
-from aiforecasts._io import arrow as _arrow, tables as _tables
+from aiforecasts._io import arrow as _arrow, columns as _columns
 from aiforecasts._model.kinds import KIND_OF
 
 from .strategies import datasets
@@ -30,11 +30,11 @@ def _through_rows(records: list[Any], version: str) -> Any:
     """The table of *records* (of one kind) as the row-by-row path made it, from the CSV rows."""
     kind = KIND_OF[type(records[0])].name
     schema = _arrow.arrow_schema(kind)
-    shapes = [field.shape for _name, field, _required in _tables._columns(type(records[0]))]
-    derived = _tables.DERIVED.get(kind, ())
-    names = _tables.csv_columns(kind)
+    shapes = [field.shape for _name, field, _required in _columns.table_columns(type(records[0]))]
+    derived = _columns.DERIVED.get(kind, ())
+    names = _columns.csv_columns(kind)
     columns: list[list[Any]] = [[] for _ in names]
-    for row in _tables._rows(kind, records, version):
+    for row in _columns.table_rows(kind, records, version):
         identifier = row[0]
         for index, cell in enumerate(row):
             where = f"{kind} {identifier} {names[index]}"

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts._cli.main import fit, table
-from aiforecasts._cli.render import width
+from aiforecasts._cli.terminal import fit, table, width
 from aiforecasts._model.kinds import KINDS
 
 SCRIPT = Path(sys.executable).with_name("aiforecasts")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import aiforecasts
-from aiforecasts._cli import main as _cli
+from aiforecasts._cli import main as _cli, parser as _parser
 from aiforecasts._io import formats as _formats, write as _write
 from aiforecasts._io.formats import (
     FORMATS,
@@ -54,7 +54,7 @@ def test_the_format_type_names_the_registered_formats() -> None:
 
 
 def test_the_command_line_offers_the_registered_formats() -> None:
-    parser = _cli.build_parser()
+    parser = _parser.build_parser()
     (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     export = commands.choices["export"]
     (option,) = (a for a in export._actions if "--format" in a.option_strings)

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts._io.tables import DERIVED
+from aiforecasts._io.columns import DERIVED
 
 pd = pytest.importorskip("pandas")
 

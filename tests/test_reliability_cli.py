@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import aiforecasts
-from aiforecasts._cli import main as _cli
-from aiforecasts._cli.main import Terminal, main, one_line
+from aiforecasts._cli import commands as _commands
+from aiforecasts._cli.main import main
+from aiforecasts._cli.terminal import Terminal, one_line
 from aiforecasts._model.limits import MAX_INDENT
 
 if TYPE_CHECKING:
@@ -474,8 +475,8 @@ def test_numbers_must_be_whole_numbers(option: str, capsys: pytest.CaptureFixtur
 
 
 def test_an_overlong_name_has_no_close_matches() -> None:
-    assert _cli.close_matches("nvidia" * 100, ["nvidia"]) == []
-    assert _cli.close_matches("nvida", ["nvidia"]) == ["nvidia"]
+    assert _commands.close_matches("nvidia" * 100, ["nvidia"]) == []
+    assert _commands.close_matches("nvida", ["nvidia"]) == ["nvidia"]
 
 
 def test_an_unknown_long_name_is_not_echoed_whole() -> None:

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import tables as _tables
+from aiforecasts._io import csv_read as _csv_read
 from aiforecasts._model.limits import MAX_COLUMNS
 
 # One column of each kind of cell the tables hold, as (table, column): what a cell of it
@@ -199,7 +199,7 @@ def test_a_wide_header_names_a_bounded_number_of_columns() -> None:
     header = [*expected, *(f"c{i:03}" for i in range(MAX_COLUMNS - len(expected) - 30))]
     header += ["c000"] * 30
     problems: list[aiforecasts.Problem] = []
-    assert not _tables.columns_match(header, expected, "t.csv", problems)
+    assert not _csv_read.columns_match(header, expected, "t.csv", problems)
     twice = [p.path for p in problems if p.message == "a column named twice"]
     unknown = [p.path for p in problems if p.message == "unknown column"]
     assert twice == ["'c000'"]
@@ -208,21 +208,21 @@ def test_a_wide_header_names_a_bounded_number_of_columns() -> None:
         p.message for p in problems
     ]
     problems.clear()
-    assert _tables.columns_match(list(reversed(expected)), expected, "t.csv", problems)
+    assert _csv_read.columns_match(list(reversed(expected)), expected, "t.csv", problems)
     assert problems == []
 
 
 def test_a_table_of_too_many_rows_is_refused(
     tmp_path: Path, tables: dict[str, list[list[str]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_tables, "MAX_ROWS", 3)
+    monkeypatch.setattr(_csv_read, "MAX_ROWS", 3)
     rows = tables["companies"][:5]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     (tmp_path / "companies.csv").write_text(buffer.getvalue(), "utf-8")
     error = _refused(tmp_path)
     assert "more than 3 rows, the most a table may have" in str(error)
-    monkeypatch.setattr(_tables, "MAX_ROWS", 4)
+    monkeypatch.setattr(_csv_read, "MAX_ROWS", 4)
     assert len(aiforecasts.load_path(tmp_path, check_references=False).companies) == 4
 
 

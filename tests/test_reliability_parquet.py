@@ -18,7 +18,7 @@ import pytest
 
 import aiforecasts
 from aiforecasts import DataError
-from aiforecasts._io import arrow as _arrow
+from aiforecasts._io import arrow as _arrow, parquet_read as _parquet_read
 from aiforecasts._model.limits import MAX_COLUMNS, MAX_ROWS
 from aiforecasts._model.values import DECIMAL_EXPONENTS, DECIMAL_PLACES
 
@@ -161,7 +161,7 @@ def test_the_column_holds_exactly_the_figures_the_types_accept() -> None:
     """One bound: decimal128(precision, scale) holds precision - scale digits before the point
     and scale after, which is what `check_decimal` lets through."""
     assert _arrow._SCALE == DECIMAL_PLACES
-    assert DECIMAL_EXPONENTS[-1] + 1 == _arrow._PRECISION - _arrow._SCALE
+    assert DECIMAL_EXPONENTS[-1] + 1 == _arrow.PRECISION - _arrow._SCALE
 
 
 def test_figures_beyond_the_column_are_refused_when_written(
@@ -225,7 +225,7 @@ def test_uncompressed_sizes_are_bounded_from_the_footer(
     dataset: aiforecasts.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = aiforecasts.write(dataset, tmp_path / "p", format="parquet")
-    monkeypatch.setattr(_arrow, "MAX_BYTES", 10_000)
+    monkeypatch.setattr(_parquet_read, "MAX_BYTES", 10_000)
     assert "bytes uncompressed" in _refused(folder)
 
 
@@ -239,7 +239,7 @@ def test_a_text_repeated_in_every_row_is_measured_before_it_is_copied(
     table = table.set_column(table.schema.get_field_index("note"), "note", note)
     folder = _lone_file(tmp_path, table)
     assert (folder / "companies.parquet").stat().st_size < 200_000
-    monkeypatch.setattr(_arrow, "MAX_BYTES", 5_000_000)  # 10 MB of notes, 5 MB allowed
+    monkeypatch.setattr(_parquet_read, "MAX_BYTES", 5_000_000)  # 10 MB of notes, 5 MB allowed
     assert "copied into each row, expand to more than 5,000,000 bytes" in _refused(folder)
 
 

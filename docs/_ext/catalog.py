@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.application import Sphinx
 
 import aiforecasts
-from aiforecasts._io.tables import DERIVED
+from aiforecasts._io.columns import DERIVED
 from aiforecasts._model.kinds import KINDS
 from aiforecasts._model.vocab import InvestorRole
 

@@ -25,9 +25,19 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         to_arrow as to_arrow,
         to_polars as to_polars,
     )
+    from aiforecasts._io.columns import (
+        csv_columns as csv_columns,
+    )
+    from aiforecasts._io.csv_write import (
+        to_csv as to_csv,
+    )
     from aiforecasts._io.export import (
         to_json as to_json,
         to_jsonl as to_jsonl,
+    )
+    from aiforecasts._io.frames import (
+        to_dataframe as to_dataframe,
+        to_dataframes as to_dataframes,
     )
     from aiforecasts._io.load import (
         load as load,
@@ -37,12 +47,6 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
     )
     from aiforecasts._io.read import (
         load_path as load_path,
-    )
-    from aiforecasts._io.tables import (
-        csv_columns as csv_columns,
-        to_csv as to_csv,
-        to_dataframe as to_dataframe,
-        to_dataframes as to_dataframes,
     )
     from aiforecasts._io.write import (
         write as write,
@@ -236,7 +240,7 @@ _LAZY = {
     "VerificationReport": "aiforecasts._tools.verify",
     "Voice": "aiforecasts._model.vocab",
     "clean_text": "aiforecasts._model.text",
-    "csv_columns": "aiforecasts._io.tables",
+    "csv_columns": "aiforecasts._io.columns",
     "curate": "aiforecasts._tools.curate",
     "diff": "aiforecasts._query.diff",
     "fold": "aiforecasts._model.text",
@@ -245,9 +249,9 @@ _LAZY = {
     "load_path": "aiforecasts._io.read",
     "loads": "aiforecasts._io.loads",
     "to_arrow": "aiforecasts._io.arrow",
-    "to_csv": "aiforecasts._io.tables",
-    "to_dataframe": "aiforecasts._io.tables",
-    "to_dataframes": "aiforecasts._io.tables",
+    "to_csv": "aiforecasts._io.csv_write",
+    "to_dataframe": "aiforecasts._io.frames",
+    "to_dataframes": "aiforecasts._io.frames",
     "to_json": "aiforecasts._io.export",
     "to_jsonl": "aiforecasts._io.export",
     "to_polars": "aiforecasts._io.arrow",

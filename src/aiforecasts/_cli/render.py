@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import enum
 import math
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from aiforecasts._cli.terminal import width, wrap
 from aiforecasts._model.fields import fields
 from aiforecasts._model.kinds import KIND_OF
 from aiforecasts._model.records import (
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from aiforecasts._model.values import Excerpt
     from aiforecasts._query.dataset import Dataset
 
-__all__ = ["display_name", "name_of", "render", "width", "wrap"]
+__all__ = ["display_name", "name_of", "render"]
 
 LABEL = 11
 """The width of a field's label: values start two columns further right."""
@@ -52,74 +52,6 @@ NARROWEST = 20
 """Text is never wrapped to fewer columns than this, however narrow the terminal."""
 BESIDE = 80
 """With no terminal width, a name and its original stand on one line up to this width."""
-
-
-# -- text that fits -----------------------------------------------------------
-
-
-def width(text: str) -> int:
-    """Columns *text* takes in a terminal: East Asian wide and full-width characters take two."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
-
-
-# Punctuation that never starts a line (it closes what stands before it) and that never ends
-# one (it opens what follows).
-_CLOSING = frozenset("，。、；：？！）」』》〉】〕…,.;:?!)]}%’”")
-_OPENING = frozenset("（「『《〈【〔([{‘“")
-
-
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """*text* as the pieces a line may break between, each with whether a space precedes it:
-    a word of Latin letters, or one Chinese character (with the punctuation that sticks to it)."""
-    tokens: list[tuple[str, bool]] = []
-    space = glue = False
-    for char in text:
-        if char.isspace():
-            space = True
-            continue
-        if tokens and not space:
-            previous = tokens[-1][0]
-            if glue or char in _CLOSING or not (_wide(char) or _wide(previous[-1])):
-                tokens[-1] = (previous + char, tokens[-1][1])
-                glue = char in _OPENING
-                continue
-        tokens.append((char, space and bool(tokens)))
-        space = False
-        glue = char in _OPENING
-    return tokens
-
-
-def wrap(text: str, columns: int | None) -> list[str]:
-    """
-    *text* in lines of at most *columns* terminal columns, broken at spaces or between
-    Chinese characters (a word longer than a line, such as a URL, stands whole on its own);
-    with *columns* ``None``, one line.
-
-    >>> wrap("Nvidia 将尝试推出 GPU 云服务。", 12)
-    ['Nvidia 将尝', '试推出 GPU', '云服务。']
-    >>> wrap("a  b\\n c", None)
-    ['a b c']
-    """
-    if columns is None:
-        return [" ".join(text.split())]
-    lines: list[str] = []
-    line, used = "", 0
-    for token, space in _tokens(text):
-        piece = f" {token}" if space and line else token
-        size = width(piece)
-        if line and used + size > columns:
-            lines.append(line)
-            line, used = token, width(token)
-        else:
-            line, used = line + piece, used + size
-    return [*lines, line] if line or not lines else lines
 
 
 # -- the page -----------------------------------------------------------------

@@ -3,7 +3,7 @@ The one walker over the record classes' fields.
 
 Every layer that needs to know what a field holds asks here: the strict
 decoder (`_codec.json`), the integrity check (`_model.integrity`), the tables
-(`_io.tables`), the JSON Schema (`_codec.schema`) and the excerpt walk.  A field's type
+(`_io.columns`), the JSON Schema (`_codec.schema`) and the excerpt walk.  A field's type
 annotation becomes a `Shape`, a small tree of what the value is written as in
 JSON.
 """

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiforecasts._codec.json import NOT_JSON, read_json
+from aiforecasts._io.csv_read import read_tables
+from aiforecasts._io.csv_write import to_csv
 from aiforecasts._io.envelope import from_values
 from aiforecasts._io.files import read_bounded
 from aiforecasts._io.formats.base import FolderFormat, kind_files, listed_files_are_there
-from aiforecasts._io.tables import read_tables, to_csv
 from aiforecasts._model.errors import Problem, Problems
 from aiforecasts._model.kinds import KINDS
 

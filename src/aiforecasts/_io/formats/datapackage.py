@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiforecasts._codec.json import dumps_readable
+from aiforecasts._io.csv_write import to_csv
 from aiforecasts._io.export import parts, sources_of
 from aiforecasts._io.formats.base import FolderFormat, kind_files
 from aiforecasts._io.formats.csv import DESCRIPTOR, SUFFIX, has_tables, read_folder
-from aiforecasts._io.tables import datapackage, package_card, to_csv
+from aiforecasts._io.frictionless import datapackage, package_card
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiforecasts._io.arrow import PARQUET_SUFFIX, parquet_card, read_parquet, to_arrow, to_parquet
+from aiforecasts._io.arrow import PARQUET_SUFFIX, parquet_card, to_arrow, to_parquet
 from aiforecasts._io.envelope import from_values
 from aiforecasts._io.export import parts, sources_of
 from aiforecasts._io.formats.base import FolderFormat, kind_files, listed_files_are_there
+from aiforecasts._io.parquet_read import read_parquet
 from aiforecasts._model.errors import Problems
 
 if TYPE_CHECKING:
