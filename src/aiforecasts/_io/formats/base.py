@@ -6,8 +6,9 @@ A format is one file (`FileFormat`: JSON, JSON Lines) or a folder of files
 name, its layout on disk, its writer (the bytes of the file, or the folder's
 ``{file name: bytes}``) and its reader (whether a path holds it, and how to
 read it back to a `Dataset` through the strict readers of `_io.loads`, `_io.lines`,
-`_io.csv_read` and `_io.parquet_read`).  `write` and `load_path` only dispatch: how the bytes are put
-on disk (atomically, never overwriting without being told) stays in `_io.write`.
+`_io.csv_read` and `_io.parquet_read`).  `write` and `load_path` only dispatch:
+how the bytes are put on disk (atomically, never overwriting without being told)
+stays in `_io.write`.
 
 This module sits below the format modules, which declare themselves with its
 classes, and below the registry (`aiforecasts._io.formats`), which lists them.
