@@ -25,10 +25,10 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
+from aiforecasts._model.checks import FieldError, quote
 from aiforecasts._model.errors import LongInteger, Problem, Problems, Unread, json_type
 from aiforecasts._model.fields import parse_date, parse_decimal
 from aiforecasts._model.limits import MAX_ITEMS, RECORD_PROBLEM_LIMIT
-from aiforecasts._model.values import FieldError, quote
 
 if TYPE_CHECKING:
     import enum

@@ -133,7 +133,7 @@ def _v5_to_v6(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     ``observed_basis``, to evidence its ``publisher_kind``, to targets their
     ``basis``, and the verdicts ``annulled`` and ``too_vague``.  A schema-5 file
     has none of them: its records are read without them (see
-    `aiforecasts._model.values.older_layout`), though schema 6 requires them.
+    `aiforecasts._model.checks.older_layout`), though schema 6 requires them.
     """
     return record
 
