@@ -33,7 +33,7 @@ import functools
 import gc
 import threading
 import typing
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import msgspec
 
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     import pendulum
+
+    from aiforecasts._model.errors import Unread
 else:  # imported on first use: only dates need pendulum, and only readable output json
     from aiforecasts._model.lazy import json, pendulum
 
@@ -83,6 +85,9 @@ __all__ = [
     "too_deep",
 ]
 
+R = TypeVar("R")
+"""A record class's instances, as the engines read them."""
+
 # -- writing -----------------------------------------------------------------
 
 # datetime.date.isoformat, a C function, serves pendulum's Date subclass too.
@@ -90,12 +95,12 @@ _enc_hook = datetime.date.isoformat
 _encoder = msgspec.json.Encoder(enc_hook=_enc_hook, order="sorted")
 
 
-def encode(value: Any) -> bytes:
+def encode(value: object) -> bytes:
     """*value* (records, and lists and dicts of them) as compact JSON, keys sorted."""
     return _encoder.encode(value)
 
 
-def to_builtins(value: Any) -> Any:
+def to_builtins(value: object) -> Any:
     """
     *value* as JSON-ready Python values (dicts, lists, strings, numbers),
     in the shape `encode` writes.
@@ -108,7 +113,7 @@ def to_builtins(value: Any) -> Any:
     return msgspec.json.decode(_encoder.encode(value))  # exactly what JSON readers get
 
 
-def dumps_readable(value: Any) -> str:
+def dumps_readable(value: object) -> str:
     """*value* (records, values, or plain JSON values) as JSON for people: the one form
     every file the package writes for people takes — UTF-8 text, keys sorted, indented by
     two spaces, a final newline.
@@ -134,7 +139,7 @@ Engine = Literal["auto", "fast", "detailed"]
 
 
 def decode_many(  # noqa: PLR0913 - keyword-only options
-    cls: type,
+    cls: type[R],
     raw: bytes,
     *,
     where: str,
@@ -142,7 +147,7 @@ def decode_many(  # noqa: PLR0913 - keyword-only options
     problems: list[Problem],
     strict: bool = True,
     engine: Engine = "auto",
-) -> list[Any] | None:
+) -> list[R | Unread] | None:
     """
     The records of class *cls* in the JSON array *raw*, noting in *problems*
     every problem found (the records are meaningless if any was noted; a
@@ -165,17 +170,17 @@ def decode_many(  # noqa: PLR0913 - keyword-only options
 
 
 def decode_one(  # noqa: PLR0913 - keyword-only options
-    cls: type,
+    cls: type[R],
     raw: bytes,
     *,
     where: str,
     file: str,
     problems: list[Problem],
     engine: Engine = "auto",
-) -> Any:
+) -> R | Unread | None:
     """One record of class *cls* from the JSON object *raw* (or ``None``), as `decode_many`."""
 
-    def fast() -> list[Any]:
+    def fast() -> list[R | Unread]:
         mirror = _decoder(cls, "check").decode(raw)
         if not same_keys(raw, _plain.encode(mirror).count(b":")):
             raise msgspec.ValidationError(_TWICE)
@@ -188,16 +193,16 @@ def decode_one(  # noqa: PLR0913 - keyword-only options
 
 
 def _decode(  # noqa: PLR0913 - the context of one part
-    cls: type,
+    cls: type[R],
     raw: bytes,
-    fast: Callable[[], list[Any]],
+    fast: Callable[[], list[R | Unread]],
     *,
     one: bool,
     where: str,
     file: str,
     problems: list[Problem],
     engine: Engine,
-) -> list[Any] | None:
+) -> list[R | Unread] | None:
     """The fast engine's records; what it refuses, described by the detailed engine."""
     fast_error: Exception | None = None
     if engine != "detailed":
@@ -273,7 +278,7 @@ def _decoder(cls: type, role: Literal["many", "one", "check"]) -> msgspec.json.D
     return found
 
 
-def _fast_many(cls: type, raw: bytes, *, strict: bool) -> list[Any]:
+def _fast_many(cls: type[R], raw: bytes, *, strict: bool) -> list[R | Unread]:
     if strict:
         check = _decoder(cls, "check")
         written = bytearray()
@@ -291,7 +296,7 @@ def _fast_many(cls: type, raw: bytes, *, strict: bool) -> list[Any]:
         if not same_keys(raw, keys):
             raise msgspec.ValidationError(_TWICE)
     with _no_gc():
-        records: list[Any] = _decoder(cls, "many").decode(raw)
+        records: list[R | Unread] = _decoder(cls, "many").decode(raw)  # all read, or none
     return records
 
 
@@ -314,7 +319,7 @@ def _no_gc() -> Iterator[None]:
         gc.enable()
 
 
-def _dec_hook(type_: type, value: Any) -> Any:
+def _dec_hook(type_: type, value: object) -> pendulum.Date:
     if type_ is pendulum.Date:  # the only type msgspec asks about: pendulum is imported by now
         return _date(value) if isinstance(value, str) else parse_date(value)
     raise NotImplementedError(type_)  # pragma: no cover - records hold no other such type
@@ -384,14 +389,14 @@ def _mirror_struct(cls: type) -> Any:
 
 
 def structure_many(  # noqa: PLR0913 - as _detailed.structure_many
-    cls: type,
-    value: Any,
+    cls: type[R],
+    value: object,
     where: str,
     file: str,
     problems: list[Problem],
     *,
     one: bool = False,
-) -> list[Any] | None:
+) -> list[R | Unread] | None:
     """
     Records of class *cls* from JSON values (a list of objects) by the
     detailed engine, noting every problem with its path; *one* names a single

@@ -6,17 +6,19 @@ version that only adds a kind needs none.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aiforecasts._model.kinds import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from aiforecasts._codec.reading import JSONObject
+
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
 
-def _v1_to_v2(kind: str, record: dict[str, Any], dataset_version: str) -> dict[str, Any]:
+def _v1_to_v2(kind: str, record: JSONObject, dataset_version: str) -> JSONObject:
     """
     Schema 2 adds ``added_in`` and ``changed_in`` to every record (a record of
     a schema-1 file dates from that file's dataset version), and splits money
@@ -30,8 +32,9 @@ def _v1_to_v2(kind: str, record: dict[str, Any], dataset_version: str) -> dict[s
         value = record.get("value")
         if isinstance(value, dict) and "currency" in value:
             record["money"] = record.pop("value")
-    if kind == "compute_trends" and isinstance(record.get("growth"), dict):
-        growth = dict(record["growth"])
+    growth = record.get("growth")
+    if kind == "compute_trends" and isinstance(growth, dict):
+        growth = dict(growth)
         level = growth.get("level")
         if isinstance(level, dict) and "currency" in level:
             growth["money"] = growth.pop("level")
@@ -39,7 +42,7 @@ def _v1_to_v2(kind: str, record: dict[str, Any], dataset_version: str) -> dict[s
     return record
 
 
-def _v2_to_v3(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+def _v2_to_v3(_kind: str, record: JSONObject, _dataset_version: str) -> JSONObject:
     """
     Schema 3 adds ``repairs`` to sources (a schema-2 source declares none: its
     records' display texts are as they were written).
@@ -47,7 +50,7 @@ def _v2_to_v3(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
-def _v3_to_v4(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+def _v3_to_v4(_kind: str, record: JSONObject, _dataset_version: str) -> JSONObject:
     """
     Schema 4 adds ``same_claim`` to the claim kinds, ``condition``,
     ``equivalents`` and ``cited`` to compute trends, ``equivalents`` and
@@ -58,7 +61,7 @@ def _v3_to_v4(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
-def _v4_to_v5(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+def _v4_to_v5(_kind: str, record: JSONObject, _dataset_version: str) -> JSONObject:
     """
     Schema 5 adds the resolutions (how predictions turned out, with evidence)
     and ``target`` to predictions: a schema-4 file has neither.
@@ -66,7 +69,7 @@ def _v4_to_v5(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
-def _v5_to_v6(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+def _v5_to_v6(_kind: str, record: JSONObject, _dataset_version: str) -> JSONObject:
     """
     Schema 6 adds to predictions their ``voice`` and ``criterion`` (or
     ``unsettleable``), to resolutions the judges' ``judgements`` and
@@ -78,7 +81,7 @@ def _v5_to_v6(_kind: str, record: dict[str, Any], _dataset_version: str) -> dict
     return record
 
 
-def _v6_to_v7(kind: str, record: dict[str, Any], _dataset_version: str) -> dict[str, Any]:
+def _v6_to_v7(kind: str, record: JSONObject, _dataset_version: str) -> JSONObject:
     """
     Schema 7 holds every target of a prediction in ``targets`` (a schema-6
     ``target`` becomes the one item of ``targets``), and adds ``contradicts``
@@ -91,7 +94,7 @@ def _v6_to_v7(kind: str, record: dict[str, Any], _dataset_version: str) -> dict[
     return record
 
 
-MIGRATIONS: dict[int, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
+MIGRATIONS: dict[int, Callable[[str, JSONObject, str], JSONObject]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
@@ -108,9 +111,7 @@ higher.  A version that only adds a kind needs no migration: a file of an older 
 no records of it."""
 
 
-def migrate(
-    kind: str, record: dict[str, Any], version: int, dataset_version: str
-) -> dict[str, Any]:
+def migrate(kind: str, record: JSONObject, version: int, dataset_version: str) -> JSONObject:
     """*record* of *kind*, written with schema *version*, in the current layout."""
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)  # none for a version that only adds a kind

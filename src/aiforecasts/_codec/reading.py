@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import msgspec
 
@@ -33,6 +33,7 @@ else:  # imported on first use: only input with problems needs json
 __all__ = [
     "KEYS_TWICE",
     "NOT_JSON",
+    "JSONObject",
     "depth_problem",
     "parse_int",
     "read_items",
@@ -41,6 +42,9 @@ __all__ = [
     "shallow",
     "too_deep",
 ]
+
+JSONObject: TypeAlias = dict[str, object]
+"""A JSON object as the readers parse it (its values JSON values, or `LongInteger`)."""
 
 
 # -- nesting -------------------------------------------------------------------
@@ -92,27 +96,40 @@ def shallow(blob: bytes) -> bool:
     return not shape
 
 
+class _Frame:
+    """A container `_deep_at` is in: an object (its key so far, and whether a key comes
+    next) or an array (the index of its item so far)."""
+
+    __slots__ = ("index", "is_object", "key", "key_next")
+
+    def __init__(self, is_object: bool) -> None:
+        self.is_object = is_object
+        self.key = ""
+        self.index = 0
+        self.key_next = is_object
+
+
 def _deep_at(blob: bytes, where: str) -> str | None:
     """The path of the first container deeper than `MAX_DEPTH` in *blob*, token by token."""
-    frames: list[list[Any]] = []  # per open container: [is an object, key or index, key next]
+    frames: list[_Frame] = []  # per open container
     for match in _TOKEN.finditer(blob):
         token = match.group()
         mark = token[:1]
         if mark in (b"[", b"{"):
             if len(frames) == MAX_DEPTH:
                 return _path_of(frames, where)
-            frames.append([mark == b"{", 0 if mark == b"[" else "", mark == b"{"])
+            frames.append(_Frame(is_object=mark == b"{"))
         elif mark in (b"]", b"}"):
             if frames:
                 frames.pop()
         elif mark == b",":
-            if frames and frames[-1][0]:
-                frames[-1][2] = True
+            if frames and frames[-1].is_object:
+                frames[-1].key_next = True
             elif frames:
-                frames[-1][1] += 1
-        elif mark == b'"' and frames and frames[-1][0] and frames[-1][2]:
-            frames[-1][1] = _key(token)
-            frames[-1][2] = False
+                frames[-1].index += 1
+        elif mark == b'"' and frames and frames[-1].is_object and frames[-1].key_next:
+            frames[-1].key = _key(token)
+            frames[-1].key_next = False
     return None
 
 
@@ -124,10 +141,13 @@ def _key(token: bytes) -> str:
     return key if isinstance(key, str) else ""
 
 
-def _path_of(frames: list[list[Any]], where: str) -> str:
+def _path_of(frames: list[_Frame], where: str) -> str:
     path = "" if where == "$" else where
-    for is_object, key, _ in frames:
-        path = f"{path}.{key}" if is_object and path else key if is_object else f"{path}[{key}]"
+    for frame in frames:
+        if frame.is_object:
+            path = f"{path}.{frame.key}" if path else frame.key
+        else:
+            path = f"{path}[{frame.index}]"
     return path or "$"
 
 
@@ -150,7 +170,7 @@ def parse_int(text: str) -> int | LongInteger:
         return LongInteger(len(text.lstrip("-")))
 
 
-NOT_JSON: Any = type("NotJson", (), {"__repr__": lambda _self: "NOT_JSON"})()
+NOT_JSON: object = type("NotJson", (), {"__repr__": lambda _self: "NOT_JSON"})()
 """What `read_json` returns for input that is not JSON (``None`` is JSON's null)."""
 
 
@@ -208,14 +228,14 @@ class _Pairs:
     def __init__(self) -> None:
         self.twice: dict[int, str] = {}
 
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    def __call__(self, pairs: list[tuple[str, object]]) -> JSONObject:
         value = dict(pairs)
         if len(value) < len(pairs):
             seen: set[str] = set()
             self.twice[id(value)] = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
         return value
 
-    def note(self, value: Any, path: str, file: str, problems: list[Problem]) -> None:
+    def note(self, value: object, path: str, file: str, problems: list[Problem]) -> None:
         """Note the first object of *value* (named *path*) that gave a key twice, if any."""
         if not self.twice:
             return
@@ -251,7 +271,7 @@ def _strict(pairs: _Pairs) -> json.JSONDecoder:
 
 def read_items(
     raw: bytes | msgspec.Raw, file: str, problems: list[Problem], where: str, cut: list[bool]
-) -> Any:
+) -> object:
     """
     The items of the JSON array *raw*, as an iterator that parses them one at
     a time as they are asked for (a reader that stops after enough problems
@@ -278,7 +298,7 @@ def read_items(
 
 def _items_from(  # noqa: PLR0913 - the context of one array
     text: str, index: int, file: str, problems: list[Problem], where: str, *, cut: list[bool]
-) -> Iterator[Any]:
+) -> Iterator[object]:
     cut.append(True)  # until the array is seen to its end
     pairs = _Pairs()
     decoder = _strict(pairs)
@@ -313,7 +333,7 @@ def _items_from(  # noqa: PLR0913 - the context of one array
     cut.clear()
 
 
-def _lone_surrogate(value: Any, path: str) -> str | None:
+def _lone_surrogate(value: object, path: str) -> str | None:
     """The path of the first string holding a lone UTF-16 surrogate, if any."""
     stack = [(path, value)]
     while stack:

@@ -350,7 +350,7 @@ def _documents(
         )
         if len(problems) > before or repairs is None:
             continue
-        found[source["id"]] = _Document(text, tuple(repairs))
+        found[source["id"]] = _Document(text, tuple(r for r in repairs if isinstance(r, Repair)))
     return found
 
 
