@@ -17,7 +17,9 @@ about:
 The field declarations they and the records share are in `_model.declare`
 (`doc`, `ref`, `needed`, `verbatim`, `described`) and the checks in
 `_model.checks` (`checked`, `nonblank`, `version`, `required`, `quote` …).
-Modules of the package's other layers import all of these from here.
+The modules that build on them (`_model.growth`, `_model.fields`,
+`_model.kinds`, `_model.integrity`, and the layers above) import them from
+here; the modules that define the records import from the defining modules.
 """
 
 from __future__ import annotations
