@@ -17,7 +17,7 @@ import sys
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 import cattrs
@@ -25,16 +25,24 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
+from aiforecasts._model.checks import FieldError, quote
 from aiforecasts._model.errors import LongInteger, Problem, Problems, Unread, json_type
 from aiforecasts._model.fields import parse_date, parse_decimal
 from aiforecasts._model.limits import MAX_ITEMS, RECORD_PROBLEM_LIMIT
-from aiforecasts._model.values import FieldError, quote
 
 if TYPE_CHECKING:
     import enum
     from collections.abc import Callable
 
+    from aiforecasts._codec.reading import JSONObject
+
 __all__ = ["structure_many"]
+
+R = TypeVar("R")
+"""A record class's instances."""
+
+Hook: TypeAlias = "Callable[[object, object], object]"
+"""A structure hook: (a JSON value, the type to make of it) → the value made."""
 
 
 @functools.cache
@@ -44,14 +52,14 @@ def _converter() -> cattrs.Converter:
 
 
 def structure_many(  # noqa: PLR0913 - keyword-like positional options
-    cls: type,
-    value: Any,
+    cls: type[R],
+    value: object,
     where: str,
     file: str,
     problems: list[Problem],
     *,
     one: bool = False,
-) -> list[Any] | None:
+) -> list[R | Unread] | None:
     """
     Records of class *cls* from JSON values (a list of objects), noting every
     problem with its path and the record's id; *one* names a single record by
@@ -64,7 +72,7 @@ def structure_many(  # noqa: PLR0913 - keyword-like positional options
         problems.append(Problem(where, f"expected a list, not {json_type(value)}", file))
         return None
     converter = _converter()
-    records: list[Any] = []
+    records: list[R | Unread] = []
     for index, item in enumerate(value):
         if isinstance(problems, Problems) and problems.full:
             problems.stopped = True
@@ -97,7 +105,7 @@ def _count_more(problems: list[Problem], count: int) -> None:
         problems.more += count
 
 
-def _trimmed(item: dict[str, Any]) -> dict[str, Any]:
+def _trimmed(item: JSONObject) -> JSONObject:
     """*item* for the integrity check, its lists of more than `MAX_ITEMS` items emptied (they
     are refused already, and walking them would cost what the limit spares)."""
     if not any(isinstance(v, list) and len(v) > MAX_ITEMS for v in item.values()):
@@ -109,7 +117,7 @@ _FIELD = "\x1f"
 """Marks the field a `FieldError` names, between the message's path and its words."""
 
 
-def _describe(exc: BaseException, type_: type[Any] | None) -> str:
+def _describe(exc: BaseException, type_: type | None) -> str:
     """An error's message: our hooks' and attrs validators' own words where they have them."""
     if isinstance(exc, FieldError):
         return f"{_FIELD}{exc.field}{_FIELD}{exc}"
@@ -148,16 +156,16 @@ def _is_collection(type_: object) -> bool:
     return typing.get_origin(type_) in (tuple, frozenset)
 
 
-def _strict_collection(converter: cattrs.Converter) -> Callable[[Any], Any]:
+def _strict_collection(converter: cattrs.Converter) -> Callable[[type], Hook]:
     """Tuples and frozensets from JSON arrays only (cattrs would take any iterable, even a
     string).  A repeated item of a set is one item, as in the fast engine."""
 
-    def factory(type_: Any) -> Any:
+    def factory(type_: type) -> Hook:
         origin = typing.get_origin(type_)
         item_type = typing.get_args(type_)[0]
         item_hook = converter.get_structure_hook(item_type)
 
-        def structure(value: Any, _type: object) -> Any:
+        def structure(value: object, _type: object) -> tuple[object, ...] | frozenset[object]:
             if not isinstance(value, list):
                 msg = f"expected a list, not {type(value).__name__} {quote(value)}"
                 raise TypeError(msg)
@@ -208,16 +216,16 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-def _objects_only(converter: cattrs.Converter) -> Callable[[Any], Any]:
+def _objects_only(converter: cattrs.Converter) -> Callable[[type], Hook]:
     """A nested record from a JSON object only: cattrs would fail on ``null`` or a list
     with an 'unknown error'."""
 
-    def factory(cls: Any) -> Any:
+    def factory(cls: type[R]) -> Hook:
         structure = make_dict_structure_fn(
             cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
 
-        def checked(value: Any, type_: Any) -> Any:
+        def checked(value: object, type_: object) -> object:
             if not isinstance(value, dict):
                 msg = f"expected an object, not {json_type(value)}"
                 raise TypeError(msg)

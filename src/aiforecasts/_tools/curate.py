@@ -346,7 +346,7 @@ def _documents(
         )
         if len(problems) > before or repairs is None:
             continue
-        found[source["id"]] = Document(text, tuple(repairs))
+        found[source["id"]] = Document(text, tuple(r for r in repairs if isinstance(r, Repair)))
     return found
 
 
