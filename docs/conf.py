@@ -35,7 +35,7 @@ autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True}  # any "undoc-members" value, even False, turns it on
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
-# Types read "TimeSpan | None", not "aiforecasts._model.values.TimeSpan | None" (the links
+# Types read "TimeSpan | None", not "aiforecasts._model.spans.TimeSpan | None" (the links
 # still work).
 python_use_unqualified_type_names = True
 html_theme = "furo"  # wide tables scroll in their own box; search; light and dark modes

@@ -14,8 +14,8 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._codec.json import to_builtins
+from aiforecasts._model.checks import older_layout
 from aiforecasts._model.kinds import KIND_NAMED
-from aiforecasts._model.values import older_layout
 
 GOLDEN = Path(__file__).parent / "golden"
 

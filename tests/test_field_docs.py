@@ -18,22 +18,29 @@ import attrs
 import pytest
 
 import aiforecasts
-from aiforecasts._model.values import wrap
+from aiforecasts._model.declare import wrap
 
 # The public attrs classes of the modules of the record kinds and the values they hold.
 _MODULES = [
     importlib.import_module(f"aiforecasts.{name}")
-    for name in ("_model.records", "_model.values", "_model.growth")
+    for name in (
+        "_model.records",
+        "_model.figures",
+        "_model.spans",
+        "_model.provenance",
+        "_model.judging",
+        "_model.growth",
+    )
 ]
 CLASSES = sorted(
-    (
+    {  # a class exported by two of the modules counts once
         obj
         for module in _MODULES
         for name in module.__all__
         if name in aiforecasts.__all__
         and isinstance(obj := getattr(module, name), type)
         and attrs.has(obj)
-    ),
+    },
     key=lambda cls: cls.__name__,
 )
 

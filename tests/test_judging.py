@@ -32,7 +32,7 @@ from aiforecasts import (
     Verdict,
     Voice,
 )
-from aiforecasts._model.values import older_layout
+from aiforecasts._model.checks import older_layout
 
 if TYPE_CHECKING:
     from collections.abc import Callable

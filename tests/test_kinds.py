@@ -161,7 +161,7 @@ def test_a_kind_without_a_class_of_its_own_gets_the_filters_its_facets_allow() -
 
 def test_the_schema_version_is_past_every_migration_and_kind() -> None:
     """A version that only adds a kind needs no migration: `Kind.since` raises the version."""
-    from aiforecasts._codec.json import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
+    from aiforecasts._codec.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
 
     assert max(MIGRATIONS) + 1 <= SCHEMA_VERSION
     assert all(kind.since <= SCHEMA_VERSION for kind in KINDS)

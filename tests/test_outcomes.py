@@ -27,7 +27,7 @@ from aiforecasts import (
     Voice,
 )
 from aiforecasts._cli.main import main
-from aiforecasts._model.values import older_layout
+from aiforecasts._model.checks import older_layout
 from aiforecasts._query.scores import wilson
 
 if TYPE_CHECKING:

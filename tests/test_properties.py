@@ -13,8 +13,8 @@ import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._codec.json import Engine
 from aiforecasts._io.loads import read_export
+from aiforecasts._model.checks import check_decimal
 from aiforecasts._model.fields import DECIMAL
-from aiforecasts._model.values import check_decimal
 
 from .strategies import broken, broken_lines, datasets
 

@@ -89,7 +89,7 @@ def test_deep_nesting_in_a_dataset_folder_is_refused_with_its_file(
 
 
 def test_depth_is_exact_and_strings_do_not_count() -> None:
-    from aiforecasts._codec.json import too_deep  # noqa: PLC0415
+    from aiforecasts._codec.reading import too_deep  # noqa: PLC0415
 
     assert too_deep(_nest(MAX_DEPTH).encode()) is None
     assert too_deep(_nest(MAX_DEPTH + 1).encode()) is not None

@@ -19,8 +19,8 @@ import pytest
 import aiforecasts
 from aiforecasts import DataError
 from aiforecasts._io import arrow as _arrow, parquet_read as _parquet_read
+from aiforecasts._model.checks import DECIMAL_EXPONENTS, DECIMAL_PLACES
 from aiforecasts._model.limits import MAX_COLUMNS, MAX_ROWS
-from aiforecasts._model.values import DECIMAL_EXPONENTS, DECIMAL_PLACES
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -32,8 +32,8 @@ from aiforecasts import (
     TimeSpan,
 )
 from aiforecasts._model import growth as _growth
+from aiforecasts._model.checks import DECIMAL_DIGITS, check_decimal
 from aiforecasts._model.fields import DECIMAL
-from aiforecasts._model.values import DECIMAL_DIGITS, check_decimal
 
 MAX_OOMS_PER_YEAR = getattr(_growth, "MAX_OOMS_PER_YEAR", 29)
 

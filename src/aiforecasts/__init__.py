@@ -15,9 +15,7 @@ from __future__ import annotations
 # Not `typing.TYPE_CHECKING`: importing typing would double this module's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
-    from aiforecasts._codec.json import (
-        SCHEMA_VERSION as SCHEMA_VERSION,
-    )
+    from aiforecasts._codec.migrations import SCHEMA_VERSION as SCHEMA_VERSION
     from aiforecasts._codec.schema import (
         json_schema as json_schema,
     )
@@ -55,10 +53,21 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         DataError as DataError,
         Problem as Problem,
     )
+    from aiforecasts._model.figures import Money as Money, Quantity as Quantity, Target as Target
     from aiforecasts._model.growth import (
         Growth as Growth,
         Rate as Rate,
         RateComparison as RateComparison,
+    )
+    from aiforecasts._model.judging import (
+        Criterion as Criterion,
+        Evidence as Evidence,
+        Judgement as Judgement,
+    )
+    from aiforecasts._model.provenance import (
+        Excerpt as Excerpt,
+        External as External,
+        Repair as Repair,
     )
     from aiforecasts._model.records import (
         Claim as Claim,
@@ -77,21 +86,10 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
         Statistic as Statistic,
         Tombstone as Tombstone,
     )
+    from aiforecasts._model.spans import TimeSpan as TimeSpan
     from aiforecasts._model.text import (
         clean_text as clean_text,
         fold as fold,
-    )
-    from aiforecasts._model.values import (
-        Criterion as Criterion,
-        Evidence as Evidence,
-        Excerpt as Excerpt,
-        External as External,
-        Judgement as Judgement,
-        Money as Money,
-        Quantity as Quantity,
-        Repair as Repair,
-        Target as Target,
-        TimeSpan as TimeSpan,
     )
     from aiforecasts._model.vocab import (
         Certainty as Certainty,
@@ -166,7 +164,7 @@ if TYPE_CHECKING:  # the names as type checkers see them (`_LAZY` says the same)
 # ``import aiforecasts`` stays cheap and reads no data.
 _LAZY = {
     "HEDGE_PROBABILITY": "aiforecasts._query.scores",
-    "SCHEMA_VERSION": "aiforecasts._codec.json",
+    "SCHEMA_VERSION": "aiforecasts._codec.migrations",
     "CalibrationRow": "aiforecasts._query.scores",
     "Certainty": "aiforecasts._model.vocab",
     "Change": "aiforecasts._query.diff",
@@ -185,16 +183,16 @@ _LAZY = {
     "Company": "aiforecasts._model.records",
     "Comparison": "aiforecasts._model.vocab",
     "ComputeTrend": "aiforecasts._model.records",
-    "Criterion": "aiforecasts._model.values",
+    "Criterion": "aiforecasts._model.judging",
     "CurationReport": "aiforecasts._tools.curate",
     "Currency": "aiforecasts._model.vocab",
     "DataError": "aiforecasts._model.errors",
     "Dataset": "aiforecasts._query.dataset",
     "DatasetDiff": "aiforecasts._query.diff",
     "Debate": "aiforecasts._model.records",
-    "Evidence": "aiforecasts._model.values",
-    "Excerpt": "aiforecasts._model.values",
-    "External": "aiforecasts._model.values",
+    "Evidence": "aiforecasts._model.judging",
+    "Excerpt": "aiforecasts._model.provenance",
+    "External": "aiforecasts._model.provenance",
     "FundingKind": "aiforecasts._model.vocab",
     "FundingRound": "aiforecasts._model.records",
     "FundingStatus": "aiforecasts._model.vocab",
@@ -206,11 +204,11 @@ _LAZY = {
     "Interval": "aiforecasts._query.scores",
     "Investment": "aiforecasts._model.records",
     "InvestorRole": "aiforecasts._model.vocab",
-    "Judgement": "aiforecasts._model.values",
+    "Judgement": "aiforecasts._model.judging",
     "Match": "aiforecasts._query.search",
     "Metric": "aiforecasts._model.vocab",
     "Mismatch": "aiforecasts._tools.verify",
-    "Money": "aiforecasts._model.values",
+    "Money": "aiforecasts._model.figures",
     "OrgKind": "aiforecasts._model.vocab",
     "Person": "aiforecasts._model.records",
     "Position": "aiforecasts._model.records",
@@ -219,11 +217,11 @@ _LAZY = {
     "Problem": "aiforecasts._model.errors",
     "PublisherKind": "aiforecasts._model.vocab",
     "Qualifier": "aiforecasts._model.vocab",
-    "Quantity": "aiforecasts._model.values",
+    "Quantity": "aiforecasts._model.figures",
     "Rate": "aiforecasts._model.growth",
     "RateComparison": "aiforecasts._model.growth",
     "Record": "aiforecasts._model.records",
-    "Repair": "aiforecasts._model.values",
+    "Repair": "aiforecasts._model.provenance",
     "Resolution": "aiforecasts._model.records",
     "Role": "aiforecasts._model.records",
     "Scorecard": "aiforecasts._query.scores",
@@ -231,9 +229,9 @@ _LAZY = {
     "Source": "aiforecasts._model.records",
     "Stance": "aiforecasts._model.vocab",
     "Statistic": "aiforecasts._model.records",
-    "Target": "aiforecasts._model.values",
+    "Target": "aiforecasts._model.figures",
     "TimeRelation": "aiforecasts._model.vocab",
-    "TimeSpan": "aiforecasts._model.values",
+    "TimeSpan": "aiforecasts._model.spans",
     "Tombstone": "aiforecasts._model.records",
     "Topic": "aiforecasts._model.vocab",
     "Verdict": "aiforecasts._model.vocab",

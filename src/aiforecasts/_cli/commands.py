@@ -19,10 +19,10 @@ from aiforecasts._cli.terminal import columns_for, complain, one_line, os_error,
 from aiforecasts._codec.json import dumps_readable, to_builtins
 from aiforecasts._io.files import write_file
 from aiforecasts._io.formats import INDENTED
+from aiforecasts._model.checks import quote
 from aiforecasts._model.kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._model.limits import MAX_QUERY
 from aiforecasts._model.text import plural
-from aiforecasts._model.values import quote
 from aiforecasts._tools.curate import release_file
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from aiforecasts._model.records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._model.values import TimeSpan
+from aiforecasts._model.spans import TimeSpan
 from aiforecasts._model.vocab import Certainty, Voice
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from aiforecasts._model.growth import Growth
+    from aiforecasts._model.provenance import Excerpt
     from aiforecasts._model.records import Record
-    from aiforecasts._model.values import Excerpt
     from aiforecasts._query.dataset import Dataset
 
 __all__ = ["display_name", "name_of", "render"]

@@ -37,17 +37,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import msgspec
 
-from aiforecasts._codec.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from aiforecasts._codec.reading import (
-    KEYS_TWICE,
     NOT_JSON,
-    depth_problem,
-    parse_int,
     read_items,
     read_json,
     same_keys,
-    shallow,
-    too_deep,
 )
 from aiforecasts._model.errors import Problem, Problems
 from aiforecasts._model.fields import DECIMAL, Shape, fields, parse_date, resolve
@@ -64,25 +58,14 @@ else:  # imported on first use: only dates need pendulum, and only readable outp
     from aiforecasts._model.lazy import json, pendulum
 
 __all__ = [
-    "KEYS_TWICE",
-    "MIGRATIONS",
-    "NOT_JSON",
     "REFUSED",
-    "SCHEMA_VERSION",
     "Engine",
     "decode_many",
     "decode_one",
-    "depth_problem",
     "dumps_readable",
     "encode",
-    "migrate",
-    "parse_int",
-    "read_json",
-    "same_keys",
-    "shallow",
     "structure_many",
     "to_builtins",
-    "too_deep",
 ]
 
 R = TypeVar("R")

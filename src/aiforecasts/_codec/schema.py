@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiforecasts._codec.json import SCHEMA_VERSION
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._model.fields import DATE, DECIMAL, DECIMAL_BOUND, Shape, docs, fields
 from aiforecasts._model.integrity import SLUG
 from aiforecasts._model.kinds import KIND_NAMED, KINDS

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from aiforecasts._codec.json import SCHEMA_VERSION, to_builtins
+from aiforecasts._codec.json import to_builtins
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._io.card import dataset_card, describe
 from aiforecasts._io.columns import DERIVED, cell, scalar_shape, table_columns
 from aiforecasts._io.export import parts, sources_of
@@ -66,8 +67,8 @@ __all__ = [
 PARQUET_SUFFIX = ".parquet"
 PRECISION, _SCALE = 38, 9
 """The figures' column type, ``decimal128(38, 9)``: 29 digits before the point and 9 after,
-the bound the types hold figures to (`_model.values.DECIMAL_EXPONENTS`,
-`_model.values.DECIMAL_PLACES`), so that every figure is written exactly and read back as it was."""
+the bound the types hold figures to (`_model.checks.DECIMAL_EXPONENTS`,
+`_model.checks.DECIMAL_PLACES`), so that every figure is written exactly and read back as it was."""
 _QUANTUM = Decimal(1).scaleb(-_SCALE)
 _WIDE = Context(prec=2 * PRECISION)
 """Room for every figure the records allow, to fix it at the scale: a quantum of 10^-9 asks
@@ -154,7 +155,7 @@ def _value(shape: Shape, value: Any, where: str) -> object:
         fixed = _fit(Decimal(value))
         if fixed is None:
             # Only a record built with its validators disabled holds such a figure: the
-            # types refuse it (`_model.values.check_decimal`).  Refused here all the same, never
+            # types refuse it (`_model.checks.check_decimal`).  Refused here all the same, never
             # rounded.
             msg = (
                 f"{where}: {value} does not fit an exact decimal128({PRECISION}, {_SCALE}) "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiforecasts._codec.json import SCHEMA_VERSION
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._io.columns import DERIVED, VERSIONS
 from aiforecasts._model.fields import docs
 from aiforecasts._model.kinds import KIND_NAMED

@@ -17,7 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from aiforecasts._codec import json as _codec
-from aiforecasts._codec.json import SCHEMA_VERSION
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._model.fields import Field, Shape, fields
 from aiforecasts._model.kinds import KIND_NAMED, KINDS
 

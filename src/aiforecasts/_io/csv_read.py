@@ -25,14 +25,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiforecasts._codec.json import NOT_JSON, SCHEMA_VERSION, read_json
+from aiforecasts._codec.migrations import SCHEMA_VERSION
+from aiforecasts._codec.reading import NOT_JSON, read_json
 from aiforecasts._io.columns import DERIVED, csv_columns, scalar_shape, table_columns
 from aiforecasts._io.files import file_kind, read_bounded
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import DataError, Problem, Problems
 from aiforecasts._model.fields import fields
 from aiforecasts._model.kinds import KIND_NAMED, KINDS
 from aiforecasts._model.limits import MAX_COLUMNS, MAX_ROWS
-from aiforecasts._model.values import quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

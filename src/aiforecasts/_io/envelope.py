@@ -23,10 +23,12 @@ import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiforecasts._codec import json as _codec
-from aiforecasts._codec.json import NOT_JSON, REFUSED, SCHEMA_VERSION, Engine, read_json, same_keys
+from aiforecasts._codec.json import REFUSED, Engine
+from aiforecasts._codec.migrations import SCHEMA_VERSION, migrate
+from aiforecasts._codec.reading import NOT_JSON, read_json, same_keys
+from aiforecasts._model.checks import VERSION, older_layout, quote
 from aiforecasts._model.errors import DataError, Problem, Problems
 from aiforecasts._model.kinds import KINDS
-from aiforecasts._model.values import VERSION, older_layout, quote
 from aiforecasts._query.collections import Collection
 from aiforecasts._query.dataset import Dataset
 
@@ -173,9 +175,7 @@ def migrated(  # noqa: PLR0913 - the context of one part
         return None
     if isinstance(value, list):
         value = [
-            _codec.migrate(kind.name, item, version, dataset_version)
-            if isinstance(item, dict)
-            else item
+            migrate(kind.name, item, version, dataset_version) if isinstance(item, dict) else item
             for item in value
         ]
     with older_layout():  # what schema 6 requires, an older file never had

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any, cast
 import msgspec
 
 from aiforecasts._codec import json as _codec
-from aiforecasts._codec.json import SCHEMA_VERSION
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._io.load import load
+from aiforecasts._model.checks import any_lacking
 from aiforecasts._model.kinds import KIND_NAMED, KIND_OF, KINDS
 from aiforecasts._model.limits import MAX_INDENT
 from aiforecasts._model.records import Record, Source
-from aiforecasts._model.values import any_lacking
 from aiforecasts._query.collections import Collection, resolver_of
 from aiforecasts._query.dataset import Dataset
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
-from aiforecasts._codec.json import NOT_JSON, SCHEMA_VERSION, depth_problem, read_json, too_deep
+from aiforecasts._codec.migrations import SCHEMA_VERSION
+from aiforecasts._codec.reading import NOT_JSON, depth_problem, read_json, too_deep
 from aiforecasts._io.envelope import (
     build,
     check_dataset_version,
@@ -25,9 +26,9 @@ from aiforecasts._io.envelope import (
     migrated,
     read_records,
 )
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import Problem, Problems, json_type
 from aiforecasts._model.kinds import KINDS
-from aiforecasts._model.values import quote
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

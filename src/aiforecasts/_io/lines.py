@@ -19,16 +19,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aiforecasts._codec import json as _codec
-from aiforecasts._codec.json import (
-    NOT_JSON,
-    REFUSED,
-    SCHEMA_VERSION,
-    Engine,
-    depth_problem,
-    read_json,
-    shallow,
-    too_deep,
-)
+from aiforecasts._codec.json import REFUSED, Engine
+from aiforecasts._codec.migrations import SCHEMA_VERSION, migrate
+from aiforecasts._codec.reading import NOT_JSON, depth_problem, read_json, shallow, too_deep
 from aiforecasts._io.envelope import (
     VERSION_RE,
     build,
@@ -39,9 +32,9 @@ from aiforecasts._io.envelope import (
     fast_envelope,
     too_early,
 )
+from aiforecasts._model.checks import older_layout, quote
 from aiforecasts._model.errors import Problem, Problems, Unread, json_type
 from aiforecasts._model.kinds import KIND_NAMED, KINDS
-from aiforecasts._model.values import older_layout, quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -401,7 +394,7 @@ def _slow_record(  # noqa: PLR0913 - the context of one record
     if too_early(KIND_NAMED[name], [record], version, where=where, file=file, problems=problems):
         return None
     if isinstance(record, dict):
-        record = _codec.migrate(name, record, version, dataset_version)
+        record = migrate(name, record, version, dataset_version)
     with older_layout() if version < SCHEMA_VERSION else contextlib.nullcontext():
         found = _codec.structure_many(
             KIND_NAMED[name].cls, [record], where, file, problems, one=True

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from aiforecasts._codec.json import REFUSED, SCHEMA_VERSION
+from aiforecasts._codec.json import REFUSED
+from aiforecasts._codec.migrations import SCHEMA_VERSION
 from aiforecasts._io.envelope import VERSION_RE
 from aiforecasts._io.folder import MANIFEST, kind_file, parse
 from aiforecasts._model.errors import DataError, Problem, Problems

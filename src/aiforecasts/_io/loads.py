@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aiforecasts._codec.json import Engine, depth_problem, read_json, shallow, too_deep
+from aiforecasts._codec.reading import depth_problem, read_json, shallow, too_deep
 from aiforecasts._io.envelope import (
     build,
     check_dataset_version,
@@ -31,6 +31,7 @@ from aiforecasts._model.errors import DataError, Problem, Problems, json_type
 from aiforecasts._model.kinds import KIND_NAMED, KINDS
 
 if TYPE_CHECKING:
+    from aiforecasts._codec.json import Engine
     from aiforecasts._model.errors import Unread
     from aiforecasts._model.records import Record
     from aiforecasts._query.dataset import Dataset

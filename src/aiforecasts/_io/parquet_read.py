@@ -17,7 +17,8 @@ import functools
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
-from aiforecasts._codec.json import NOT_JSON, SCHEMA_VERSION, read_json
+from aiforecasts._codec.migrations import SCHEMA_VERSION
+from aiforecasts._codec.reading import NOT_JSON, read_json
 from aiforecasts._io.arrow import (
     DIGEST,
     META,
@@ -30,11 +31,11 @@ from aiforecasts._io.arrow import (
 from aiforecasts._io.columns import DERIVED, scalar_shape, table_columns
 from aiforecasts._io.csv_read import columns_match, one_version
 from aiforecasts._io.files import read_bounded
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import DataError, Problem
 from aiforecasts._model.fields import Shape, fields
 from aiforecasts._model.kinds import KIND_NAMED, KINDS
 from aiforecasts._model.limits import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
-from aiforecasts._model.values import quote
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -21,18 +21,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiforecasts._model.values import (
-    DECIMAL_DIGITS,
-    DECIMAL_EXPONENTS,
-    DECIMAL_PLACES,
-    Excerpt,
-    description,
-    is_mutual,
-    is_needed,
-    quote,
-    refers_to,
-    schema_of,
-)
+from aiforecasts._model.checks import DECIMAL_DIGITS, DECIMAL_EXPONENTS, DECIMAL_PLACES, quote
+from aiforecasts._model.declare import description, is_mutual, is_needed, refers_to, schema_of
+from aiforecasts._model.provenance import Excerpt
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -116,7 +107,7 @@ DECIMAL_BOUND = (
     f"digits after the point (trailing zeros aside), written with at most {DECIMAL_DIGITS} "
     "digits (trailing zeros included): what a Parquet decimal128(38, 9) column holds."
 )
-"""The bound the types hold every figure to (`_model.values.check_decimal`), in words: the JSON
+"""The bound the types hold every figure to (`_model.checks.check_decimal`), in words: the JSON
 Schema states it beside the decimal's form, which a pattern cannot bound by value."""
 _DECIMAL_RE = re.compile(DECIMAL + r"\Z")
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -171,7 +162,7 @@ class Field:
     (`same_claim`) or ``"documents"`` (`contradicts`); ``None`` for other fields."""
     needed: bool = False
     """Whether the current layout requires it, not null (required, or required since a
-    schema version though older files lack it: `_model.values.needed`)."""
+    schema version though older files lack it: `_model.declare.needed`)."""
     schema: Mapping[str, object] = attrs.field(factory=dict)
     """JSON Schema keywords its metadata adds (``minItems``)."""
 
@@ -263,7 +254,7 @@ def resolve(cls: type) -> None:
 
 def docs(cls: type) -> dict[str, str]:
     """
-    Field name → the field's description (`_model.values.doc`, in its metadata): for
+    Field name → the field's description (`_model.declare.doc`, in its metadata): for
     the JSON Schema's and the tables' descriptions.
     """
     found = {field.name: description(field) for field in attrs.fields(cls)}

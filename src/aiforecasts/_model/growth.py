@@ -14,18 +14,15 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from aiforecasts._model.values import (
+from aiforecasts._model.checks import (
     DECIMAL_EXPONENTS,
     DECIMAL_PLACES,
     FieldError,
-    Money,
-    Quantity,
     check_decimal,
     checked,
-    described,
-    doc,
-    number_text,
 )
+from aiforecasts._model.declare import described, doc
+from aiforecasts._model.figures import Money, Quantity, number_text
 from aiforecasts._model.vocab import GrowthKind, Qualifier
 
 if TYPE_CHECKING:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from aiforecasts._model.checks import SLUG, quote
 from aiforecasts._model.errors import Problem, Unread
 from aiforecasts._model.fields import Field, Shape, fields, references, walk_json
 from aiforecasts._model.text import fold
-from aiforecasts._model.values import SLUG, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -167,7 +167,7 @@ def _ids(collections: Mapping[str, Sequence[Any]], file: Callable[[str], str]) -
                 continue  # no id: the record's own problems say so
             path = f"{name}[{index}].id"
             # A record the reader could not build has had its id named already, by the
-            # check its class runs on ids (`_model.values.slug`); say it once.
+            # check its class runs on ids (`_model.checks`); say it once.
             if not _SLUG_RE.match(identifier) and not isinstance(records[index], Unread):
                 message = f"{quote(identifier)} is not a lower-case slug"
                 yield Problem(path, message, file(name))

@@ -26,6 +26,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from aiforecasts._model.figures import Money
+from aiforecasts._model.provenance import Excerpt
 from aiforecasts._model.records import (
     Company,
     ComputeTrend,
@@ -38,7 +40,7 @@ from aiforecasts._model.records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._model.values import Excerpt, Money, TimeSpan
+from aiforecasts._model.spans import TimeSpan
 from aiforecasts._model.vocab import Currency, Stance, Topic, Verdict
 
 Check = Callable[[Sequence[Any], Mapping[str, Sequence[Any]]], Iterable[tuple[int, str, str]]]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from aiforecasts._model.values import Repair
+    from aiforecasts._model.provenance import Repair
 
 __all__ = ["clean_text", "fold", "plural"]
 

@@ -23,8 +23,8 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
+from aiforecasts._model.checks import quote
 from aiforecasts._model.limits import MAX_QUERY
-from aiforecasts._model.values import quote
 from aiforecasts._query.arguments import _text
 from aiforecasts._query.names import _fuzzy, _one_named, _Resolver
 from aiforecasts._query.store import K, R, _HasId, _Store

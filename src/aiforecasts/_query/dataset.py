@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-    from aiforecasts._model.values import TimeSpan
+    from aiforecasts._model.spans import TimeSpan
     from aiforecasts._model.vocab import Voice
     from aiforecasts._query.funding import FundingTotal
     from aiforecasts._query.scores import By, Scorecard

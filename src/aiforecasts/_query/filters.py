@@ -24,7 +24,7 @@ from aiforecasts._model.records import (
     Statistic,
     Tombstone,
 )
-from aiforecasts._model.values import TimeSpan
+from aiforecasts._model.spans import TimeSpan
 from aiforecasts._model.vocab import Currency, Precision, Qualifier, Stance, Topic, Verdict
 from aiforecasts._query.arguments import _amount, _as_date, _text, _topic, _typed
 from aiforecasts._query.collections import _CLASSES, Collection, R_co

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from aiforecasts._model.checks import DECIMAL_DIGITS
+from aiforecasts._model.figures import number_text
 from aiforecasts._model.text import plural
-from aiforecasts._model.values import DECIMAL_DIGITS, number_text
 from aiforecasts._model.vocab import Currency, FundingKind, FundingStatus, InvestorRole, Qualifier
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def _part(round_: FundingRound, investor: str | None, currency: Currency) -> _Pa
 
 def _total(key: str, currency: Currency, parts: list[_Part], excluded: list[str]) -> FundingTotal:
     highs = [part.high for part in parts]
-    # A figure may have 38 digits (`_model.values.DECIMAL_DIGITS`); Python's default context keeps
+    # A figure may have 38 digits (`_model.checks.DECIMAL_DIGITS`); Python's default context keeps
     # 28, so the sums are taken in one wide enough for any number of rounds: never rounded.
     with localcontext() as exact:
         exact.prec = _SUM_DIGITS

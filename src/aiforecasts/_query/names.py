@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aiforecasts._model.checks import quote
 from aiforecasts._model.limits import MAX_QUERY
 from aiforecasts._model.text import fold
-from aiforecasts._model.values import quote
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -35,15 +35,18 @@ from typing import Any
 import attrs
 
 from aiforecasts._codec import json as _codec
-from aiforecasts._codec.json import SCHEMA_VERSION, dumps_readable, read_json
+from aiforecasts._codec.json import dumps_readable
+from aiforecasts._codec.migrations import SCHEMA_VERSION, migrate
+from aiforecasts._codec.reading import NOT_JSON, read_json
 from aiforecasts._io.files import read_bounded, replace_files
 from aiforecasts._io.folder import parse
 from aiforecasts._io.load import SUMS, sums
 from aiforecasts._model import integrity as _integrity
+from aiforecasts._model.checks import VERSION, quote
 from aiforecasts._model.errors import DataError, Problem
 from aiforecasts._model.kinds import KINDS
 from aiforecasts._model.limits import MAX_BYTES
-from aiforecasts._model.values import VERSION, Repair, quote
+from aiforecasts._model.provenance import Repair
 from aiforecasts._query.collections import Collection
 from aiforecasts._query.dataset import Dataset
 from aiforecasts._tools.locate import Document, excerpts, locate
@@ -214,7 +217,7 @@ def _manifest(root: Path) -> tuple[dict[str, Any], str]:
     problems: list[Problem] = []
     manifest = _read(root / _MANIFEST, problems)
     if not isinstance(manifest, dict):
-        if manifest is not _codec.NOT_JSON:
+        if manifest is not NOT_JSON:
             problems.append(Problem("$", "expected a JSON object", _MANIFEST))
         raise DataError(problems)
     version = _version(manifest.get("dataset_version"), "dataset_version", _MANIFEST, problems)
@@ -241,7 +244,7 @@ def _version(value: object, where: str, file: str, problems: list[Problem]) -> s
 def _read(path: Path, problems: list[Problem]) -> Any:
     blob = _bytes(path, path.name, problems)
     if blob is None:
-        return _codec.NOT_JSON
+        return NOT_JSON
     return read_json(blob, path.name, problems)
 
 
@@ -278,7 +281,7 @@ def _records_of(root: Path, name: str, version: str, problems: list[Problem]) ->
     if not os.path.lexists(path):
         return []
     document = _read(path, problems)
-    if document is _codec.NOT_JSON:
+    if document is NOT_JSON:
         return []
     if not isinstance(document, dict) or not isinstance(document.get("records"), list):
         problems.append(Problem("$", "expected an object with a list of 'records'", path.name))
@@ -292,9 +295,7 @@ def _records_of(root: Path, name: str, version: str, problems: list[Problem]) ->
         problems.append(Problem("schema_version", f"unknown schema version {schema!r}", path.name))
         return []
     records: list[Any] = document["records"]
-    migrated = [
-        _codec.migrate(name, r, schema, version) if isinstance(r, dict) else r for r in records
-    ]
+    migrated = [migrate(name, r, schema, version) if isinstance(r, dict) else r for r in records]
     for record in migrated:
         if isinstance(record, dict):  # a new record: of this version until the release says
             for key in _VERSIONS:
@@ -422,10 +423,10 @@ def _release(
     file = str(path)  # outside the folder: named as given
     found: list[Problem] = []
     blob = _bytes(path, file, found)
-    value = _codec.NOT_JSON if blob is None else read_json(blob, file, found)
+    value = NOT_JSON if blob is None else read_json(blob, file, found)
     records = value.get("records") if isinstance(value, dict) else None
     version = value.get("dataset_version") if isinstance(value, dict) else None
-    if value is not _codec.NOT_JSON and (
+    if value is not NOT_JSON and (
         not isinstance(records, dict) or not all(map(_is_entry, records.values()))
     ):
         message = (
@@ -433,7 +434,7 @@ def _release(
             "'records': {id: {added_in, changed_in, sha256}}} (versions and digests strings)"
         )
         found.append(Problem("$", message, file))
-    elif value is not _codec.NOT_JSON:
+    elif value is not NOT_JSON:
         _version(version, "dataset_version", file, found)
         # Only the first bad entry is named: a hostile file may hold millions.
         for name, entry in records.items() if isinstance(records, dict) else ():

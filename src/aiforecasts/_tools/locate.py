@@ -14,10 +14,11 @@ from array import array
 from typing import TYPE_CHECKING, Any
 
 from aiforecasts._model import text as _text
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import Problem
 from aiforecasts._model.fields import Shape, walk_json
+from aiforecasts._model.provenance import Excerpt, Repair
 from aiforecasts._model.text import clean_text
-from aiforecasts._model.values import Excerpt, Repair, quote
 
 if TYPE_CHECKING:
     import re

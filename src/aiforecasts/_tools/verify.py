@@ -13,16 +13,16 @@ import attrs
 
 from aiforecasts._io.load import load
 from aiforecasts._io.read import read_bounded
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import DataError
 from aiforecasts._model.fields import excerpts_in
-from aiforecasts._model.values import quote
 from aiforecasts._query.arguments import _typed
 from aiforecasts._query.dataset import Dataset
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from aiforecasts._model.values import Excerpt
+    from aiforecasts._model.provenance import Excerpt
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",

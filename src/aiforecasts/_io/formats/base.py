@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from aiforecasts._codec.json import NOT_JSON, read_json
+from aiforecasts._codec.reading import NOT_JSON, read_json
 from aiforecasts._io.files import read_bounded
 from aiforecasts._io.loads import read_export
+from aiforecasts._model.checks import quote
 from aiforecasts._model.errors import Problem
 from aiforecasts._model.kinds import KINDS
-from aiforecasts._model.values import quote
 
 if TYPE_CHECKING:
     from aiforecasts._io.export import Exportable

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiforecasts._codec.json import NOT_JSON, read_json
+from aiforecasts._codec.reading import NOT_JSON, read_json
 from aiforecasts._io.csv_read import read_tables
 from aiforecasts._io.csv_write import to_csv
 from aiforecasts._io.envelope import from_values
