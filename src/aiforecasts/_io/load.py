@@ -25,7 +25,7 @@ from aiforecasts._io.folder import MANIFEST, kind_file, parse
 from aiforecasts._model.errors import DataError, Problem, Problems
 from aiforecasts._model.fields import Shape, references
 from aiforecasts._model.kinds import KINDS
-from aiforecasts._query.collections import Collection
+from aiforecasts._query.collections import deferred
 from aiforecasts._query.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _as_released(blobs: Mapping[str, bytes]) -> Dataset | None:
         return None
     vouched = _Vouched(blobs)
     collections = {
-        kind.name: Collection._deferred(  # noqa: SLF001
+        kind.name: deferred(
             kind.cls,
             functools.partial(
                 vouched.then,

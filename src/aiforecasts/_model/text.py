@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from aiforecasts._model.provenance import Repair
 
-__all__ = ["clean_text", "fold", "plural"]
+__all__ = ["PUNCT_RUN_RE", "clean_text", "fold", "pinyin_re", "plural", "repairs_pattern"]
 
 # A pinyin reading in parentheses right after the Han character it reads:
 # 結(jié)束.  Readings are lower-case syllables with a tone mark; a legitimate
@@ -27,14 +27,14 @@ _PINYIN = (
 
 
 @functools.cache
-def _pinyin_re() -> re.Pattern[str]:
+def pinyin_re() -> re.Pattern[str]:
     """The pinyin pattern, compiled on first use (2 ms: loading the data needs none of it)."""
     return re.compile(_PINYIN)
 
 
 # Runs of sentence punctuation where one mark belongs: 「大年,。」 「桎梏下,,科技」.
 _PUNCT = ",、。;:?!"
-_PUNCT_RUN_RE = re.compile(f"[{_PUNCT}]{{2,}}")
+PUNCT_RUN_RE = re.compile(f"[{_PUNCT}]{{2,}}")
 
 
 def clean_text(text: str, repairs: Iterable[Repair] = ()) -> str:
@@ -68,14 +68,14 @@ def clean_text(text: str, repairs: Iterable[Repair] = ()) -> str:
     """
     table = tuple(repairs)
     if table:
-        pattern, replacements = _repairs(table)
+        pattern, replacements = repairs_pattern(table)
         text = pattern.sub(lambda match: replacements[match.group()], text)
-    text = _pinyin_re().sub("", text)
-    return _PUNCT_RUN_RE.sub(lambda match: match.group()[-1], text)
+    text = pinyin_re().sub("", text)
+    return PUNCT_RUN_RE.sub(lambda match: match.group()[-1], text)
 
 
 @functools.lru_cache(maxsize=64)
-def _repairs(repairs: tuple[Repair, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def repairs_pattern(repairs: tuple[Repair, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for a document's repairs (longest fragment first) and their replacements."""
     replacements = {repair.damaged: repair.intended for repair in repairs}
     ordered = sorted(replacements, key=len, reverse=True)

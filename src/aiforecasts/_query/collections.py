@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Collection",
     "adopted",
+    "deferred",
     "derived",
     "is_root",
     "kind_of",
@@ -492,6 +493,12 @@ def adopted(cls: type[C], store: _Store[Any], kind: Kind[Any], resolver: _Resolv
     collection._resolver = resolver
     collection._root = True
     return collection
+
+
+def deferred(holds: type[R], decode: Callable[[], Iterable[R]]) -> Collection[R]:
+    """A collection of records of the class *holds*, which *decode* returns when they are
+    first asked for (the bundled data's kinds, decoded at first use)."""
+    return Collection._deferred(holds, decode)  # noqa: SLF001 - this module's class
 
 
 def derived(collection: C, records: Iterable[_HasId]) -> C:

@@ -64,13 +64,13 @@ class Document:
             # The steps of clean_text, in its order and with its own patterns, so that the
             # two cannot drift apart.
             if self.repairs:
-                pattern, replacements = _text._repairs(self.repairs)  # noqa: SLF001 - see above
+                pattern, replacements = _text.repairs_pattern(self.repairs)
                 text, starts, ends = _substitute(
                     text, starts, ends, pattern, lambda m: replacements[m.group()]
                 )
-            pinyin = _text._pinyin_re()  # noqa: SLF001 - as clean_text
+            pinyin = _text.pinyin_re()  # as clean_text
             text, starts, ends = _substitute(text, starts, ends, pinyin, lambda _: "")
-            marks = _text._PUNCT_RUN_RE  # noqa: SLF001 - as clean_text
+            marks = _text.PUNCT_RUN_RE  # as clean_text
             text, starts, ends = _substitute(text, starts, ends, marks, lambda m: m.group()[-1])
             self._cleaned = (text, starts, ends)
         return self._cleaned
