@@ -148,8 +148,6 @@ def _names_once(
     each name must find one record."""
     from aiforecasts._model.integrity import names_once  # noqa: PLC0415 - only files read are checked
 
-    if not records:
-        return iter(())
     kind = next((KIND_OF[type(r)] for r in records if type(r) in KIND_OF), None)
     return iter(()) if kind is None else names_once(records, kind.cls, kind.names)
 

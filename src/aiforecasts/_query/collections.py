@@ -111,14 +111,6 @@ class Collection(Sequence[R_co], Generic[R_co]):
         if kind is not None:
             _CLASSES[kind] = cls
 
-    @staticmethod
-    def _deferred(holds: type[R], decode: Callable[[], Iterable[R]]) -> Collection[R]:
-        """A collection of records of the class *holds*, which *decode* returns when they are
-        first asked for."""
-        collection: Collection[R] = Collection()
-        collection._store = _Store.deferred(holds, decode)
-        return collection
-
     def _derive(self, records: Iterable[R_co]) -> Self:
         # Made without __init__ (a filter's result is built on every call): the records,
         # and this collection's kind and names.
@@ -498,7 +490,9 @@ def adopted(cls: type[C], store: _Store[Any], kind: Kind[Any], resolver: _Resolv
 def deferred(holds: type[R], decode: Callable[[], Iterable[R]]) -> Collection[R]:
     """A collection of records of the class *holds*, which *decode* returns when they are
     first asked for (the bundled data's kinds, decoded at first use)."""
-    return Collection._deferred(holds, decode)  # noqa: SLF001 - this module's class
+    collection: Collection[R] = Collection()
+    collection._store = _Store.deferred(holds, decode)  # noqa: SLF001 - this module's class
+    return collection
 
 
 def derived(collection: C, records: Iterable[_HasId]) -> C:
